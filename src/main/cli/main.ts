@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { computeStandings } from '../../shared/race/standings.ts';
+import { parseRaceSheet, sheetState, SheetError } from '../../shared/sheet/sheet.ts';
+import { standingsJson, standingsTable } from './standings-table.ts';
+
+const usage = `usage: massstart <command> [options]
+
+commands:
+  standings SHEET.json [--json]   print the ranked table of a race sheet
+  help                            this text`;
+
+/** Exit code 2: the input (arguments or a file) is wrong. */
+class UsageError extends Error {}
+
+async function standingsCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('standings needs exactly one race sheet file');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const standings = computeStandings(sheetState(parseRaceSheet(text)));
+  process.stdout.write(values.json ? `${JSON.stringify(standingsJson(standings))}\n` : `${standingsTable(standings)}\n`);
+}
+
+/** Runs the CLI with the given arguments; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'standings':
+        await standingsCommand(rest);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${usage}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof SheetError) {
+      process.stderr.write(`massstart: invalid race sheet:\n${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`massstart: ${(error as Error).message}\n${usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

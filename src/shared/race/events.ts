@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { raceFormatSchema } from './format.ts';
+
+/** A helmet/bib number as worn on the ice. */
+export const bibSchema = z.number().int().min(1).max(999);
+
+/** IOC nation code: three capital letters (NED, USA, CZE ...), or empty for none. */
+export const nationSchema = z
+  .string()
+  .trim()
+  .transform((code) => code.toUpperCase())
+  .pipe(z.string().regex(/^([A-Z]{3})?$/, 'nation must be a three-letter IOC code such as NED'));
+
+/** One skater of a start list. */
+export const skaterSchema = z.object({
+  bib: bibSchema,
+  name: z.string().trim().min(1, 'name is missing'),
+  firstName: z.string().trim().optional(),
+  lastName: z.string().trim().optional(),
+  nation: nationSchema.default(''),
+  transponder: z.string().trim().min(1).optional(),
+});
+
+/** A skater on a start list. */
+export type Skater = z.output<typeof skaterSchema>;
+
+/** Round of a race: a semi-final sends its first `qualifiers` to the final. */
+export const roundSchema = z.enum(['semi', 'final']);
+export type Round = z.output<typeof roundSchema>;
+
+/** Status of a skater (rules document, "Ranking" 4-6). */
+export const skaterStatusSchema = z.enum(['OK', 'DNS', 'DNF', 'DQ', 'LAPPED']);
+export type SkaterStatus = z.output<typeof skaterStatusSchema>;
+
+const bibList = z.array(bibSchema).min(1, 'list at least one helmet number').max(200);
+
+/** Every past-tense event a race journal can hold. */
+export const raceEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('race/configured'),
+    title: z.string().trim().min(1).max(200),
+    round: roundSchema,
+    qualifiers: z.number().int().min(0).max(100).default(0),
+    format: raceFormatSchema,
+  }),
+  z.object({ type: z.literal('startList/set'), skaters: z.array(skaterSchema).max(200) }),
+  z.object({
+    type: z.literal('skater/edited'),
+    bib: bibSchema,
+    name: z.string().trim().min(1).optional(),
+    firstName: z.string().trim().optional(),
+    lastName: z.string().trim().optional(),
+    nation: nationSchema.optional(),
+    transponder: z.string().trim().min(1).optional(),
+  }),
+  z.object({ type: z.literal('race/started') }),
+  z.object({ type: z.literal('lap/completed') }),
+  z.object({ type: z.literal('laps/corrected'), lapsCompleted: z.number().int() }),
+  z.object({ type: z.literal('sprint/placed'), sprint: z.number().int(), bibs: bibList }),
+  z.object({ type: z.literal('finish/recorded'), bibs: z.array(bibSchema).max(200) }),
+  z.object({ type: z.literal('finish/appended'), bibs: bibList }),
+  z.object({
+    type: z.literal('finish/timed'),
+    bib: bibSchema,
+    /** Race time in milliseconds. */
+    time: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3600 * 1000),
+  }),
+  z.object({
+    type: z.literal('skater/statusChanged'),
+    bib: bibSchema,
+    status: skaterStatusSchema,
+    /** Laps completed, for a skater who did not finish. */
+    laps: z.number().int().optional(),
+  }),
+  z.object({ type: z.literal('qualifier/advanced'), bib: bibSchema }),
+  z.object({ type: z.literal('results/confirmed') }),
+  z.object({ type: z.literal('results/reopened') }),
+  z.object({ type: z.literal('event/voided'), target: z.number().int().min(1) }),
+]);
+
+/** A past-tense race event. */
+export type RaceEvent = z.output<typeof raceEventSchema>;
+export type RaceEventType = RaceEvent['type'];
+/** The event of a given type. */
+export type RaceEventOf<T extends RaceEventType> = Extract<RaceEvent, { type: T }>;
+
+/** What an operator or device asks for: any event, or undo / redo (which become voids). */
+export const raceCommandSchema = z.union([
+  raceEventSchema,
+  z.object({ type: z.literal('undo') }),
+  z.object({ type: z.literal('redo') }),
+]);
+export type RaceCommand = z.output<typeof raceCommandSchema>;
+
+/** One line of a race journal: an accepted event with its sequence number, time and source. */
+export const journalEntrySchema = z.object({
+  seq: z.number().int().min(1),
+  /** ISO time stamped by the host's clock at intake. */
+  at: z.string(),
+  /** Who sent it: console, http, osc, timing, cli ... */
+  source: z.string(),
+  event: raceEventSchema,
+});
+export type JournalEntry = z.output<typeof journalEntrySchema>;
