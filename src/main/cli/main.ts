@@ -2,12 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { computeStandings } from '../../shared/race/standings.ts';
 import { parseRaceSheet, sheetState, SheetError } from '../../shared/sheet/sheet.ts';
+import { writeSchemas } from './schemas.ts';
 import { standingsJson, standingsTable } from './standings-table.ts';
 
 const usage = `usage: massstart <command> [options]
 
 commands:
   standings SHEET.json [--json]   print the ranked table of a race sheet
+  schemas [DIR]                   write the published JSON Schemas (default resources/schemas)
   help                            this text`;
 
 /** Exit code 2: the input (arguments or a file) is wrong. */
@@ -34,6 +36,9 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'standings':
         await standingsCommand(rest);
+        return 0;
+      case 'schemas':
+        for (const path of await writeSchemas(rest[0] ?? 'resources/schemas')) process.stdout.write(`wrote ${path}\n`);
         return 0;
       case undefined:
       case 'help':

@@ -1,0 +1,29 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { raceSheetSchema } from '../../shared/sheet/sheet.ts';
+
+/** The JSON Schemas the project publishes, by file name (resources/schemas/). */
+export function jsonSchemas(): Record<string, unknown> {
+  const options = { io: 'input', unrepresentable: 'any' } as const;
+  return {
+    'race-sheet.schema.json': z.toJSONSchema(raceSheetSchema, options),
+  };
+}
+
+/** The text of a schema file as written to disk. */
+export function schemaText(schema: unknown): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+/** Writes every published schema into a folder; returns the paths written. */
+export async function writeSchemas(dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const [name, schema] of Object.entries(jsonSchemas())) {
+    const path = join(dir, name);
+    await writeFile(path, schemaText(schema));
+    written.push(path);
+  }
+  return written;
+}

@@ -1,0 +1,129 @@
+import type { JournalEntry, RaceCommand } from '../../shared/race/events.ts';
+import {
+  describe,
+  RaceHistory,
+  type CommandMeta,
+  type Decision,
+} from '../../shared/race/history.ts';
+import type { RaceState } from '../../shared/race/state.ts';
+import { openJournal, type Journal, type RecoveredTornLine } from './journal.ts';
+
+/** The outcome of one command: the durable entry and the revision after it, or the refusal. */
+export type SubmitResult =
+  | { readonly ok: true; readonly entry: JournalEntry; readonly revision: number }
+  | { readonly ok: false; readonly error: string };
+
+/** The outcome of a batch: all entries durable, or none written and the refused command's index. */
+export type BatchResult =
+  | { readonly ok: true; readonly entries: readonly JournalEntry[]; readonly revision: number }
+  | { readonly ok: false; readonly error: string; readonly index: number };
+
+type Accepted = Extract<Decision, { ok: true }>;
+
+/**
+ * One race's durable store: its RaceHistory and its journal. Commands are decided, made
+ * durable (write + fsync) and only then committed, one at a time in the order submitted, so
+ * the state never shows an event that a crash could take back.
+ */
+export class RaceStore {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly journal: Journal,
+    private readonly history: RaceHistory,
+    /** The torn last line that opening set aside, if any. */
+    readonly recovered: RecoveredTornLine | null,
+  ) {}
+
+  /** Opens (or creates) the race journal at `path` and replays it; throws if an entry fails. */
+  static async open(path: string, options: { readonly now?: Date } = {}): Promise<RaceStore> {
+    const { journal, entries, recovered } = await openJournal(path, options);
+    const history = new RaceHistory(entries);
+    const problem = history.problems[0];
+    if (problem) {
+      await journal.close();
+      const more = history.problems.length > 1 ? ` (and ${history.problems.length - 1} more)` : '';
+      throw new Error(
+        `journal ${path}: entry seq ${problem.seq} cannot be replayed: ${problem.message}${more}`,
+      );
+    }
+    return new RaceStore(journal, history, recovered);
+  }
+
+  /** The file this store writes. */
+  get path(): string {
+    return this.journal.path;
+  }
+
+  /** The race state after every durable entry. */
+  get state(): RaceState {
+    return this.history.state;
+  }
+
+  /** Durable entries in journal order. */
+  get entries(): readonly JournalEntry[] {
+    return this.history.entries;
+  }
+
+  /** Sequence numbers that voids took out. */
+  get voided(): ReadonlySet<number> {
+    return this.history.voided;
+  }
+
+  /** Number of durable entries; views use it to tell a newer state from an older one. */
+  get revision(): number {
+    return this.history.entries.length;
+  }
+
+  /**
+   * Decides a command; if accepted, makes it durable, then commits it. A refusal writes nothing.
+   * Rejects if the disk write fails; the journal then refuses appends until reopened.
+   */
+  submit(command: RaceCommand, meta: CommandMeta): Promise<SubmitResult> {
+    return this.serialized(async () => {
+      const decision = this.history.decide(command, meta);
+      if (!decision.ok) return decision;
+      await this.journal.append(decision.entry);
+      this.history.commit(decision);
+      return { ok: true, entry: decision.entry, revision: this.revision };
+    });
+  }
+
+  /**
+   * All or nothing: decides every command on a scratch copy; one refusal writes nothing and
+   * names its index, otherwise all entries go to disk in one write and one fsync.
+   */
+  submitBatch(commands: readonly RaceCommand[], meta: CommandMeta): Promise<BatchResult> {
+    return this.serialized(async () => {
+      const scratch = new RaceHistory(this.history.entries);
+      const accepted: Accepted[] = [];
+      for (const [index, command] of commands.entries()) {
+        const decision = scratch.decide(command, meta);
+        if (!decision.ok) {
+          const what =
+            command.type === 'undo' || command.type === 'redo' ? command.type : describe(command);
+          const error = `batch refused at command ${index + 1} of ${commands.length} (index ${index}, ${what}): ${decision.error}; nothing was written`;
+          return { ok: false, error, index };
+        }
+        scratch.commit(decision);
+        accepted.push(decision);
+      }
+      await this.journal.appendBatch(accepted.map((decision) => decision.entry));
+      for (const decision of accepted) this.history.commit(decision);
+      return { ok: true, entries: accepted.map((d) => d.entry), revision: this.revision };
+    });
+  }
+
+  /** Waits for pending submissions, then closes the journal. */
+  async close(): Promise<void> {
+    await this.queue;
+    await this.journal.close();
+  }
+
+  /** Runs tasks one at a time: each decides against the state the previous one left. */
+  private serialized<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

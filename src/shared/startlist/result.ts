@@ -1,0 +1,113 @@
+import { bibSchema, nationSchema, skaterSchema, type Skater } from '../race/events.ts';
+
+/**
+ * One thing wrong with a start-list file. `line` is the 1-based line in a CSV file (header =
+ * line 1), the 1-based entry in a JSON list (or the file line of a JSON syntax error), or null
+ * when the problem is the file as a whole. The message already names the place.
+ */
+export type StartListProblem = { line: number | null; field?: string; message: string };
+
+/** Outcome of reading a start list: every skater, or every problem found. */
+export type StartListResult =
+  { ok: true; skaters: Skater[] } | { ok: false; problems: StartListProblem[] };
+
+/** One skater as read from a file, before validation: raw values and where they came from. */
+export type SkaterRow = {
+  line: number;
+  bib?: string | number;
+  name?: string;
+  firstName?: string;
+  lastName?: string;
+  nation?: string;
+  transponder?: string;
+};
+
+/** How a file counts its skaters in messages: CSV by line, JSON by entry. */
+export type RowUnit = 'line' | 'entry';
+
+/** The `startList/set` event takes at most this many skaters (src/shared/race/events.ts). */
+const MAX_SKATERS = 200;
+
+/** Validates rows into skaters; reports every problem (plus `earlier` ones), ordered by line. */
+export function buildStartList(
+  rows: SkaterRow[],
+  unit: RowUnit,
+  earlier: StartListProblem[] = [],
+): StartListResult {
+  const problems = [...earlier];
+  const skaters: Skater[] = [];
+  const bibLines = new Map<number, number>();
+  const transponderLines = new Map<string, number>();
+  for (const row of rows) {
+    const count = problems.length;
+    const report = (field: string, message: string): void => {
+      problems.push({ line: row.line, field, message: `${unit} ${row.line}: ${message}` });
+    };
+    const bib = readBib(row.bib);
+    if (typeof bib === 'string') report('bib', bib);
+    else {
+      const usedOn = bibLines.get(bib);
+      if (usedOn === undefined) bibLines.set(bib, row.line);
+      else report('bib', `helmet number ${bib} is already used on ${unit} ${usedOn}`);
+    }
+    const firstName = clean(row.firstName);
+    const lastName = clean(row.lastName);
+    const name = clean(row.name) ?? clean([firstName, lastName].filter(Boolean).join(' '));
+    if (name === undefined) report('name', 'name is missing');
+    const nation = nationSchema.safeParse(row.nation ?? '');
+    if (!nation.success) {
+      report('nation', `nation "${clean(row.nation)}" is not a three-letter IOC code such as NED`);
+    }
+    const transponder = clean(row.transponder);
+    if (transponder !== undefined) {
+      const usedOn = transponderLines.get(transponder);
+      if (usedOn === undefined) transponderLines.set(transponder, row.line);
+      else report('transponder', `transponder ${transponder} is already used on ${unit} ${usedOn}`);
+    }
+    if (problems.length > count) continue;
+    const skater = skaterSchema.safeParse({
+      bib,
+      name,
+      ...(firstName === undefined ? {} : { firstName }),
+      ...(lastName === undefined ? {} : { lastName }),
+      nation: nation.data,
+      ...(transponder === undefined ? {} : { transponder }),
+    });
+    if (skater.success) skaters.push(skater.data);
+    else
+      for (const issue of skater.error.issues) report(String(issue.path[0] ?? ''), issue.message);
+  }
+  if (rows.length === 0 && earlier.length === 0) {
+    problems.push({ line: null, message: 'the file lists no skaters' });
+  }
+  if (rows.length > MAX_SKATERS) {
+    const message = `the file lists ${rows.length} skaters; a race takes at most ${MAX_SKATERS}`;
+    problems.push({ line: null, message });
+  }
+  if (problems.length > 0) return { ok: false, problems: problems.sort(byLine) };
+  return { ok: true, skaters };
+}
+
+/** Reads a helmet number from text or a JSON number; otherwise says why it is not one. */
+function readBib(value: string | number | undefined): number | string {
+  const text = typeof value === 'number' ? String(value) : value?.trim();
+  if (!text) return 'helmet number is missing';
+  if (typeof value === 'string' && !/^\d+$/.test(text)) {
+    return `helmet number "${text}" is not a number`;
+  }
+  const bib = Number(text);
+  if (!Number.isInteger(bib)) return `helmet number ${text} is not a whole number`;
+  if (!bibSchema.safeParse(bib).success) return `helmet number ${bib} is out of range (1 to 999)`;
+  return bib;
+}
+
+/** Trimmed text, or undefined when there is none. */
+function clean(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  return text ? text : undefined;
+}
+
+/** Whole-file problems first, then by line; stable, so a line's problems keep their order. */
+function byLine(a: StartListProblem, b: StartListProblem): number {
+  return (a.line ?? 0) - (b.line ?? 0);
+}

@@ -1,0 +1,168 @@
+import {
+  appendFile,
+  mkdtemp,
+  type FileHandle,
+  readdir,
+  readFile,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JournalEntry } from '../../../src/shared/race/events.ts';
+import { Journal, JournalCorruptError, openJournal } from '../../../src/main/host/journal.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'journal-test-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const at = '2026-02-21T12:00:00.000Z';
+function lap(seq: number): JournalEntry {
+  return { seq, at, source: 'test', event: { type: 'lap/completed' } };
+}
+const line = (entry: JournalEntry): string => `${JSON.stringify(entry)}\n`;
+
+describe('journal', () => {
+  it('creates the folder and file, and reads back what it appended', async () => {
+    const path = join(dir, 'nested', 'race.jsonl');
+    const opened = await openJournal(path);
+    expect(opened.entries).toEqual([]);
+    expect(opened.recovered).toBeNull();
+    const sprint: JournalEntry = {
+      seq: 2,
+      at,
+      source: 'console',
+      event: { type: 'sprint/placed', sprint: 1, bibs: [4, 9, 3] },
+    };
+    await opened.journal.append(lap(1));
+    await opened.journal.append(sprint);
+    await opened.journal.close();
+
+    const again = await openJournal(path);
+    expect(again.entries).toEqual([lap(1), sprint]);
+    expect(again.recovered).toBeNull();
+    await again.journal.close();
+  });
+
+  it('has the bytes in the file as soon as append resolves', async () => {
+    const path = join(dir, 'race.jsonl');
+    const { journal } = await openJournal(path);
+    await journal.append(lap(1));
+    expect(await readFile(path, 'utf8')).toBe(line(lap(1)));
+    await journal.appendBatch([lap(2), lap(3), lap(4)]);
+    expect(await readFile(path, 'utf8')).toBe([1, 2, 3, 4].map((seq) => line(lap(seq))).join(''));
+    await journal.close();
+  });
+
+  it('serializes concurrent appends in call order', async () => {
+    const path = join(dir, 'race.jsonl');
+    const { journal } = await openJournal(path);
+    const seqs = Array.from({ length: 30 }, (_, i) => i + 1);
+    await Promise.all(seqs.map((seq) => journal.append(lap(seq))));
+    await journal.close();
+    expect(await readFile(path, 'utf8')).toBe(seqs.map((seq) => line(lap(seq))).join(''));
+  });
+
+  it('refuses an entry whose seq does not follow, writing nothing', async () => {
+    const path = join(dir, 'race.jsonl');
+    const { journal } = await openJournal(path);
+    await journal.append(lap(1));
+    await expect(journal.append(lap(1))).rejects.toThrow('entry seq 1 does not follow seq 1');
+    await expect(journal.appendBatch([lap(2), lap(2)])).rejects.toThrow('does not follow');
+    await journal.append(lap(2));
+    await journal.close();
+    expect(await readFile(path, 'utf8')).toBe(line(lap(1)) + line(lap(2)));
+    await expect(journal.append(lap(3))).rejects.toThrow(`journal ${path} is closed`);
+  });
+
+  it.each([
+    ['a cut-off line', (text: string) => text.slice(0, 25), 'no trailing newline'],
+    [
+      'a complete line missing only its newline',
+      (text: string) => text.trimEnd(),
+      'no trailing newline',
+    ],
+    ['zero bytes from a power cut', () => '\0'.repeat(40), 'no trailing newline'],
+    ['an unreadable line with its newline', () => '{"seq":3,"at":\n', 'not valid JSON'],
+    ['a line that is not an entry', () => '{"seq":3}\n', 'not a journal entry'],
+  ])('sets aside a torn last line: %s', async (_, tear, reason) => {
+    const path = join(dir, 'race.jsonl');
+    const good = line(lap(1)) + line(lap(2));
+    const torn = tear(line(lap(3)));
+    await writeFile(path, good + torn);
+
+    const now = new Date('2026-02-21T12:34:56.789Z');
+    const { journal, entries, recovered } = await openJournal(path, { now });
+    expect(entries).toEqual([lap(1), lap(2)]);
+    const setAsidePath = join(dir, 'race.torn-2026-02-21T12-34-56-789Z.jsonl');
+    expect(recovered).toMatchObject({ line: 3, bytes: Buffer.byteLength(torn), setAsidePath });
+    expect(recovered?.reason).toContain(reason);
+    expect(recovered?.message).toContain(`journal ${path}: line 3 was torn`);
+    expect(recovered?.message).toContain('kept the 2 complete entries');
+    expect(await readFile(setAsidePath, 'utf8')).toBe(torn);
+    expect(await readFile(path, 'utf8')).toBe(good);
+
+    await journal.append(lap(3));
+    await journal.close();
+    const again = await openJournal(path, { now });
+    expect(again.entries).toEqual([lap(1), lap(2), lap(3)]);
+    expect(again.recovered).toBeNull();
+    await again.journal.close();
+  });
+
+  it('never overwrites an earlier set-aside file', async () => {
+    const path = join(dir, 'race.jsonl');
+    const now = new Date('2026-02-21T12:00:00.000Z');
+    for (const torn of ['{"seq', '{"se']) {
+      await appendFile(path, torn);
+      await (await openJournal(path, { now })).journal.close();
+    }
+    const files = (await readdir(dir)).sort();
+    expect(files).toEqual([
+      'race.jsonl',
+      'race.torn-2026-02-21T12-00-00-000Z-2.jsonl',
+      'race.torn-2026-02-21T12-00-00-000Z.jsonl',
+    ]);
+  });
+
+  it('throws JournalCorruptError naming the file and line for a bad line in the middle', async () => {
+    const path = join(dir, 'race.jsonl');
+    await writeFile(path, line(lap(1)) + '{"seq":2,"at":"x"\n' + line(lap(3)));
+    const error = await openJournal(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JournalCorruptError);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^journal ${path} is corrupt at line 2: not valid JSON`),
+    );
+    expect(await readFile(path, 'utf8')).toContain(line(lap(3))); // nothing dropped
+  });
+
+  it('throws naming the line where sequence numbers stop increasing', async () => {
+    const path = join(dir, 'race.jsonl');
+    await writeFile(path, line(lap(1)) + line(lap(2)) + line(lap(2)));
+    await expect(openJournal(path)).rejects.toThrow(
+      `journal ${path} is corrupt at line 3: seq 2 does not follow seq 2`,
+    );
+  });
+
+  it('treats an empty line in the middle as damage', async () => {
+    const path = join(dir, 'race.jsonl');
+    await writeFile(path, line(lap(1)) + '\n' + line(lap(2)));
+    await expect(openJournal(path)).rejects.toThrow(JournalCorruptError);
+    await expect(openJournal(path)).rejects.toThrow('at line 2');
+  });
+
+  it('refuses appends after a failed write, until reopened', async () => {
+    const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    const handle = { appendFile: () => Promise.reject(full) } as unknown as FileHandle;
+    const journal = new Journal(join(dir, 'race.jsonl'), handle, 0);
+    await expect(journal.append(lap(1))).rejects.toThrow('ENOSPC');
+    await expect(journal.append(lap(1))).rejects.toThrow(
+      'refuses appends after a failed write (ENOSPC: no space left on device)',
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { RaceCommand } from '../../../src/shared/race/events.ts';
+import { foldJournal, type RaceHistory } from '../../../src/shared/race/history.ts';
+import { pointsByBib } from '../../../src/shared/race/points.ts';
+import { lapsToGo } from '../../../src/shared/race/progress.ts';
+import { lapsTo, opening, race, refusal } from '../../support/race.ts';
+
+const send = (history: RaceHistory, command: RaceCommand) => {
+  const decision = history.decide(command, { at: '2026-02-21T15:00:00.000Z', source: 'test' });
+  if (!decision.ok) throw new Error(decision.error);
+  history.commit(decision);
+  return decision.entry;
+};
+
+describe('undo, redo and corrections (events, not setters)', () => {
+  it('undo voids the newest entry in force and redo voids the void', () => {
+    const history = race(opening({ count: 4 }));
+    send(history, { type: 'lap/completed' });
+    const second = send(history, { type: 'lap/completed' });
+    const undo = send(history, { type: 'undo' });
+    expect(undo.event).toEqual({ type: 'event/voided', target: second.seq });
+    expect(lapsToGo(history.state)).toBe(15);
+    const redo = send(history, { type: 'redo' });
+    expect(redo.event).toEqual({ type: 'event/voided', target: undo.seq });
+    expect(lapsToGo(history.state)).toBe(14);
+    expect(refusal(history, { type: 'redo' })).toBe('there is nothing to redo');
+    // Undo after redo takes the same lap out again; the journal keeps all of it.
+    send(history, { type: 'undo' });
+    expect(lapsToGo(history.state)).toBe(15);
+    expect(history.entries.map((e) => e.event.type).slice(-5)).toEqual(['lap/completed', 'lap/completed', 'event/voided', 'event/voided', 'event/voided']);
+  });
+
+  it('two undos are redone newest first, and a new action ends the redo chain', () => {
+    const history = race(opening({ count: 4 }));
+    send(history, { type: 'lap/completed' });
+    send(history, { type: 'lap/completed' });
+    send(history, { type: 'undo' });
+    send(history, { type: 'undo' });
+    expect(lapsToGo(history.state)).toBe(16);
+    send(history, { type: 'redo' });
+    expect(lapsToGo(history.state)).toBe(15);
+    send(history, { type: 'redo' });
+    expect(lapsToGo(history.state)).toBe(14);
+    send(history, { type: 'undo' });
+    send(history, { type: 'skater/statusChanged', bib: 1, status: 'DQ' });
+    expect(refusal(history, { type: 'redo' })).toBe('there is nothing to redo');
+  });
+
+  it('refuses to void an entry that later entries depend on, naming them', () => {
+    const history = race([...opening({ count: 6 }), lapsTo(3)]);
+    const sprint = send(history, { type: 'sprint/placed', sprint: 1, bibs: [1, 2, 3] });
+    const later = send(history, { type: 'skater/statusChanged', bib: 1, status: 'OK' });
+    const lapsEntry = history.entries.find((e) => e.event.type === 'laps/corrected')!;
+    expect(refusal(history, { type: 'event/voided', target: lapsEntry.seq })).toMatch(
+      new RegExp(`cannot void #${lapsEntry.seq} \\(laps corrected to 3 completed\\): #${sprint.seq} \\(sprint 1: 1 2 3\\) depends on it`),
+    );
+    expect(later.seq).toBeGreaterThan(sprint.seq);
+  });
+
+  it('an old sprint can be corrected later, and the correction shows in the points', () => {
+    const history = race([...opening({ count: 6 }), lapsTo(4)]);
+    send(history, { type: 'sprint/placed', sprint: 1, bibs: [1, 2, 3] });
+    send(history, { type: 'laps/corrected', lapsCompleted: 9 });
+    send(history, { type: 'sprint/placed', sprint: 2, bibs: [4, 5, 6] });
+    send(history, { type: 'sprint/placed', sprint: 1, bibs: [2, 1, 3] });
+    const points = pointsByBib(history.state);
+    expect([points.get(1)!.total, points.get(2)!.total, points.get(4)!.total]).toEqual([2, 3, 3]);
+    expect(foldJournal(history.entries).state).toEqual(history.state);
+  });
+
+  it('a void of a void of a void takes the entry out again (the journal is folded newest first)', () => {
+    const history = race(opening({ count: 3 }));
+    const lap = send(history, { type: 'lap/completed' });
+    const v1 = send(history, { type: 'event/voided', target: lap.seq });
+    const v2 = send(history, { type: 'event/voided', target: v1.seq });
+    send(history, { type: 'event/voided', target: v2.seq });
+    expect(lapsToGo(history.state)).toBe(16);
+    expect(refusal(history, { type: 'event/voided', target: lap.seq })).toBe(`journal entry ${lap.seq} is already voided`);
+  });
+});
