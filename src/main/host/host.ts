@@ -1,0 +1,264 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { JournalEntry, RaceCommand } from '../../shared/race/events.ts';
+import { resolveFormat } from '../../shared/race/format.ts';
+import { finalistsFromSemis, finalStartList } from '../../shared/race/helmets.ts';
+import { RaceHistory } from '../../shared/race/history.ts';
+import { computeStandings } from '../../shared/race/standings.ts';
+import { raceView, type RaceView } from '../../shared/race/view.ts';
+import type { RaceRequest } from '../../shared/protocol/commands.ts';
+import type { ProgramCommand, ProgramView } from '../../shared/protocol/program.ts';
+import { emptyProgram, readProgramFile, writeProgramFile, type ProgramFile } from './program-file.ts';
+import { RaceStore } from './race-store.ts';
+
+/** What the host answers to a command. */
+export type HostResult =
+  | { readonly ok: true; readonly revision: number; readonly raceId?: string; readonly raceRevision?: number; readonly entries?: readonly JournalEntry[] }
+  | { readonly ok: false; readonly status: 400 | 404 | 409; readonly error: string };
+
+/** What views receive: the host revision, the program, and the race they follow. */
+export interface HostSnapshot {
+  readonly revision: number;
+  readonly program: ProgramView;
+  readonly race: RaceView | null;
+}
+
+/** A change notice for subscribers: which race changed (null: the program itself). */
+export interface HostChange {
+  readonly revision: number;
+  readonly raceId: string | null;
+}
+
+/** Options of the race host. */
+export interface HostOptions {
+  readonly dataDir: string;
+  /** The host's clock: every accepted event is stamped with it at intake. */
+  readonly clock?: () => Date;
+  readonly log?: (line: string) => void;
+}
+
+const refuse = (status: 400 | 404 | 409, error: string): HostResult => ({ ok: false, status, error });
+
+/**
+ * The race host: the only writer. Every command is validated by the engine, made durable in
+ * the race's journal, and only then applied and announced to subscribers.
+ */
+export class RaceHost {
+  private hostRevision = 0;
+  private readonly listeners = new Set<(change: HostChange) => void>();
+  private readonly views = new Map<string, RaceView>();
+  private programQueue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly options: HostOptions,
+    private programFile: ProgramFile,
+    private readonly stores: Map<string, RaceStore>,
+  ) {}
+
+  /** Opens the data directory, replaying every race journal; creates it when new. */
+  static async open(options: HostOptions): Promise<RaceHost> {
+    const log = options.log ?? (() => undefined);
+    await mkdir(join(options.dataDir, 'races'), { recursive: true });
+    const programPath = join(options.dataDir, 'program.json');
+    const program = (await readProgramFile(programPath)) ?? emptyProgram();
+    const journals = (await readdir(join(options.dataDir, 'races'))).filter((name) => /^[a-z0-9-]+\.jsonl$/.test(name));
+    for (const name of journals) {
+      const id = name.replace(/\.jsonl$/, '');
+      if (!program.races.some((race) => race.id === id)) {
+        program.races.push({ id, category: '' });
+        log(`recovered race ${id}: its journal was not yet in the program`);
+      }
+    }
+    const stores = new Map<string, RaceStore>();
+    try {
+      for (const race of program.races) {
+        const store = await RaceStore.open(join(options.dataDir, 'races', `${race.id}.jsonl`));
+        if (store.recovered) log(store.recovered.message);
+        stores.set(race.id, store);
+      }
+    } catch (error) {
+      await Promise.all([...stores.values()].map((store) => store.close()));
+      throw error;
+    }
+    if (program.activeRaceId !== null && !stores.has(program.activeRaceId)) program.activeRaceId = null;
+    const host = new RaceHost(options, program, stores);
+    await host.saveProgram();
+    return host;
+  }
+
+  /** Increases with every accepted change of any race or of the program. */
+  get revision(): number {
+    return this.hostRevision;
+  }
+
+  /** The race on the boards. */
+  get activeRaceId(): string | null {
+    return this.programFile.activeRaceId;
+  }
+
+  /** The meeting's races, the active one and the scenes. */
+  program(): ProgramView {
+    const { meeting, activeRaceId, scenes } = this.programFile;
+    const races = this.programFile.races.map(({ id, category }) => {
+      const view = this.race(id)!;
+      const { state } = view;
+      return { id, category, title: state.title, round: state.round, skaters: state.skaters.length, phase: view.standings.phase, revision: view.revision };
+    });
+    return { meeting, races, activeRaceId, scenes };
+  }
+
+  /** The derived view of a race (the active one by default), computed once per revision. */
+  race(id: string | null = this.activeRaceId): RaceView | null {
+    if (id === null) return null;
+    const store = this.stores.get(id);
+    if (!store) return null;
+    const cached = this.views.get(id);
+    if (cached?.revision === store.revision) return cached;
+    const view = raceView(id, store.revision, store.state);
+    this.views.set(id, view);
+    return view;
+  }
+
+  /** What a view following `raceId` (or the active race) shows now. */
+  snapshot(raceId: string | null = this.activeRaceId): HostSnapshot {
+    return { revision: this.hostRevision, program: this.program(), race: this.race(raceId) };
+  }
+
+  /** A race's journal with the entries voids took out. */
+  journal(raceId: string): { entries: readonly JournalEntry[]; voided: number[] } | null {
+    const store = this.stores.get(raceId);
+    return store ? { entries: store.entries, voided: [...store.voided] } : null;
+  }
+
+  /** Called after every accepted change; returns the unsubscribe function. */
+  subscribe(listener: (change: HostChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Applies a race request (one command or a batch) to a race, the active one by default. */
+  async submit(request: RaceRequest, source: string, raceId: string | null = this.activeRaceId): Promise<HostResult> {
+    if (raceId === null) return refuse(404, 'no race is active: add a race to the program first');
+    const store = this.stores.get(raceId);
+    if (!store) return refuse(404, `race "${raceId}" is not in the program`);
+    if (request.revision !== undefined && request.revision !== store.revision) {
+      return refuse(409, `stale revision: you sent ${request.revision}, race "${raceId}" is at ${store.revision}; reload and try again`);
+    }
+    const meta = { at: this.now(), source };
+    if (request.kind === 'single') {
+      const result = await store.submit(request.command, meta);
+      if (!result.ok) return refuse(400, result.error);
+      return this.changed(raceId, { raceRevision: result.revision, entries: [result.entry] });
+    }
+    const result = await store.submitBatch(request.commands, meta);
+    if (!result.ok) return refuse(400, result.error);
+    return this.changed(raceId, { raceRevision: result.revision, entries: result.entries });
+  }
+
+  /** Applies a command to the program: races, the active race, scenes. */
+  programCommand(command: ProgramCommand, source: string): Promise<HostResult> {
+    const run = this.programQueue.then(() => this.applyProgram(command, source));
+    this.programQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Closes every journal after pending writes. */
+  async close(): Promise<void> {
+    await this.programQueue;
+    await Promise.all([...this.stores.values()].map((store) => store.close()));
+    this.listeners.clear();
+  }
+
+  private async applyProgram(command: ProgramCommand, source: string): Promise<HostResult> {
+    const program = this.programFile;
+    switch (command.type) {
+      case 'meeting/renamed':
+        return this.saveAndAnnounce({ ...program, meeting: command.name });
+      case 'race/activated':
+        if (!this.stores.has(command.raceId)) return refuse(404, `race "${command.raceId}" is not in the program`);
+        return this.saveAndAnnounce({ ...program, activeRaceId: command.raceId });
+      case 'scene/shown':
+        return this.saveAndAnnounce({ ...program, scenes: { ...program.scenes, board: command.scene } });
+      case 'overlay/toggled':
+        return this.saveAndAnnounce({ ...program, scenes: { ...program.scenes, overlay: { ...program.scenes.overlay, [command.element]: command.visible } } });
+      case 'race/added': {
+        let format;
+        try {
+          format = resolveFormat(command.format);
+        } catch (error) {
+          return refuse(400, `format: ${(error as Error).message}`);
+        }
+        const setup: RaceCommand[] = [{ type: 'race/configured', title: command.title, round: command.round, qualifiers: command.qualifiers, format }];
+        return this.addRace(command.id ?? command.title, command.category, setup, source);
+      }
+      case 'final/built':
+        return this.buildFinal(command, source);
+    }
+  }
+
+  private async buildFinal(command: Extract<ProgramCommand, { type: 'final/built' }>, source: string): Promise<HostResult> {
+    const semis = command.semis.map((id) => ({ id, store: this.stores.get(id) }));
+    const missing = semis.find((semi) => !semi.store);
+    if (missing) return refuse(404, `race "${missing.id}" is not in the program`);
+    const [first, second] = semis.map(({ store }) => ({ state: store!.state, standings: computeStandings(store!.state) }));
+    let skaters;
+    try {
+      skaters = finalStartList(finalistsFromSemis([first!, second!]));
+    } catch (error) {
+      return refuse(400, (error as Error).message);
+    }
+    const setup: RaceCommand[] = [
+      { type: 'race/configured', title: command.title, round: 'final', qualifiers: 0, format: first!.state.format },
+      { type: 'startList/set', skaters },
+    ];
+    return this.addRace(command.id ?? command.title, command.category, setup, source);
+  }
+
+  private async addRace(idOrTitle: string, category: string, setup: RaceCommand[], source: string): Promise<HostResult> {
+    const scratch = new RaceHistory();
+    for (const command of setup) {
+      const decision = scratch.decide(command, { at: '', source });
+      if (!decision.ok) return refuse(400, decision.error);
+      scratch.commit(decision);
+    }
+    const id = this.uniqueId(idOrTitle);
+    const store = await RaceStore.open(join(this.options.dataDir, 'races', `${id}.jsonl`));
+    const result = await store.submitBatch(setup, { at: this.now(), source });
+    if (!result.ok) {
+      await store.close();
+      return refuse(400, result.error);
+    }
+    this.stores.set(id, store);
+    const program = this.programFile;
+    await this.saveAndAnnounce({ ...program, races: [...program.races, { id, category }], activeRaceId: program.activeRaceId ?? id });
+    return this.changed(id, { raceRevision: result.revision, entries: result.entries });
+  }
+
+  private uniqueId(text: string): string {
+    const base = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48) || 'race';
+    let id = base;
+    for (let n = 2; this.stores.has(id); n++) id = `${base}-${n}`;
+    return id;
+  }
+
+  private async saveAndAnnounce(program: ProgramFile): Promise<HostResult> {
+    this.programFile = program;
+    await this.saveProgram();
+    return this.changed(null, {});
+  }
+
+  private saveProgram(): Promise<void> {
+    return writeProgramFile(join(this.options.dataDir, 'program.json'), this.programFile);
+  }
+
+  private changed(raceId: string | null, extra: { raceRevision?: number; entries?: readonly JournalEntry[] }): HostResult {
+    this.hostRevision += 1;
+    const change = { revision: this.hostRevision, raceId };
+    for (const listener of this.listeners) listener(change);
+    return { ok: true, revision: this.hostRevision, ...(raceId === null ? {} : { raceId }), ...extra };
+  }
+
+  private now(): string {
+    return (this.options.clock?.() ?? new Date()).toISOString();
+  }
+}
