@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonErrorPlace } from './json-syntax.ts';
 import {
   buildStartList,
   type SkaterRow,
@@ -25,6 +26,9 @@ const entrySchema = personSchema.extend({
   competitor: z.object({ skater: personSchema.nullish() }).nullish(),
 });
 
+type Entry = z.output<typeof entrySchema>;
+type Tree = Record<PropertyKey, unknown>;
+
 /** Keys under which a JSON object may hold its list of skaters. */
 const listKeys = ['skaters', 'startList', 'competitors'] as const;
 
@@ -35,15 +39,19 @@ const listKeys = ['skaters', 'startList', 'competitors'] as const;
  */
 export function parseStartListJson(source: string): StartListResult {
   const body = source.replace(/^\uFEFF/, '');
-  if (body.trim() === '')
+  if (body.trim() === '') {
     return failure(null, 'the file is empty: expected a JSON list of skaters');
+  }
   let document: unknown;
   try {
     document = JSON.parse(body);
   } catch (error) {
-    const { line, column } = syntaxErrorPlace(body, error instanceof Error ? error.message : '');
-    const place = line === null ? '' : `line ${line}, column ${column}: `;
-    return failure(line, `${place}the file is not valid JSON`);
+    const place = jsonErrorPlace(body, error instanceof Error ? error.message : '');
+    if (place === null) return failure(null, 'the file is not valid JSON');
+    return failure(
+      place.line,
+      `line ${place.line}, column ${place.column}: the file is not valid JSON`,
+    );
   }
   const entries = findEntries(document);
   if (entries === undefined) {
@@ -56,12 +64,8 @@ export function parseStartListJson(source: string): StartListResult {
   const rows: SkaterRow[] = [];
   entries.forEach((raw, index) => {
     const line = index + 1;
-    const entry = entrySchema.safeParse(raw);
-    if (!entry.success) {
-      for (const issue of entry.error.issues) problems.push(entryProblem(line, issue));
-      return;
-    }
-    const { data } = entry;
+    const data = readEntry(raw, line, problems);
+    if (data === undefined) return;
     const person = data.competitor?.skater ?? data.skater ?? data;
     rows.push({
       line,
@@ -78,48 +82,48 @@ export function parseStartListJson(source: string): StartListResult {
 
 /** The list of entries: the document itself, or the list under a known key. */
 function findEntries(document: unknown): unknown[] | undefined {
-  if (Array.isArray(document)) return document;
+  const list = (value: unknown): unknown[] | undefined =>
+    Array.isArray(value) ? (value as unknown[]) : undefined;
   if (typeof document !== 'object' || document === null) return undefined;
-  for (const key of listKeys) {
-    const list: unknown = (document as Record<string, unknown>)[key];
-    if (Array.isArray(list)) return list;
+  const wrapper = document as Tree;
+  return list(document) ?? listKeys.map((key) => list(wrapper[key])).find(Boolean);
+}
+
+/** Parses one entry; values of the wrong kind are reported and left out, so the rest is checked. */
+function readEntry(raw: unknown, line: number, problems: StartListProblem[]): Entry | undefined {
+  const entry = entrySchema.safeParse(raw);
+  if (entry.success) return entry.data;
+  problems.push(...entry.error.issues.map((issue) => entryProblem(line, issue)));
+  const paths = entry.error.issues.map((issue) => issue.path);
+  const fatal = (path: PropertyKey[]): boolean =>
+    path.length === 0 || path.includes('bib') || path.includes('startNumber');
+  if (paths.some(fatal)) return undefined;
+  const rest = entrySchema.safeParse(withoutValuesAt(raw, paths));
+  return rest.success ? rest.data : undefined;
+}
+
+/** A copy of a JSON value with the values at `paths` removed. */
+function withoutValuesAt(raw: unknown, paths: PropertyKey[][]): unknown {
+  const copy: unknown = JSON.parse(JSON.stringify(raw));
+  for (const path of paths) {
+    const parent = path.slice(0, -1).reduce((node, key) => (node as Tree)[key], copy);
+    const key = path.at(-1);
+    if (typeof parent === 'object' && parent !== null && key !== undefined) {
+      delete (parent as Tree)[key];
+    }
   }
-  return undefined;
+  return copy;
 }
 
 /** An operator's words for an entry that is not a skater object or holds a value of the wrong kind. */
 function entryProblem(line: number, issue: z.core.$ZodIssue): StartListProblem {
   const path = issue.path.map(String).join('.');
   const field = String(issue.path.at(-1) ?? '');
-  if (path === '')
+  if (path === '') {
     return { line, message: `entry ${line}: not a skater (expected an object with bib and name)` };
+  }
   const kind = field === 'bib' || field === 'startNumber' ? 'a number' : 'text';
   return { line, field, message: `entry ${line}: ${path} should be ${kind}` };
-}
-
-/**
- * Line and column of a JSON.parse error, from V8's message: "(line 3 column 5)", "at position
- * 42", the end of the file, or the context it quotes ('Unexpected token ']', ..."  },\n]"').
- */
-function syntaxErrorPlace(body: string, message: string): { line: number | null; column: number } {
-  const given = /\(line (\d+) column (\d+)\)/.exec(message);
-  if (given) return { line: Number(given[1]), column: Number(given[2]) };
-  const position = /at position (\d+)/.exec(message);
-  if (position) return placeOf(body, Number(position[1]));
-  if (/Unexpected end of JSON input/.test(message)) return placeOf(body, body.trimEnd().length);
-  // V8 quotes ten characters before the unexpected token, then the token and what follows.
-  const quoted = /^Unexpected token '(.+?)', \.\.\."([\s\S]*)"(?:\.\.\.)? is not valid JSON$/.exec(
-    message,
-  );
-  const at = quoted?.[2] === undefined ? -1 : body.indexOf(quoted[2]);
-  if (quoted && at >= 0 && body.startsWith(quoted[1] ?? '', at + 10)) return placeOf(body, at + 10);
-  return { line: null, column: 0 };
-}
-
-/** 1-based line and column of a character offset. */
-function placeOf(body: string, offset: number): { line: number; column: number } {
-  const before = body.slice(0, offset).split(/\r\n|\r|\n/);
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
 /** A result with one problem. */
