@@ -78,7 +78,7 @@ describe('the race host', () => {
 
   it('builds a final from two finished semis with helmet numbers from the semi ranking', async () => {
     const host = await RaceHost.open({ dataDir, clock });
-    const semis = [await semiWithSkaters(host, 'Men Semi 1'), await semiWithSkaters(host, 'Men Semi 2')] as const;
+    const semis: [string, string] = [await semiWithSkaters(host, 'Men Semi 1'), await semiWithSkaters(host, 'Men Semi 2')];
     expect(await host.programCommand({ type: 'final/built', semis, title: 'Men Final', category: 'Men' }, 'test')).toMatchObject({
       ok: false,
       status: 400,
