@@ -40,7 +40,7 @@ export async function openJournal(
     if (error.code === 'ENOENT') return Buffer.alloc(0);
     throw error;
   });
-  const { entries, completeBytes, torn } = parseJournal(path, content);
+  const { entries, completeBytes, torn } = withoutUnfinishedBatch(parseJournal(path, content), content.length);
   let recovered: RecoveredTornLine | null = null;
   if (torn) {
     const aside = await setAside(path, content.subarray(completeBytes), options.now ?? new Date());
@@ -59,17 +59,45 @@ export async function openJournal(
   return { journal: new Journal(path, handle, entries.at(-1)?.seq ?? 0), entries, recovered };
 }
 
-function parseJournal(path: string, content: Buffer) {
+interface ParsedJournal {
+  readonly entries: JournalEntry[];
+  /** Byte offset where each entry's line starts. */
+  readonly offsets: number[];
+  readonly completeBytes: number;
+  readonly torn: TornTail | null;
+}
+
+/**
+ * A batch is all or nothing: if the journal ends inside one (a power cut tore the write of a
+ * batch spanning several pages), its complete lines are set aside with the torn tail.
+ */
+function withoutUnfinishedBatch(parsed: ParsedJournal, length: number): ParsedJournal {
+  const last = parsed.entries.at(-1);
+  if (last?.batchEnd === undefined || last.batchEnd === last.seq) return parsed;
+  let first = parsed.entries.length - 1;
+  while (first > 0 && parsed.entries[first - 1]!.batchEnd === last.batchEnd) first--;
+  const completeBytes = parsed.offsets[first]!;
+  const reason = `an unfinished batch: entries ${parsed.entries[first]!.seq}-${last.seq} of a batch ending at ${last.batchEnd}${parsed.torn ? `, then ${parsed.torn.reason}` : ''}`;
+  return {
+    entries: parsed.entries.slice(0, first),
+    offsets: parsed.offsets.slice(0, first),
+    completeBytes,
+    torn: { line: first + 1, bytes: length - completeBytes, reason },
+  };
+}
+
+function parseJournal(path: string, content: Buffer): ParsedJournal {
   const entries: JournalEntry[] = [];
+  const offsets: number[] = [];
   let start = 0;
   for (let line = 1; start < content.length; line++) {
     const end = content.indexOf(0x0a, start);
     const torn = (reason: string): TornTail => ({ line, bytes: content.length - start, reason });
-    if (end === -1) return { entries, completeBytes: start, torn: torn('no trailing newline') };
+    if (end === -1) return { entries, offsets, completeBytes: start, torn: torn('no trailing newline') };
     const check = checkLine(content.subarray(start, end).toString('utf8'), entries.at(-1));
     // Only the last line can be a torn write; an unreadable line with more after it is damage.
     if ('unreadable' in check && end === content.length - 1) {
-      return { entries, completeBytes: start, torn: torn(check.unreadable) };
+      return { entries, offsets, completeBytes: start, torn: torn(check.unreadable) };
     }
     if (!('entry' in check)) {
       const problem = 'unreadable' in check ? check.unreadable : check.outOfOrder;
@@ -78,9 +106,10 @@ function parseJournal(path: string, content: Buffer) {
       );
     }
     entries.push(check.entry);
+    offsets.push(start);
     start = end + 1;
   }
-  return { entries, completeBytes: start, torn: null };
+  return { entries, offsets, completeBytes: start, torn: null };
 }
 
 type LineCheck = { entry: JournalEntry } | { unreadable: string } | { outOfOrder: string };

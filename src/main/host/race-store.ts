@@ -108,9 +108,12 @@ export class RaceStore {
         scratch.commit(decision);
         accepted.push(decision);
       }
-      await this.journal.appendBatch(accepted.map((decision) => decision.entry));
-      for (const decision of accepted) this.history.commit(decision);
-      return { ok: true, entries: accepted.map((d) => d.entry), revision: this.revision };
+      // Several entries carry the seq of the last one, so recovery can tell an unfinished batch.
+      const batchEnd = accepted.length > 1 ? accepted.at(-1)?.entry.seq : undefined;
+      const marked = accepted.map((d) => (batchEnd === undefined ? d : { ...d, entry: { ...d.entry, batchEnd } }));
+      await this.journal.appendBatch(marked.map((decision) => decision.entry));
+      for (const decision of marked) this.history.commit(decision);
+      return { ok: true, entries: marked.map((d) => d.entry), revision: this.revision };
     });
   }
 

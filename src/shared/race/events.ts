@@ -104,5 +104,7 @@ export const journalEntrySchema = z.object({
   /** Who sent it: console, http, osc, timing, cli ... */
   source: z.string(),
   event: raceEventSchema,
+  /** In a batch of several entries: the seq of its last entry (a batch is all or nothing). */
+  batchEnd: z.number().int().min(1).optional(),
 });
 export type JournalEntry = z.output<typeof journalEntrySchema>;

@@ -115,6 +115,26 @@ describe('journal', () => {
     await again.journal.close();
   });
 
+  it('sets aside the complete lines of an unfinished batch with its torn tail (all or nothing)', async () => {
+    const path = join(dir, 'race.jsonl');
+    const batch = (seq: number): JournalEntry => ({ ...lap(seq), batchEnd: 5 });
+    const good = line(lap(1)) + line(lap(2));
+    const unfinished = line(batch(3)) + line(batch(4)) + line(batch(5)).slice(0, 20);
+    await writeFile(path, good + unfinished);
+    const { journal, entries, recovered } = await openJournal(path, { now: new Date(at) });
+    expect(entries).toEqual([lap(1), lap(2)]);
+    expect(recovered).toMatchObject({ line: 3, bytes: Buffer.byteLength(unfinished) });
+    expect(recovered?.reason).toBe('an unfinished batch: entries 3-4 of a batch ending at 5, then no trailing newline');
+    expect(await readFile(path, 'utf8')).toBe(good);
+    await journal.close();
+    // A finished batch is kept whole.
+    await writeFile(path, good + line(batch(3)) + line(batch(4)) + line(batch(5)));
+    const whole = await openJournal(path, { now: new Date(at) });
+    expect(whole.entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(whole.recovered).toBeNull();
+    await whole.journal.close();
+  });
+
   it('never overwrites an earlier set-aside file', async () => {
     const path = join(dir, 'race.jsonl');
     const now = new Date('2026-02-21T12:00:00.000Z');
