@@ -98,13 +98,13 @@ export class RaceHost {
 
   /** The meeting's races, the active one and the scenes. */
   program(): ProgramView {
-    const { meeting, activeRaceId, scenes } = this.programFile;
+    const { meeting, activeRaceId, scenes, display } = this.programFile;
     const races = this.programFile.races.map(({ id, category }) => {
       const view = this.race(id)!;
       const { state } = view;
       return { id, category, title: state.title, round: state.round, skaters: state.skaters.length, phase: view.standings.phase, revision: view.revision };
     });
-    return { meeting, races, activeRaceId, scenes };
+    return { meeting, races, activeRaceId, scenes, display };
   }
 
   /** The derived view of a race (the active one by default), computed once per revision. */
@@ -181,6 +181,11 @@ export class RaceHost {
         return this.saveAndAnnounce({ ...program, scenes: { ...program.scenes, board: command.scene } });
       case 'overlay/toggled':
         return this.saveAndAnnounce({ ...program, scenes: { ...program.scenes, overlay: { ...program.scenes.overlay, [command.element]: command.visible } } });
+      case 'display/configured': {
+        const { type: _type, ...changes } = command;
+        const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+        return this.saveAndAnnounce({ ...program, display: { ...program.display, ...defined } });
+      }
       case 'race/added': {
         let format;
         try {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { boardSceneSchema } from '../../shared/protocol/program.ts';
+import { boardSceneSchema, defaultDisplaySettings, displaySettingsSchema } from '../../shared/protocol/program.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 
 /** The program as kept on disk: the meeting's races (each with its journal), active race, scenes. */
@@ -13,6 +13,7 @@ export const programFileSchema = z.object({
     board: boardSceneSchema,
     overlay: z.object({ lapsToGo: z.boolean(), standings: z.boolean(), sprint: z.boolean(), result: z.boolean() }),
   }),
+  display: displaySettingsSchema.default(defaultDisplaySettings),
 });
 export type ProgramFile = z.output<typeof programFileSchema>;
 
@@ -24,6 +25,7 @@ export function emptyProgram(meeting = 'Mass Start meeting'): ProgramFile {
     races: [],
     activeRaceId: null,
     scenes: { board: 'live', overlay: { lapsToGo: true, standings: true, sprint: true, result: false } },
+    display: defaultDisplaySettings,
   };
 }
 

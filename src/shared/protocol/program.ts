@@ -10,6 +10,25 @@ export type BoardScene = z.output<typeof boardSceneSchema>;
 export const overlayElementSchema = z.enum(['lapsToGo', 'standings', 'sprint', 'result']);
 export type OverlayElement = z.output<typeof overlayElementSchema>;
 
+/** How the board and overlay look: language, theme, overlay layout (one set per meeting). */
+export const displaySettingsSchema = z.object({
+  language: z.enum(['en', 'nl']).default('en'),
+  theme: z.enum(['default', 'high-contrast']).default('default'),
+  /** How many of the standings the overlay shows. */
+  overlayTop: z.number().int().min(1).max(24).default(8),
+  overlayPosition: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']).default('top-left'),
+  /** A chroma-key background for the overlay instead of transparency, e.g. #00ff00. */
+  chromaKey: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #00ff00').nullable().default(null),
+  /** Safe-area margin as a share of the output (0.05 = 5 % on each side). */
+  safeArea: z.number().min(0).max(0.2).default(0.05),
+  /** How long the sprint result banner stays up. */
+  sprintBannerSeconds: z.number().min(1).max(60).default(8),
+});
+export type DisplaySettings = z.output<typeof displaySettingsSchema>;
+
+/** The settings of a new meeting. */
+export const defaultDisplaySettings: DisplaySettings = displaySettingsSchema.parse({});
+
 /** What each output shows now. */
 export interface Scenes {
   readonly board: BoardScene;
@@ -33,6 +52,7 @@ export interface ProgramView {
   readonly races: readonly RaceSummary[];
   readonly activeRaceId: string | null;
   readonly scenes: Scenes;
+  readonly display: DisplaySettings;
 }
 
 const raceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'race ids are lower-case letters, digits and dashes');
@@ -59,5 +79,6 @@ export const programCommandSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('scene/shown'), output: z.literal('board'), scene: boardSceneSchema }),
   z.object({ type: z.literal('overlay/toggled'), element: overlayElementSchema, visible: z.boolean() }),
+  z.object({ type: z.literal('display/configured') }).extend(displaySettingsSchema.partial().shape),
 ]);
 export type ProgramCommand = z.output<typeof programCommandSchema>;
