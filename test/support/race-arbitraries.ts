@@ -234,10 +234,12 @@ export function raceScriptArb(
   return fc.record({
     configured: configuredArb,
     skaters: startListArb(),
-    setUp: alwaysSetUp ? fc.constant(true) : fc.oneof(
-      { arbitrary: fc.constant(true), weight: 9 },
-      { arbitrary: fc.constant(false), weight: 1 },
-    ),
+    setUp: alwaysSetUp
+      ? fc.constant(true)
+      : fc.oneof(
+          { arbitrary: fc.constant(true), weight: 9 },
+          { arbitrary: fc.constant(false), weight: 1 },
+        ),
     steps: fc.array(stepArb(profile), { minLength: minSteps, maxLength: maxSteps, size: 'max' }),
   });
 }
@@ -307,8 +309,21 @@ export function commandFor(history: RaceHistory, step: Step): RaceCommand {
   const anyBib = (i: number): number =>
     junk || bibs.length === 0 ? unknownBib(state, i) : pick(bibs, i)!;
 
+  // After the confirmation an operator sometimes reopens the results to correct them.
+  const keeps = ['undo', 'redo', 'void', 'reopen', 'confirm'];
+  if (state.official && !junk && !keeps.includes(step.kind) && n % 2 === 0) {
+    return { type: 'results/reopened' };
+  }
+
   switch (step.kind) {
     case 'lap':
+      // Once the leader is in, the operator turns to the finish order and the confirmation.
+      if (!junk && state.started && lapsToGo(state) === 0) {
+        const left = racing.filter((bib) => !state.finishOrder.includes(bib));
+        if (left.length > 0)
+          return { type: 'finish/appended', bibs: choose(left, picks, 1 + (m % 4)) };
+        return { type: 'results/confirmed' };
+      }
       return { type: 'lap/completed' };
 
     case 'bell':
@@ -342,6 +357,7 @@ export function commandFor(history: RaceHistory, step: Step): RaceCommand {
     }
 
     case 'finish': {
+      if (!junk && lapsToGo(state) > 1 && n % 3 !== 0) return { type: 'lap/completed' };
       const order = shuffle(racing, picks, n);
       const full = flag || n % 3 !== 0;
       const bibsFinish = full ? order : order.slice(0, 1 + (m % Math.max(1, order.length)));
@@ -368,7 +384,9 @@ export function commandFor(history: RaceHistory, step: Step): RaceCommand {
       return { type: 'finish/timed', bib: anyBib(n), time: 300_000 + ((m * 37) % 200_000) };
 
     case 'status': {
-      const status = junk ? pick(statuses, m)! : (['DNF', 'DNF', 'LAPPED', 'OK', 'DQ', 'DNS'] as const)[m % 6]!;
+      const status = junk
+        ? pick(statuses, m)!
+        : (['DNF', 'DNF', 'LAPPED', 'OK', 'DQ', 'DNS'] as const)[m % 6]!;
       // Aim DNS and DNF at skaters they can apply to, most of the time.
       const pool =
         status === 'DNS'
@@ -380,11 +398,7 @@ export function commandFor(history: RaceHistory, step: Step): RaceCommand {
             ? bibs.filter((bib) => !state.finishOrder.includes(bib))
             : bibs;
       const bib = junk ? anyBib(n) : (pick(pool, n) ?? anyBib(n));
-      const laps = flag
-        ? junk
-          ? format.laps + 1 + (n % 3)
-          : n % (format.laps + 1)
-        : undefined;
+      const laps = flag ? (junk ? format.laps + 1 + (n % 3) : n % (format.laps + 1)) : undefined;
       return laps === undefined
         ? { type: 'skater/statusChanged', bib, status }
         : { type: 'skater/statusChanged', bib, status, laps };
@@ -435,7 +449,10 @@ export function commandFor(history: RaceHistory, step: Step): RaceCommand {
     }
 
     case 'startList': {
-      const list = [...new Set(picks.map((p) => 1 + (p % 60)))].map((bib) => skaterFor(bib, n));
+      const list = [...new Set([n, m, ...picks].map((p) => 1 + (p % 60)))].map((bib) =>
+        skaterFor(bib, n),
+      );
+      if (junk && flag) return { type: 'startList/set', skaters: [] };
       if (junk && list.length > 0) list.push(list[0]!);
       return { type: 'startList/set', skaters: list };
     }

@@ -2,7 +2,7 @@ import { check } from './errors.ts';
 import type { RaceEvent, RaceEventOf, Skater } from './events.ts';
 import { sprintLapsToGo } from './format.ts';
 import { lapsToGo } from './progress.ts';
-import { skaterByBib, statusOf, type RaceState } from './state.ts';
+import { isRacing, skaterByBib, statusOf, type RaceState } from './state.ts';
 
 type Handler<T extends RaceEvent['type']> = (state: RaceState, event: RaceEventOf<T>) => RaceState;
 type Handlers = { [T in Exclude<RaceEvent['type'], 'event/voided'>]: Handler<T> };
@@ -56,7 +56,7 @@ const handlers: Handlers = {
       );
       seen.set(skater.bib, skater);
     }
-    return { ...state, skaters: event.skaters, status: {}, lapsByBib: {}, advanced: [] };
+    return { ...state, skaters: event.skaters, status: {}, lapsByBib: {}, times: {}, advanced: [] };
   },
 
   'skater/edited': (state, event) => {
@@ -123,6 +123,7 @@ const handlers: Handlers = {
   },
 
   'finish/timed': (state, event) => {
+    check(state.started, 'the race has not started');
     known(state, event.bib);
     check(statusOf(state, event.bib) !== 'DNS', `skater ${event.bib} did not start`);
     return { ...state, times: { ...state.times, [event.bib]: event.time } };
@@ -171,12 +172,13 @@ const handlers: Handlers = {
   'results/confirmed': (state) => {
     check(state.finishOrder.length > 0, 'there is no finish order to confirm');
     const open = state.skaters
-      .filter((s) => !state.finishOrder.includes(s.bib))
-      .filter((s) => ['OK', 'LAPPED'].includes(statusOf(state, s.bib)))
+      .filter((s) => !state.finishOrder.includes(s.bib) && isRacing(state, s.bib))
       .map((s) => s.bib);
     check(
       open.length === 0,
-      `skater${open.length > 1 ? 's' : ''} ${open.join(', ')} need a finish place or a status (DNF, DQ, DNS) first`,
+      open.length > 1
+        ? `skaters ${open.join(', ')} need a finish place or a status (DNF, DQ, DNS) first`
+        : `skater ${open.join(', ')} needs a finish place or a status (DNF, DQ, DNS) first`,
     );
     return { ...state, official: true };
   },

@@ -171,10 +171,11 @@ export class RaceHistory {
     if (!targetEntry) throw new RaceRuleError(`journal entry ${target} does not exist`);
     if (this.voided.has(target))
       throw new RaceRuleError(`journal entry ${target} is already voided`);
-    if (this.state.official && targetEntry.event.type !== 'results/confirmed') {
+    const result = foldJournal([...this.log, entry]);
+    // Official results take no change; a void that reopens them (undoing the confirmation) is one.
+    if (this.state.official && result.state.official) {
       throw new RaceRuleError('the results are official: reopen them before changing anything');
     }
-    const result = foldJournal([...this.log, entry]);
     const broken = result.problems.find(
       (problem) => !this.problems.some((p) => p.seq === problem.seq),
     );

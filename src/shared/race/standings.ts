@@ -1,6 +1,6 @@
 import type { SkaterStatus } from './events.ts';
 import { pointsByBib, type SkaterPoints } from './points.ts';
-import { statusOf, type RaceState } from './state.ts';
+import { isRacing, statusOf, type RaceState } from './state.ts';
 
 /** Where the race is, for the ranking: before the start, running, finishing, finished, official. */
 export type StandingsPhase = 'start' | 'live' | 'finishing' | 'final' | 'official';
@@ -31,7 +31,8 @@ export interface Standings {
   readonly qualificationLine: number | null;
 }
 
-type Row = Omit<Standing, 'rank' | 'qualified'>;
+/** Rows are built fresh for each computation, so ranking may fill them in place (no copies). */
+type Row = { -readonly [K in keyof Standing]: Standing[K] };
 
 /** The race phase as far as ranking is concerned. */
 export function standingsPhase(state: RaceState): StandingsPhase {
@@ -54,7 +55,9 @@ export function computeStandings(state: RaceState): Standings {
   const points = pointsByBib(state);
   const rows = state.skaters.map((skater): Row => {
     const crossed = state.finishOrder.indexOf(skater.bib);
+    const scored = points.get(skater.bib)!;
     return {
+      rank: null,
       bib: skater.bib,
       name: skater.name,
       nation: skater.nation,
@@ -62,44 +65,34 @@ export function computeStandings(state: RaceState): Standings {
       crossed: crossed < 0 ? null : crossed + 1,
       laps: state.lapsByBib[skater.bib] ?? null,
       time: state.times[skater.bib] ?? null,
-      ...points.get(skater.bib)!,
+      sprints: scored.sprints,
+      final: scored.final,
+      total: scored.total,
+      qualified: null,
     };
   });
   const ranked =
     phase === 'start'
-      ? startOrder(rows)
+      ? rows
       : phase === 'live'
         ? liveOrder(state, rows)
         : finishRanking(state, rows);
   return qualify(state, phase, ranked);
 }
 
-/** Still in the race (not DNF, DQ, DNS, nor a lapped skater the format pulls). */
-function isRacing(state: RaceState, bib: number): boolean {
-  const status = statusOf(state, bib);
-  return status === 'OK' || (status === 'LAPPED' && state.format.lappedSkaters === 'rank');
-}
-
-function startOrder(rows: Row[]): Standing[] {
-  return rows.map((row) => ({ ...row, rank: null, qualified: null }));
-}
-
 /** While racing: by points, equal points share a rank; skaters without points below by bib. */
-function liveOrder(state: RaceState, rows: Row[]): Standing[] {
+function liveOrder(state: RaceState, rows: Row[]): Row[] {
   const racing = rows.filter((row) => isRacing(state, row.bib));
   const scored = racing
     .filter((row) => row.total > 0)
     .sort((a, b) => b.total - a.total || lappedLast(a, b) || a.bib - b.bib);
   const unscored = racing.filter((row) => row.total === 0).sort((a, b) => a.bib - b.bib);
-  return [
-    ...withRanks(scored, 1, (a, b) => a.total === b.total && a.status === b.status),
-    ...unscored.map((row) => ({ ...row, rank: null, qualified: null })),
-    ...outOfRace(state, rows, false),
-  ];
+  rankInOrder(scored, 1, (a, b) => a.total === b.total && a.status === b.status);
+  return [...scored, ...unscored, ...outOfRace(state, rows, false, 1)];
 }
 
 /** At the finish (rules 1-4). Skaters still to cross count as crossing after those recorded. */
-function finishRanking(state: RaceState, rows: Row[]): Standing[] {
+function finishRanking(state: RaceState, rows: Row[]): Row[] {
   const byBib = new Map(rows.map((row) => [row.bib, row]));
   const recorded = state.finishOrder
     .map((bib) => byBib.get(bib)!)
@@ -109,66 +102,57 @@ function finishRanking(state: RaceState, rows: Row[]): Standing[] {
     .sort((a, b) => b.total - a.total || a.bib - b.bib);
   const crossing = [...recorded, ...toCross];
   const podium = crossing.slice(0, state.format.podiumByFinishOrder);
+  const order = new Map(crossing.map((row, index) => [row, index]));
   const rest = crossing
     .slice(podium.length)
-    .map((row, index) => ({ row, index }))
-    .sort((a, b) => b.row.total - a.row.total || lappedLast(a.row, b.row) || a.index - b.index)
-    .map(({ row }) => row);
-  const finishers = [...podium, ...rest].map((row, index) => ({
-    ...row,
-    rank: index + 1,
-    qualified: null,
-  }));
+    .sort((a, b) => b.total - a.total || lappedLast(a, b) || order.get(a)! - order.get(b)!);
+  const finishers = [...podium, ...rest];
+  finishers.forEach((row, index) => (row.rank = index + 1));
   return [...finishers, ...outOfRace(state, rows, true, finishers.length + 1)];
 }
 
 /** Non-finishers (ranked at the finish: points, then laps), then DQ and DNS without rank. */
-function outOfRace(state: RaceState, rows: Row[], ranked: boolean, firstRank = 1): Standing[] {
+function outOfRace(state: RaceState, rows: Row[], ranked: boolean, firstRank: number): Row[] {
   const keepPoints = state.format.nonFinishersKeepPoints;
   const score = (row: Row): number => (keepPoints ? row.total : 0);
   const laps = (row: Row): number => row.laps ?? -1;
   const stopped = rows
     .filter((row) => !isRacing(state, row.bib) && (row.status === 'DNF' || row.status === 'LAPPED'))
     .sort((a, b) => score(b) - score(a) || laps(b) - laps(a) || a.bib - b.bib);
-  const unranked = (status: SkaterStatus): Standing[] =>
-    rows
-      .filter((row) => row.status === status)
-      .sort((a, b) => a.bib - b.bib)
-      .map((row) => ({ ...row, rank: null, qualified: null }));
-  const nonFinishers = ranked
-    ? withRanks(stopped, firstRank, (a, b) => score(a) === score(b) && laps(a) === laps(b))
-    : stopped.map((row) => ({ ...row, rank: null, qualified: null }));
-  return [...nonFinishers, ...unranked('DQ'), ...unranked('DNS')];
+  if (ranked)
+    rankInOrder(stopped, firstRank, (a, b) => score(a) === score(b) && laps(a) === laps(b));
+  const unranked = (status: SkaterStatus) =>
+    rows.filter((row) => row.status === status).sort((a, b) => a.bib - b.bib);
+  return [...stopped, ...unranked('DQ'), ...unranked('DNS')];
 }
 
 function lappedLast(a: Row, b: Row): number {
   return Number(a.status === 'LAPPED') - Number(b.status === 'LAPPED');
 }
 
-/** Ranks in order, where rows that `tie` share the rank of the first of them. */
-function withRanks(rows: Row[], first: number, tie: (a: Row, b: Row) => boolean): Standing[] {
-  const out: Standing[] = [];
+/** Ranks rows in order, where rows that `tie` share the rank of the first of them. */
+function rankInOrder(rows: Row[], first: number, tie: (a: Row, b: Row) => boolean): void {
   rows.forEach((row, index) => {
-    const previous = out[index - 1];
-    const rank = previous && tie(rows[index - 1]!, row) ? previous.rank : first + index;
-    out.push({ ...row, rank, qualified: null });
+    const previous = rows[index - 1];
+    row.rank = previous && tie(previous, row) ? previous.rank : first + index;
   });
-  return out;
 }
 
 /** Q for the first `qualifiers` of a finished semi, q for referee advances (rules, "Semi-finals"). */
-function qualify(state: RaceState, phase: StandingsPhase, rows: Standing[]): Standings {
+function qualify(state: RaceState, phase: StandingsPhase, rows: Row[]): Standings {
   if (state.round !== 'semi') return { phase, rows, qualificationLine: null };
   const eligible = rows.filter((row) => row.status !== 'DQ' && row.status !== 'DNS').length;
-  const line = Math.min(state.qualifiers, eligible);
   if (phase !== 'final' && phase !== 'official') {
-    return { phase, rows, qualificationLine: line };
+    return { phase, rows, qualificationLine: Math.min(state.qualifiers, eligible) };
   }
-  const marked = rows.map((row): Standing => {
-    if (row.rank !== null && row.rank <= state.qualifiers) return { ...row, qualified: 'Q' };
-    if (state.advanced.includes(row.bib)) return { ...row, qualified: 'q' };
-    return row;
-  });
-  const qualifiedByRank = marked.filter((row) => row.qualified === 'Q').length;
-  return { phase, rows: marked, qualificationLine: qualifiedByRank };
+  let qualifiedByRank = 0;
+  for (const row of rows) {
+    if (row.rank !== null && row.rank <= state.qualifiers) {
+      row.qualified = 'Q';
+      qualifiedByRank += 1;
+    } else if (state.advanced.includes(row.bib)) {
+      row.qualified = 'q';
+    }
+  }
+  return { phase, rows, qualificationLine: qualifiedByRank };
 }

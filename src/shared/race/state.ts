@@ -61,3 +61,9 @@ export function statusOf(state: RaceState, bib: number): SkaterStatus {
 export function skaterByBib(state: RaceState, bib: number): Skater | undefined {
   return state.skaters.find((skater) => skater.bib === bib);
 }
+
+/** Still in the race: not DNF, DQ or DNS, nor a lapped skater that the format pulls. */
+export function isRacing(state: RaceState, bib: number): boolean {
+  const status = statusOf(state, bib);
+  return status === 'OK' || (status === 'LAPPED' && state.format.lappedSkaters === 'rank');
+}

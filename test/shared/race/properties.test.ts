@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry, RaceCommand } from '../../../src/shared/race/events.ts';
 import { journalEntrySchema } from '../../../src/shared/race/events.ts';
+import { isu2018, raceFormatSchema } from '../../../src/shared/race/format.ts';
 import { foldJournal, RaceHistory } from '../../../src/shared/race/history.ts';
 import { pointsByBib } from '../../../src/shared/race/points.ts';
 import {
@@ -20,12 +21,14 @@ import { computeStandings, type StandingsPhase } from '../../../src/shared/race/
 import { statusOf, type RaceState } from '../../../src/shared/race/state.ts';
 import {
   chaos,
+  commandFor,
   prefixSuffixArb,
   raceScriptArb,
   realistic,
   runScript,
   runSteps,
   send,
+  setUpCommands,
   type RaceScript,
   type Taken,
 } from '../../support/race-arbitraries.ts';
@@ -62,28 +65,38 @@ describe('race engine properties', () => {
         walk(script, (state) => {
           const points = pointsByBib(state);
           const table = state.format.intermediatePoints;
-          state.format.sprintLaps.forEach((_, k) => {
+          // One comparison per state (expect in the inner loops would dominate the run time).
+          const actual = state.format.sprintLaps.map((_, k) => {
             const placings = state.sprints[k] ?? [];
-            // Each placing is held by one skater on the start list, no skater twice.
-            expect(new Set(placings).size).toBe(placings.length);
-            expect(placings.length).toBeLessThanOrEqual(table.length);
-            const handedOut = sum([...points.values()].map((p) => p.sprints[k]!));
-            // The table for the places given, less the points a DQ loses (not handed down).
-            const expected = sum(
-              placings.map((bib, place) => (losesPoints(state, bib) ? 0 : table[place]!)),
-            );
-            expect(handedOut).toBe(expected);
-            if (!placings.some((bib) => losesPoints(state, bib))) {
-              expect(handedOut).toBe(sum(table.slice(0, placings.length)));
-            }
-            // And every skater gets the entry of their own place, nobody else anything.
-            for (const [bib, p] of points) {
-              const place = placings.indexOf(bib);
-              const own = place < 0 || losesPoints(state, bib) ? 0 : table[place]!;
-              expect(p.sprints[k]).toBe(own);
-            }
+            return {
+              sprint: k + 1,
+              // Each place is held by one skater on the start list, no skater twice.
+              distinctPlacings: new Set(placings).size,
+              placesWithinTable: placings.length <= table.length,
+              handedOut: sum([...points.values()].map((p) => p.sprints[k]!)),
+              bySkater: [...points].map(([bib, p]) => [bib, p.sprints[k]]),
+            };
           });
-          // No placings for sprints the format does not have.
+          const expected = state.format.sprintLaps.map((_, k) => {
+            const placings = state.sprints[k] ?? [];
+            const own = (bib: number): number => {
+              const place = placings.indexOf(bib);
+              return place < 0 || losesPoints(state, bib) ? 0 : table[place]!;
+            };
+            return {
+              sprint: k + 1,
+              distinctPlacings: placings.length,
+              placesWithinTable: true,
+              // The table for the places given, less what a DQ loses (not handed down): with
+              // no DQ among the placed, exactly the sum of the first placings.length entries.
+              handedOut: placings.some((bib) => losesPoints(state, bib))
+                ? sum(placings.map(own))
+                : sum(table.slice(0, placings.length)),
+              bySkater: [...points.keys()].map((bib) => [bib, own(bib)]),
+            };
+          });
+          expect(actual).toEqual(expected);
+          // No placings kept for sprints the format does not have.
           expect(state.sprints.length).toBeLessThanOrEqual(state.format.sprintLaps.length);
         });
       }),
@@ -95,26 +108,27 @@ describe('race engine properties', () => {
       fc.property(races, (script) => {
         walk(script, (state) => {
           const points = pointsByBib(state);
-          expect([...points.keys()].sort((a, b) => a - b)).toEqual(
-            state.skaters.map((s) => s.bib).sort((a, b) => a - b),
-          );
-          for (const p of points.values()) {
-            expect(p.sprints).toHaveLength(state.format.sprintLaps.length);
-            expect(p.total).toBe(sum(p.sprints) + p.final);
-          }
-          // The final table is handed out once as well, by crossing order.
           const table = state.format.finalPoints;
-          const finals = sum([...points.values()].map((p) => p.final));
-          const expected = sum(
-            state.finishOrder.map((bib, place) =>
-              losesPoints(state, bib) ? 0 : (table[place] ?? 0),
+          const rows = computeStandings(state).rows;
+          expect({
+            bibs: [...points.keys()].sort((a, b) => a - b),
+            sprintCounts: [...points.values()].map((p) => p.sprints.length),
+            totals: [...points.values()].map((p) => p.total),
+            // The final table is handed out once as well, by crossing order.
+            finals: sum([...points.values()].map((p) => p.final)),
+            // The standings show the same figures.
+            rowTotals: rows.map((row) => [row.bib, row.total]),
+          }).toEqual({
+            bibs: state.skaters.map((s) => s.bib).sort((a, b) => a - b),
+            sprintCounts: state.skaters.map(() => state.format.sprintLaps.length),
+            totals: [...points.values()].map((p) => sum(p.sprints) + p.final),
+            finals: sum(
+              state.finishOrder.map((bib, place) =>
+                losesPoints(state, bib) ? 0 : (table[place] ?? 0),
+              ),
             ),
-          );
-          expect(finals).toBe(expected);
-          // The standings show the same figures.
-          for (const row of computeStandings(state).rows) {
-            expect(row.total).toBe(points.get(row.bib)!.total);
-          }
+            rowTotals: rows.map((row) => [row.bib, points.get(row.bib)!.total]),
+          });
         });
       }),
     );
@@ -135,6 +149,15 @@ describe('race engine properties', () => {
           // Ranks, where given, never go down the table.
           const ranks = standings.rows.map((row) => row.rank).filter((r) => r !== null);
           expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+          // In a finished semi-final the line sits right under the Q rows.
+          if (
+            standings.qualificationLine !== null &&
+            ['final', 'official'].includes(standings.phase)
+          ) {
+            const marks = standings.rows.map((row) => row.qualified === 'Q');
+            const line = standings.qualificationLine;
+            expect(marks).toEqual(marks.map((_, index) => index < line));
+          }
         });
       }),
     );
@@ -161,7 +184,8 @@ describe('race engine properties', () => {
           history.entries.some((e) => history.isInForce(e.seq)),
         );
         for (let i = 0; i < accepted.length; i++) {
-          expect(send(history, { type: 'redo' })).toMatchObject({ ok: true });
+          const redo = send(history, { type: 'redo' });
+          expect(redo).toMatchObject({ ok: true });
         }
         expect(history.state).toEqual(after);
       }),
@@ -204,7 +228,8 @@ describe('race engine properties', () => {
         expect(first.problems).toEqual([]);
 
         const lines = entries.map((entry) => JSON.stringify(entry)).join('\n');
-        const parsed = lines === '' ? [] : lines.split('\n').map((line) => JSON.parse(line));
+        const parsed: unknown[] =
+          lines === '' ? [] : lines.split('\n').map((line): unknown => JSON.parse(line));
         expect(foldJournal(parsed as JournalEntry[]).state).toEqual(history.state);
         // And through the journal schema, as a host loads a journal file.
         const validated = parsed.map((entry) => journalEntrySchema.parse(entry));
@@ -276,6 +301,22 @@ describe('race engine properties', () => {
     expect(refusals).toBeGreaterThan(numRuns);
   });
 
+  it('the results can be confirmed exactly when the standings are final', () => {
+    fc.assert(
+      fc.property(races, (script) => {
+        const history = new RaceHistory();
+        for (const command of setUpCommands(script)) send(history, command);
+        for (const step of script.steps) {
+          send(history, commandFor(history, step));
+          const state = history.state;
+          if (state.official) continue;
+          const confirm = history.decide({ type: 'results/confirmed' }, { at: '', source: 'test' });
+          expect(confirm.ok).toBe(computeStandings(state).phase === 'final');
+        }
+      }),
+    );
+  });
+
   it('the generator drives realistic races (coverage of the other properties)', () => {
     const accepted = new Map<string, number>();
     const refused = new Map<string, number>();
@@ -307,4 +348,58 @@ describe('race engine properties', () => {
     expect(total(refused)).toBeGreaterThan(0);
     expect(official).toBeGreaterThan(5);
   });
+});
+
+/** Engine bugs the properties above found, kept as small regression examples. */
+describe('regressions found by the properties', () => {
+  const meta = { at: '2026-02-14T13:00:00.000Z', source: 'test' };
+  const skaters = [1, 2, 3].map((bib) => ({ bib, name: `Skater ${bib}`, nation: 'NED' }));
+
+  function raceTo(commands: RaceCommand[], format = isu2018): RaceHistory {
+    const history = new RaceHistory();
+    const setUp: RaceCommand[] = [
+      { type: 'race/configured', title: 'Final', round: 'final', qualifiers: 0, format },
+      { type: 'startList/set', skaters },
+      { type: 'race/started' },
+      { type: 'laps/corrected', lapsCompleted: format.laps - 1 },
+    ];
+    for (const command of [...setUp, ...commands]) {
+      const decision = history.decide(command, meta);
+      if (!decision.ok) throw new Error(`${command.type}: ${decision.error}`);
+      history.commit(decision);
+    }
+    return history;
+  }
+
+  it('redo of an undone results/reopened reopens the official results', () => {
+    const history = raceTo([
+      { type: 'finish/recorded', bibs: [1, 2, 3] },
+      { type: 'results/confirmed' },
+      { type: 'results/reopened' },
+      { type: 'undo' }, // takes the reopen out: official again
+    ]);
+    expect(history.state.official).toBe(true);
+    const redo = history.decide({ type: 'redo' }, meta);
+    expect(redo).toMatchObject({ ok: true, state: { official: false } });
+  });
+
+  it(
+    "with lappedSkaters 'pull', a lapped skater outside the finish order does not block results/confirmed",
+    () => {
+      const pull = raceFormatSchema.parse({
+        ...isu2018,
+        name: 'isu-2018 pull',
+        lappedSkaters: 'pull',
+      });
+      const history = raceTo(
+        [
+          { type: 'skater/statusChanged', bib: 3, status: 'LAPPED', laps: 12 },
+          { type: 'finish/recorded', bibs: [1, 2] },
+        ],
+        pull,
+      );
+      expect(computeStandings(history.state).phase).toBe('final');
+      expect(history.decide({ type: 'results/confirmed' }, meta)).toMatchObject({ ok: true });
+    },
+  );
 });
