@@ -16,9 +16,15 @@ export const displaySettingsSchema = z.object({
   theme: z.enum(['default', 'high-contrast']).default('default'),
   /** How many of the standings the overlay shows. */
   overlayTop: z.number().int().min(1).max(24).default(8),
-  overlayPosition: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']).default('top-left'),
+  overlayPosition: z
+    .enum(['top-left', 'top-right', 'bottom-left', 'bottom-right'])
+    .default('top-left'),
   /** A chroma-key background for the overlay instead of transparency, e.g. #00ff00. */
-  chromaKey: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #00ff00').nullable().default(null),
+  chromaKey: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #00ff00')
+    .nullable()
+    .default(null),
   /** Safe-area margin as a share of the output (0.05 = 5 % on each side). */
   safeArea: z.number().min(0).max(0.2).default(0.05),
   /** How long the sprint result banner stays up. */
@@ -55,7 +61,9 @@ export interface ProgramView {
   readonly display: DisplaySettings;
 }
 
-const raceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'race ids are lower-case letters, digits and dashes');
+const raceId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'race ids are lower-case letters, digits and dashes');
 
 /** Commands on the program (not on one race). */
 export const programCommandSchema = z.discriminatedUnion('type', [
@@ -78,7 +86,11 @@ export const programCommandSchema = z.discriminatedUnion('type', [
     category: z.string().trim().max(100).default(''),
   }),
   z.object({ type: z.literal('scene/shown'), output: z.literal('board'), scene: boardSceneSchema }),
-  z.object({ type: z.literal('overlay/toggled'), element: overlayElementSchema, visible: z.boolean() }),
+  z.object({
+    type: z.literal('overlay/toggled'),
+    element: overlayElementSchema,
+    visible: z.boolean(),
+  }),
   z.object({ type: z.literal('display/configured') }).extend(displaySettingsSchema.partial().shape),
 ]);
 export type ProgramCommand = z.output<typeof programCommandSchema>;

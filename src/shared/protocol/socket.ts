@@ -17,18 +17,36 @@ export const socketRequestSchema = z.discriminatedUnion('type', [
   /** Follow a race (null or absent: whichever race is active). */
   z.object({ type: z.literal('subscribe'), race: raceRef.nullable().optional() }),
   /** One race command (control token). */
-  z.object({ type: z.literal('command'), id: requestId.optional(), race: raceRef.nullable().optional(), command: z.unknown(), revision: z.unknown() }),
+  z.object({
+    type: z.literal('command'),
+    id: requestId.optional(),
+    race: raceRef.nullable().optional(),
+    command: z.unknown().optional(),
+    revision: z.unknown().optional(),
+  }),
   /** An all-or-nothing list of race commands (control token). */
-  z.object({ type: z.literal('batch'), id: requestId.optional(), race: raceRef.nullable().optional(), commands: z.unknown(), revision: z.unknown() }),
+  z.object({
+    type: z.literal('batch'),
+    id: requestId.optional(),
+    race: raceRef.nullable().optional(),
+    commands: z.unknown().optional(),
+    revision: z.unknown().optional(),
+  }),
   /** A program command (control token). */
-  z.object({ type: z.literal('program'), id: requestId.optional(), command: z.unknown() }),
+  z.object({
+    type: z.literal('program'),
+    id: requestId.optional(),
+    command: z.unknown().optional(),
+  }),
   /** A race's journal (view token). */
   z.object({ type: z.literal('journal'), id: requestId.optional(), race: raceRef }),
 ]);
 export type SocketRequest = z.output<typeof socketRequestSchema>;
 
 /** Every message type a client may send. */
-export const socketRequestTypes: readonly string[] = socketRequestSchema.options.map((option) => option.shape.type.value);
+export const socketRequestTypes: readonly string[] = socketRequestSchema.options.map(
+  (option) => option.shape.type.value,
+);
 
 /** The full state a view shows: sent on connect, on subscribe and after every change. */
 export interface StateMessage {

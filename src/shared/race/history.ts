@@ -172,13 +172,13 @@ export class RaceHistory {
     if (this.voided.has(target))
       throw new RaceRuleError(`journal entry ${target} is already voided`);
     const result = foldJournal([...this.log, entry]);
-    // Official results take no change; a void that reopens them (undoing the confirmation) is one.
-    if (this.state.official && result.state.official) {
-      throw new RaceRuleError('the results are official: reopen them before changing anything');
-    }
     const broken = result.problems.find(
       (problem) => !this.problems.some((p) => p.seq === problem.seq),
     );
+    // Official results take no change; the one void allowed is the one that reopens them.
+    if (this.state.official && (broken || result.state.official)) {
+      throw new RaceRuleError('the results are official: reopen them before changing anything');
+    }
     if (broken) {
       const what = describe(targetEntry.event);
       const dependent = this.find(broken.seq);

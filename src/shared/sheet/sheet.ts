@@ -13,25 +13,50 @@ const bibKey = z.string().regex(/^[1-9][0-9]{0,2}$/, 'keys must be helmet number
  */
 export const raceSheetSchema = z
   .object({
-    format: formatRefSchema.describe('a preset name ("isu-2018", "isu-2014") or a custom format object'),
+    format: formatRefSchema.describe(
+      'a preset name ("isu-2018", "isu-2014") or a custom format object',
+    ),
     round: roundSchema.describe('a semi-final sends its first `qualifiers` to the final'),
-    qualifiers: z.number().int().min(1).max(100).optional().describe('how many go to the final (semi-finals)'),
-    title: z.string().trim().min(1).optional().describe('race title, e.g. "Men · Mass Start · Semi-final 1"'),
-    skaters: z.array(skaterSchema).min(1, 'a race sheet needs at least one skater').describe('the start list'),
+    qualifiers: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('how many go to the final (semi-finals)'),
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .describe('race title, e.g. "Men · Mass Start · Semi-final 1"'),
+    skaters: z
+      .array(skaterSchema)
+      .min(1, 'a race sheet needs at least one skater')
+      .describe('the start list'),
     sprints: z
       .array(z.array(bibSchema))
       .default([])
       .describe('intermediate sprint placings in order, first over the line first'),
-    finish: z.array(bibSchema).default([]).describe('finishers in crossing order; the first places earn the final sprint points'),
+    finish: z
+      .array(bibSchema)
+      .default([])
+      .describe('finishers in crossing order; the first places earn the final sprint points'),
     status: z
       .record(bibKey, z.enum(['DNF', 'DQ', 'DNS', 'LAPPED']))
       .default({})
       .describe('status by helmet number; skaters absent here are OK'),
-    laps: z.record(bibKey, z.number().int()).default({}).describe('laps completed by non-finishers, by helmet number'),
+    laps: z
+      .record(bibKey, z.number().int())
+      .default({})
+      .describe('laps completed by non-finishers, by helmet number'),
     advanced: z.array(bibSchema).default([]).describe('referee-advanced qualifiers (q)'),
   })
   .strict()
-  .meta({ title: 'Mass Start race sheet', description: 'A race described by its results (README, "Race sheets").' });
+  .meta({
+    title: 'Mass Start race sheet',
+    description: 'A race described by its results (README, "Race sheets").',
+  });
 
 export type RaceSheet = z.output<typeof raceSheetSchema>;
 
