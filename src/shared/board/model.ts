@@ -1,0 +1,131 @@
+import type { BoardScene, DisplaySettings, OverlayElement } from '../protocol/program.ts';
+
+/**
+ * The board model: everything the venue board and the broadcast overlay draw, decided by the
+ * pure presenter (presenter.ts) from what the host pushes. Pixi widgets only compare and assign
+ * these strings and flags (../shared/docs/architecture.md, "The board").
+ */
+export interface BoardModel {
+  /** Which venue scene is up (the host's choice, or the sprint banner the board put up). */
+  readonly scene: BoardScene;
+  readonly language: DisplaySettings['language'];
+  readonly theme: DisplaySettings['theme'];
+  readonly safeArea: number;
+  /** "Men · Mass Start · Semi-final 1" */
+  readonly title: string;
+  /** The meeting's name. */
+  readonly meeting: string;
+  readonly lapBoard: LapBoardModel;
+  /** Standings rows in display order, one per skater (stable `key` = bib while the race lasts). */
+  readonly rows: readonly BoardRow[];
+  /** Column headers in the board's language: rank, bib, name, nation, SP1.., total ... */
+  readonly columns: BoardColumns;
+  /** Draw the qualification line under this many rows; null: no line (final, or no semi). */
+  readonly qualificationLine: number | null;
+  /** "Q" marks are final (the semi is finished). */
+  readonly qualificationCertain: boolean;
+  readonly results: ResultsModel;
+  /** The start list scene: its heading and the same rows in start-list order. */
+  readonly startList: StartListModel;
+  /** The newest sprint result, for the banner and the overlay; null before the first. */
+  readonly sprintResult: SprintResultModel | null;
+  readonly overlay: OverlayModel;
+  /** Nothing to show: no active race. */
+  readonly empty: boolean;
+}
+
+/** The lap board: the dominant figure of the live scene. */
+export interface LapBoardModel {
+  readonly lapsToGo: number;
+  /** "16", "1", "0" ... */
+  readonly figure: string;
+  /** "LAPS TO GO" / "NOG TE GAAN"; "FINISH" / "FINISH" once the leader is home. */
+  readonly label: string;
+  /** Set while a sprint lap is run: "SPRINT 2" / "FINAL SPRINT" ("EINDSPRINT"). */
+  readonly sprintFlag: string | null;
+  /** The bell: last lap. */
+  readonly bell: boolean;
+  /** "LAST LAP" / "LAATSTE RONDE" while the bell lap is run. */
+  readonly bellLabel: string | null;
+  readonly started: boolean;
+  readonly finished: boolean;
+}
+
+/** One standings row, all strings ready to draw. */
+export interface BoardRow {
+  /** Stable identity: the helmet number. */
+  readonly key: number;
+  readonly rank: string;
+  readonly bib: string;
+  readonly name: string;
+  /** IOC code, e.g. NED; the flag is looked up from it. */
+  readonly nation: string;
+  /** Points of each intermediate sprint, only where the skater scored ("" otherwise: no zeros). */
+  readonly sprints: readonly string[];
+  /** Final-sprint points, only where the skater scored ("" before the finish and for no points). */
+  readonly final: string;
+  /** Total points, "0" included, once the race has started; "" before it and for DQ / DNS. */
+  readonly total: string;
+  /** "", "DNF", "DQ", "DNS", "LAPPED". */
+  readonly status: string;
+  /** "Q", "q" or "". */
+  readonly qualified: string;
+  /** Race time "7:42.49" for finishers, laps "9 laps" for non-finishers, else "". */
+  readonly detail: string;
+  /** Greyed: no points while live, or out of the race. */
+  readonly dimmed: boolean;
+}
+
+/** Column headers. */
+export interface BoardColumns {
+  readonly rank: string;
+  readonly bib: string;
+  readonly name: string;
+  readonly nation: string;
+  readonly sprints: readonly string[];
+  readonly final: string;
+  readonly total: string;
+  readonly detail: string;
+}
+
+/** The results scene's mark. */
+export interface ResultsModel {
+  readonly official: boolean;
+  /** "OFFICIAL" / "UNOFFICIAL" ("OFFICIEEL" / "NIET OFFICIEEL"). */
+  readonly mark: string;
+  /** "RESULTS" / "UITSLAG". */
+  readonly heading: string;
+}
+
+/** The start list scene. Its rows are the objects of `rows`, in start-list order. */
+export interface StartListModel {
+  /** "START LIST" / "STARTLIJST". */
+  readonly heading: string;
+  readonly rows: readonly BoardRow[];
+}
+
+/** A sprint's placings with the points they earned. */
+export interface SprintResultModel {
+  /** 1..n for intermediate sprints, "final" for the finish. */
+  readonly sprint: number | 'final';
+  /** "SPRINT 1" / "FINAL SPRINT". */
+  readonly heading: string;
+  readonly placings: readonly {
+    readonly place: string;
+    readonly bib: string;
+    readonly name: string;
+    readonly nation: string;
+    readonly points: string;
+  }[];
+  /** Identity of this result (changes when the placings are entered or corrected). */
+  readonly key: string;
+}
+
+/** The broadcast overlay: which elements are cut in, and where. */
+export interface OverlayModel {
+  readonly visible: Readonly<Record<OverlayElement, boolean>>;
+  readonly position: DisplaySettings['overlayPosition'];
+  /** Rows of the standings the overlay shows (the top N). */
+  readonly top: number;
+  readonly chromaKey: string | null;
+}
