@@ -23,6 +23,7 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
     },
   },
+  { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     // The pure core: no platform, no clock, no randomness, so a journal replays the same forever.
     files: ['src/shared/**/*.ts'],

@@ -3,12 +3,15 @@ import { parseArgs } from 'node:util';
 import { computeStandings } from '../../shared/race/standings.ts';
 import { parseRaceSheet, sheetState, SheetError } from '../../shared/sheet/sheet.ts';
 import { writeSchemas } from './schemas.ts';
+import { parseServeArgs, serve } from './serve.ts';
 import { standingsJson, standingsTable } from './standings-table.ts';
 
 const usage = `usage: massstart <command> [options]
 
 commands:
   standings SHEET.json [--json]   print the ranked table of a race sheet
+  serve [--port N] [--host ADDR] [--data DIR] [--osc-port N | --no-osc] [--osc-allow A,B] [--demo]
+                                  start the race host in browser mode and print its URLs
   schemas [DIR]                   write the published JSON Schemas (default resources/schemas)
   help                            this text`;
 
@@ -37,6 +40,16 @@ export async function main(argv: string[]): Promise<number> {
       case 'standings':
         await standingsCommand(rest);
         return 0;
+      case 'serve': {
+        const running = await serve(parseServeArgs(rest));
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await running.close();
+        return 0;
+      }
       case 'schemas':
         for (const path of await writeSchemas(rest[0] ?? 'resources/schemas')) process.stdout.write(`wrote ${path}\n`);
         return 0;
@@ -54,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`massstart: invalid race sheet:\n${error.message}\n`);
       return 2;
     }
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || /^--|ERR_PARSE_ARGS/.test(`${(error as Error).message} ${(error as { code?: string }).code ?? ''}`)) {
       process.stderr.write(`massstart: ${(error as Error).message}\n${usage}\n`);
       return 2;
     }

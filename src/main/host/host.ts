@@ -141,18 +141,14 @@ export class RaceHost {
     if (raceId === null) return refuse(404, 'no race is active: add a race to the program first');
     const store = this.stores.get(raceId);
     if (!store) return refuse(404, `race "${raceId}" is not in the program`);
-    if (request.revision !== undefined && request.revision !== store.revision) {
-      return refuse(409, `stale revision: you sent ${request.revision}, race "${raceId}" is at ${store.revision}; reload and try again`);
-    }
     const meta = { at: this.now(), source };
-    if (request.kind === 'single') {
-      const result = await store.submit(request.command, meta);
-      if (!result.ok) return refuse(400, result.error);
-      return this.changed(raceId, { raceRevision: result.revision, entries: [result.entry] });
-    }
-    const result = await store.submitBatch(request.commands, meta);
-    if (!result.ok) return refuse(400, result.error);
-    return this.changed(raceId, { raceRevision: result.revision, entries: result.entries });
+    const result =
+      request.kind === 'single'
+        ? await store.submit(request.command, meta, request.revision)
+        : await store.submitBatch(request.commands, meta, request.revision);
+    if (!result.ok) return refuse(result.stale ? 409 : 400, result.stale ? `${result.error.replace('the race', `race "${raceId}"`)}` : result.error);
+    const entries = 'entries' in result ? result.entries : [result.entry];
+    return this.changed(raceId, { raceRevision: result.revision, entries });
   }
 
   /** Applies a command to the program: races, the active race, scenes. */

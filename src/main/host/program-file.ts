@@ -42,7 +42,7 @@ export async function readProgramFile(path: string): Promise<ProgramFile | null>
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path} is not valid JSON (${(error as Error).message}); restore it or move it aside`);
+    throw new Error(`${path} is not valid JSON (${(error as Error).message}); restore it or move it aside`, { cause: error });
   }
   const result = programFileSchema.safeParse(value);
   if (!result.success) throw new Error(`${path} is damaged: ${result.error.issues[0]?.message ?? 'invalid'}`);

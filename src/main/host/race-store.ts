@@ -11,12 +11,12 @@ import { openJournal, type Journal, type RecoveredTornLine } from './journal.ts'
 /** The outcome of one command: the durable entry and the revision after it, or the refusal. */
 export type SubmitResult =
   | { readonly ok: true; readonly entry: JournalEntry; readonly revision: number }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: string; readonly stale?: true };
 
 /** The outcome of a batch: all entries durable, or none written and the refused command's index. */
 export type BatchResult =
   | { readonly ok: true; readonly entries: readonly JournalEntry[]; readonly revision: number }
-  | { readonly ok: false; readonly error: string; readonly index: number };
+  | { readonly ok: false; readonly error: string; readonly index: number; readonly stale?: true };
 
 type Accepted = Extract<Decision, { ok: true }>;
 
@@ -79,8 +79,10 @@ export class RaceStore {
    * Decides a command; if accepted, makes it durable, then commits it. A refusal writes nothing.
    * Rejects if the disk write fails; the journal then refuses appends until reopened.
    */
-  submit(command: RaceCommand, meta: CommandMeta): Promise<SubmitResult> {
+  submit(command: RaceCommand, meta: CommandMeta, expectedRevision?: number): Promise<SubmitResult> {
     return this.serialized(async () => {
+      const stale = this.staleness(expectedRevision);
+      if (stale) return { ok: false, error: stale, stale: true };
       const decision = this.history.decide(command, meta);
       if (!decision.ok) return decision;
       await this.journal.append(decision.entry);
@@ -93,8 +95,14 @@ export class RaceStore {
    * All or nothing: decides every command on a scratch copy; one refusal writes nothing and
    * names its index, otherwise all entries go to disk in one write and one fsync.
    */
-  submitBatch(commands: readonly RaceCommand[], meta: CommandMeta): Promise<BatchResult> {
+  submitBatch(
+    commands: readonly RaceCommand[],
+    meta: CommandMeta,
+    expectedRevision?: number,
+  ): Promise<BatchResult> {
     return this.serialized(async () => {
+      const stale = this.staleness(expectedRevision);
+      if (stale) return { ok: false, error: stale, index: 0, stale: true };
       const scratch = new RaceHistory(this.history.entries);
       const accepted: Accepted[] = [];
       for (const [index, command] of commands.entries()) {
@@ -124,6 +132,16 @@ export class RaceStore {
   }
 
   /** Runs tasks one at a time: each decides against the state the previous one left. */
+  /**
+   * A command sent against an older revision is refused (as NodeCG refuses stale replicant
+   * writes). Checked inside the queue, so two commands sent against the same revision at the
+   * same moment cannot both pass.
+   */
+  private staleness(expectedRevision: number | undefined): string | null {
+    if (expectedRevision === undefined || expectedRevision === this.revision) return null;
+    return `stale revision: you sent ${expectedRevision}, the race is at ${this.revision}; reload and try again`;
+  }
+
   private serialized<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);

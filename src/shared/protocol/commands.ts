@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { raceCommandSchema, type RaceCommand } from '../race/events.ts';
+import { raceCommandSchema, raceEventSchema, type RaceCommand } from '../race/events.ts';
 import { describeIssues } from '../validation.ts';
 import { programCommandSchema, type ProgramCommand } from './program.ts';
 
@@ -50,7 +50,10 @@ function parseTyped<T>(
 
 /** Validates one race command, with an error that names the field. */
 export function parseRaceCommand(value: unknown, root = ''): RaceCommand {
-  return parseTyped(value, raceCommandSchema, raceTypes, 'command', root);
+  const type = (value as { type?: unknown } | null)?.type;
+  // Events parse by their own schema, so a wrong field names itself (not a vague union error).
+  const schema = type === 'undo' || type === 'redo' ? raceCommandSchema : raceEventSchema;
+  return parseTyped(value, schema, raceTypes, 'command', root);
 }
 
 /** Validates one program command. */

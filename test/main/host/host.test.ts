@@ -55,6 +55,15 @@ describe('the race host', () => {
     await host.close();
   });
 
+  it('of two commands sent at the same moment against the same revision, only the first passes', async () => {
+    const host = await RaceHost.open({ dataDir, clock });
+    await semiWithSkaters(host, 'Men Semi 1');
+    const results = await Promise.all([host.submit(single({ type: 'lap/completed' }, 2), 'a'), host.submit(single({ type: 'lap/completed' }, 2), 'b')]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.status))).toEqual(['ok', 409]);
+    expect(host.race()!.lapsToGo).toBe(15);
+    await host.close();
+  });
+
   it('resumes exactly where it was after a restart: program, active race, scenes and every journal', async () => {
     const first = await RaceHost.open({ dataDir, clock });
     const semi1 = await semiWithSkaters(first, 'Men Semi 1');

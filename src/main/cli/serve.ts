@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../host/data-dir.ts';
+import { loadDemoMeeting } from '../host/demo.ts';
+import { RaceHost } from '../host/host.ts';
+import { loadOrCreateTokens } from '../host/tokens.ts';
+import { startOscServer } from '../osc/osc-server.ts';
+import { startServer } from '../server/http-api.ts';
+
+/** Files shipped with the app, relative to the repository (or app) root. */
+const fromRoot = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+
+/** Options of `massstart serve`. */
+export interface ServeOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly oscPort: number | null;
+  /** Addresses OSC datagrams are accepted from (loopback by default). */
+  readonly oscAllow: readonly string[];
+  readonly demo: boolean;
+}
+
+/** Reads `serve` arguments; throws with a clear message on bad ones. */
+export function parseServeArgs(args: string[]): ServeOptions {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: '8316' },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string' },
+      'osc-port': { type: 'string', default: '8317' },
+      'no-osc': { type: 'boolean', default: false },
+      'osc-allow': { type: 'string', default: '127.0.0.1,::1' },
+      demo: { type: 'boolean', default: false },
+    },
+  });
+  const port = (name: string, text: string) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`--${name} must be a port number (0-65535), not "${text}"`);
+    return value;
+  };
+  return {
+    port: port('port', values.port),
+    host: values.host,
+    dataDir: values.data ?? defaultDataDir(),
+    oscPort: values['no-osc'] ? null : port('osc-port', values['osc-port']),
+    oscAllow: values['osc-allow'].split(',').map((address) => address.trim()).filter(Boolean),
+    demo: values.demo,
+  };
+}
+
+/** Starts the host with its HTTP/WebSocket and OSC servers and prints where to find them. */
+export async function serve(options: ServeOptions, print: (line: string) => void = console.log): Promise<{ close: () => Promise<void> }> {
+  const log = (line: string) => print(`[host] ${line}`);
+  const started = performance.now();
+  const host = await RaceHost.open({ dataDir: options.dataDir, log });
+  const replayMs = performance.now() - started;
+  if (options.demo && (await loadDemoMeeting(host, fromRoot('resources/demo/mc2026-men.json')))) {
+    log('loaded the demo meeting (Milano Cortina 2026 men, demo skaters marked as such)');
+  }
+  const tokens = await loadOrCreateTokens(options.dataDir);
+  const staticDir = fromRoot('out/renderer');
+  const server = await startServer({ host, tokens, port: options.port, address: options.host, staticDir: existsSync(staticDir) ? staticDir : undefined, log });
+  const osc = options.oscPort === null ? null : await startOscServer({ host, port: options.oscPort, address: options.host, allowFrom: options.oscAllow, log });
+  const base = server.url.replace(/\/$/, '');
+  print(`Mass Start Scoreboard host (browser mode), ${host.program().races.length} races replayed in ${replayMs.toFixed(0)} ms`);
+  print(`  data     ${options.dataDir}`);
+  print(`  console  ${base}/console/?token=${tokens.control}`);
+  print(`  board    ${base}/board/?token=${tokens.view}`);
+  print(`  overlay  ${base}/board/?output=overlay&token=${tokens.view}`);
+  print(`  API      ${base}/api/v1/  control token ${tokens.control}  view token ${tokens.view}`);
+  if (osc) print(`  OSC      udp://${options.host}:${osc.port}  (accepted from ${options.oscAllow.join(', ')})`);
+  if (!existsSync(staticDir)) print('  pages    not built yet: run `npm run build` to serve the console and board');
+  if (options.host !== '127.0.0.1' && options.host !== 'localhost') print(`  warning  the control API listens on ${options.host}: anyone with the control token on that network can run the race`);
+  return {
+    close: async () => {
+      await osc?.close();
+      await server.close();
+      await host.close();
+    },
+  };
+}

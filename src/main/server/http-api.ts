@@ -1,0 +1,112 @@
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify from 'fastify';
+import type { RaceHost } from '../host/host.ts';
+import type { ApiTokens } from '../host/tokens.ts';
+import { registerApiRoutes } from './api-routes.ts';
+import { registerAuth } from './auth.ts';
+import { frameworkErrorReply, registerErrorReplies, registerJsonBodies } from './http-errors.ts';
+import { registerStaticPages } from './static-pages.ts';
+import { SnapshotHub } from './ws-hub.ts';
+import { registerSocketRoute } from './ws-route.ts';
+
+/** Options of the control API server. */
+export interface ServerOptions {
+  readonly host: RaceHost;
+  readonly tokens: ApiTokens;
+  /** TCP port; 0 picks a free one. */
+  readonly port?: number;
+  /** Address to listen on: loopback unless the operator asks for another (e.g. 0.0.0.0 for the LAN). */
+  readonly address?: string;
+  /** Built renderer pages (out/renderer) to serve at `/`, if the folder exists. */
+  readonly staticDir?: string;
+  /** Largest request body and WebSocket message, in bytes. */
+  readonly bodyLimit?: number;
+  /** A WebSocket whose send buffer holds more than this skips states until it drains. */
+  readonly socketBufferLimit?: number;
+  readonly pingIntervalMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** Base URL, e.g. http://127.0.0.1:7770 */
+  readonly url: string;
+  readonly port: number;
+  /** Whether the renderer pages are served. */
+  readonly servesPages: boolean;
+  /** Stops accepting, closes every WebSocket and the listener. Does not close the host. */
+  close(): Promise<void>;
+}
+
+/** Defaults: loopback only, 64 KiB bodies. */
+export const defaultAddress = '127.0.0.1';
+export const defaultBodyLimit = 64 * 1024;
+
+/**
+ * The control API: HTTP JSON and WebSocket on one port under /api/v1. Commands go to the
+ * race host, which validates them and makes them durable before the reply; views get the
+ * full state on connect and after every change. See docs in the README for the routes.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { host, tokens } = options;
+  const log = options.log ?? (() => undefined);
+  const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
+  const app = Fastify({
+    logger: false,
+    bodyLimit,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+    frameworkErrors: frameworkErrorReply,
+  });
+  const hub = new SnapshotHub(host, options.socketBufferLimit ?? 256 * 1024);
+  let stopPings: () => void = () => undefined;
+  try {
+    // First, so its hooks run before ours: it closes the socket of an upgrade that a hook refused.
+    await app.register(fastifyWebsocket, {
+      options: { maxPayload: bodyLimit },
+      errorHandler: (error, socket) => {
+        log(`websocket closed after an error: ${error.message}`);
+        socket.terminate();
+      },
+    });
+    registerJsonBodies(app);
+    registerErrorReplies(app, bodyLimit, log);
+    registerAuth(app, tokens);
+    app.addHook('onSend', async (request, reply) => {
+      reply.header('X-Content-Type-Options', 'nosniff');
+      reply.header('Referrer-Policy', 'no-referrer'); // tokens may travel in page URLs
+      if (request.url.startsWith('/api/')) {
+        reply.header('Cache-Control', 'no-store');
+        reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+      }
+    });
+    registerApiRoutes(app, host);
+    stopPings = registerSocketRoute(app, {
+      host,
+      hub,
+      log,
+      pingIntervalMs: options.pingIntervalMs ?? 30_000,
+    });
+    const servesPages = await registerStaticPages(app, options.staticDir);
+    const address = options.address ?? defaultAddress;
+    await app.listen({ host: address, port: options.port ?? 0 });
+    const bound = app.server.address();
+    const port = typeof bound === 'object' && bound ? bound.port : (options.port ?? 0);
+    const shownAddress = address.includes(':') ? `[${address}]` : address;
+    return {
+      url: `http://${shownAddress}:${port}`,
+      port,
+      servesPages,
+      close: async () => {
+        stopPings();
+        hub.close();
+        await app.close();
+      },
+    };
+  } catch (error) {
+    stopPings();
+    hub.close();
+    await app.close();
+    throw error;
+  }
+}
