@@ -60,7 +60,9 @@ export class RaceHost {
     const log = options.log ?? (() => undefined);
     await mkdir(join(options.dataDir, 'races'), { recursive: true });
     const programPath = join(options.dataDir, 'program.json');
-    const program = (await readProgramFile(programPath)) ?? emptyProgram();
+    const stored = await readProgramFile(programPath);
+    const program = stored ?? emptyProgram();
+    const before = JSON.stringify(stored);
     const journals = (await readdir(join(options.dataDir, 'races'))).filter((name) => /^[a-z0-9-]+\.jsonl$/.test(name));
     for (const name of journals) {
       const id = name.replace(/\.jsonl$/, '');
@@ -70,19 +72,23 @@ export class RaceHost {
       }
     }
     const stores = new Map<string, RaceStore>();
-    try {
-      for (const race of program.races) {
-        const store = await RaceStore.open(join(options.dataDir, 'races', `${race.id}.jsonl`));
-        if (store.recovered) log(store.recovered.message);
-        stores.set(race.id, store);
-      }
-    } catch (error) {
-      await Promise.all([...stores.values()].map((store) => store.close()));
-      throw error;
+    // Open every race at once: start-up time is mostly fsyncs, which overlap.
+    const opened = await Promise.allSettled(
+      program.races.map((race) => RaceStore.open(join(options.dataDir, 'races', `${race.id}.jsonl`))),
+    );
+    const failed = opened.find((result) => result.status === 'rejected');
+    if (failed) {
+      await Promise.all(opened.map((result) => (result.status === 'fulfilled' ? result.value.close() : undefined)));
+      throw failed.reason;
     }
+    opened.forEach((result, index) => {
+      const store = (result as PromiseFulfilledResult<RaceStore>).value;
+      if (store.recovered) log(store.recovered.message);
+      stores.set(program.races[index]!.id, store);
+    });
     if (program.activeRaceId !== null && !stores.has(program.activeRaceId)) program.activeRaceId = null;
     const host = new RaceHost(options, program, stores);
-    await host.saveProgram();
+    if (JSON.stringify(program) !== before) await host.saveProgram();
     return host;
   }
 
