@@ -78,7 +78,8 @@ export class RaceHost {
     );
     const failed = opened.find((result) => result.status === 'rejected');
     if (failed) {
-      await Promise.all(opened.map((result) => (result.status === 'fulfilled' ? result.value.close() : undefined)));
+      const openedStores = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      await Promise.all(openedStores.map((store) => store.close()));
       throw failed.reason;
     }
     opened.forEach((result, index) => {
