@@ -2,12 +2,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { raceSheetSchema } from '../../shared/sheet/sheet.ts';
+import { commandSchemas } from '../server/api-routes.ts';
 
 /** The JSON Schemas the project publishes, by file name (resources/schemas/). */
 export function jsonSchemas(): Record<string, unknown> {
   const options = { io: 'input', unrepresentable: 'any' } as const;
+  const { raceRequest, programCommand } = commandSchemas();
   return {
     'race-sheet.schema.json': z.toJSONSchema(raceSheetSchema, options),
+    'race-request.schema.json': raceRequest,
+    'program-command.schema.json': programCommand,
   };
 }
 
