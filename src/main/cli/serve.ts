@@ -67,7 +67,7 @@ export async function serve(options: ServeOptions, print: (line: string) => void
   const base = server.url.replace(/\/$/, '');
   print(`Mass Start Scoreboard host (browser mode), ${host.program().races.length} races replayed in ${replayMs.toFixed(0)} ms`);
   print(`  data     ${options.dataDir}`);
-  print(`  console  ${base}/console/?token=${tokens.control}`);
+  print(`  console  ${base}/console/?token=${tokens.control}&viewToken=${tokens.view}`);
   print(`  board    ${base}/board/?token=${tokens.view}`);
   print(`  overlay  ${base}/board/?output=overlay&token=${tokens.view}`);
   print(`  API      ${base}/api/v1/  control token ${tokens.control}  view token ${tokens.view}`);

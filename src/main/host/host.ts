@@ -10,6 +10,7 @@ import type { RaceRequest } from '../../shared/protocol/commands.ts';
 import type { ProgramCommand, ProgramView } from '../../shared/protocol/program.ts';
 import { emptyProgram, readProgramFile, writeProgramFile, type ProgramFile } from './program-file.ts';
 import { RaceStore } from './race-store.ts';
+import { startRehearsal, stopRehearsals } from './rehearsal.ts';
 
 /** What the host answers to a command. */
 export type HostResult =
@@ -167,6 +168,7 @@ export class RaceHost {
 
   /** Closes every journal after pending writes. */
   async close(): Promise<void> {
+    stopRehearsals(this);
     await this.programQueue;
     await Promise.all([...this.stores.values()].map((store) => store.close()));
     this.listeners.clear();
@@ -201,6 +203,10 @@ export class RaceHost {
       }
       case 'final/built':
         return this.buildFinal(command, source);
+      case 'rehearsal/started':
+        return startRehearsal(this, command, this.options.log);
+      case 'rehearsal/stopped':
+        return stopRehearsals(this);
     }
   }
 

@@ -36,7 +36,12 @@ export interface DisplaySummary {
   /** 1-based, in the order the OS lists them; shown by "identify displays". */
   readonly number: number;
   readonly label: string;
-  readonly bounds: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+  readonly bounds: {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+  };
   readonly scaleFactor: number;
   readonly primary: boolean;
 }
@@ -62,18 +67,24 @@ export interface OutputsView {
   readonly testPattern: boolean;
 }
 
-/** Where to put an output: on a display, as a window, or closed. */
-export type OutputTarget = { readonly displayId: number } | 'window' | 'closed';
+/** Where to put an output: on a display, as a window, back where it was chosen (open), or closed. */
+export type OutputTarget = { readonly displayId: number } | 'window' | 'open' | 'closed';
 
 /** What the console may ask about outputs. */
 export type OutputsRequest =
   | { readonly action: 'list' }
-  | { readonly action: 'place'; readonly output: 'board' | 'overlay'; readonly target: OutputTarget }
+  | {
+      readonly action: 'place';
+      readonly output: 'board' | 'overlay';
+      readonly target: OutputTarget;
+    }
   | { readonly action: 'identify' }
   | { readonly action: 'testPattern'; readonly visible: boolean };
 
 /** The answer: the outputs after the request, or why it was refused. */
-export type OutputsReply = { readonly ok: true; readonly outputs: OutputsView } | { readonly ok: false; readonly error: string };
+export type OutputsReply =
+  | { readonly ok: true; readonly outputs: OutputsView }
+  | { readonly ok: false; readonly error: string };
 
 /** What the preload puts on `window.massStart`. */
 export interface MassStartBridge {

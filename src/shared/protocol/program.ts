@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatRefSchema } from '../race/format.ts';
-import { roundSchema } from '../race/events.ts';
+import { journalEntrySchema, roundSchema } from '../race/events.ts';
 
 /** What the venue board shows. */
 export const boardSceneSchema = z.enum(['blank', 'startList', 'live', 'sprint', 'results']);
@@ -92,5 +92,15 @@ export const programCommandSchema = z.discriminatedUnion('type', [
     visible: z.boolean(),
   }),
   z.object({ type: z.literal('display/configured') }).extend(displaySettingsSchema.partial().shape),
+  /** Replays a recorded race journal into a new race "Rehearsal · ..." (src/main/host/rehearsal.ts). */
+  z.object({
+    type: z.literal('rehearsal/started'),
+    recording: z.array(journalEntrySchema).min(1).max(5000),
+    /** 10 = ten times as fast as recorded. */
+    speed: z.number().min(0.1).max(1000).default(10),
+    /** Make the rehearsal race the active one and cut the board's scenes as the race goes. */
+    onBoards: z.boolean().default(true),
+  }),
+  z.object({ type: z.literal('rehearsal/stopped') }),
 ]);
 export type ProgramCommand = z.output<typeof programCommandSchema>;

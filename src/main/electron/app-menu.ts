@@ -1,0 +1,251 @@
+// The application menu as data: the console's main race actions with accelerators, scenes,
+// overlay elements, where board and overlay go, display identification and the test pattern.
+// Race accelerators carry a modifier, so they never take a key the console's own shortcuts or a
+// text field need; Edit keeps the standard text roles (Ctrl+Z in a name field undoes typing).
+import type { MenuItemConstructorOptions } from 'electron';
+import type { OutputPlacement, DisplaySummary, OutputTarget } from '../../shared/protocol/ipc.ts';
+import type { BoardScene, OverlayElement, ProgramCommand } from '../../shared/protocol/program.ts';
+import type { RaceRequest } from '../../shared/protocol/commands.ts';
+
+/** What a menu item asks main to do. */
+export type MenuAction =
+  | { readonly kind: 'race'; readonly command: 'lap/completed' | 'undo' | 'redo' }
+  | { readonly kind: 'scene'; readonly scene: BoardScene }
+  | { readonly kind: 'overlayElement'; readonly element: OverlayElement; readonly visible: boolean }
+  | { readonly kind: 'output'; readonly output: 'board' | 'overlay'; readonly target: OutputTarget }
+  | { readonly kind: 'identify' }
+  | { readonly kind: 'testPattern'; readonly visible: boolean }
+  | { readonly kind: 'copyUrl'; readonly page: 'board' | 'overlay' };
+
+/** What the menu shows (rebuilt when it changes). */
+export interface MenuModel {
+  readonly platform: NodeJS.Platform;
+  readonly appName: string;
+  /** The board's scene and the overlay's elements; null before the host answered. */
+  readonly scene: BoardScene | null;
+  readonly overlay: Readonly<Record<OverlayElement, boolean>> | null;
+  readonly raceActive: boolean;
+  readonly displays: readonly DisplaySummary[];
+  readonly board: OutputPlacement;
+  readonly overlayOutput: OutputPlacement;
+  readonly testPattern: boolean;
+  /** Whether the HTTP server runs, so browser-source URLs can be copied. */
+  readonly browserUrls: boolean;
+  readonly devTools: boolean;
+}
+
+const scenes: readonly { scene: BoardScene; label: string }[] = [
+  { scene: 'blank', label: 'Blank' },
+  { scene: 'startList', label: 'Start list' },
+  { scene: 'live', label: 'Live standings' },
+  { scene: 'sprint', label: 'Sprint result' },
+  { scene: 'results', label: 'Results' },
+];
+
+const overlayElements: readonly { element: OverlayElement; label: string }[] = [
+  { element: 'lapsToGo', label: 'Laps to go' },
+  { element: 'standings', label: 'Standings' },
+  { element: 'sprint', label: 'Sprint result' },
+  { element: 'result', label: 'Final result' },
+];
+
+/** The host command behind a menu action, or null for window actions. */
+export function hostCommandFor(
+  action: MenuAction,
+): { readonly race: RaceRequest } | { readonly program: ProgramCommand } | null {
+  switch (action.kind) {
+    case 'race':
+      return { race: { kind: 'single', command: { type: action.command } } };
+    case 'scene':
+      return { program: { type: 'scene/shown', output: 'board', scene: action.scene } };
+    case 'overlayElement':
+      return {
+        program: { type: 'overlay/toggled', element: action.element, visible: action.visible },
+      };
+    default:
+      return null;
+  }
+}
+
+function outputMenu(
+  model: MenuModel,
+  output: 'board' | 'overlay',
+  dispatch: (action: MenuAction) => void,
+): MenuItemConstructorOptions[] {
+  const placement = output === 'board' ? model.board : model.overlayOutput;
+  const items: MenuItemConstructorOptions[] = model.displays.map((display) => ({
+    label: `${display.number}: ${display.label} (${display.bounds.width} × ${display.bounds.height})${display.primary ? ', main display' : ''}`,
+    type: 'radio',
+    checked: placement.open && placement.mode === 'display' && placement.displayId === display.id,
+    click: () => dispatch({ kind: 'output', output, target: { displayId: display.id } }),
+  }));
+  items.push({
+    label: output === 'board' ? 'In a window' : 'In a window (for capture tools)',
+    type: 'radio',
+    checked: placement.open && placement.mode === 'window',
+    click: () => dispatch({ kind: 'output', output, target: 'window' }),
+  });
+  return items;
+}
+
+/** The menu template; every item that acts calls `dispatch`. */
+export function buildMenuTemplate(
+  model: MenuModel,
+  dispatch: (action: MenuAction) => void,
+): MenuItemConstructorOptions[] {
+  const mac = model.platform === 'darwin';
+  const race: MenuItemConstructorOptions = {
+    label: 'Race',
+    submenu: [
+      {
+        label: 'Leader completed a lap',
+        accelerator: 'CmdOrCtrl+L',
+        enabled: model.raceActive,
+        click: () => dispatch({ kind: 'race', command: 'lap/completed' }),
+      },
+      { type: 'separator' },
+      {
+        label: 'Undo last race action',
+        accelerator: 'CmdOrCtrl+Alt+Z',
+        enabled: model.raceActive,
+        click: () => dispatch({ kind: 'race', command: 'undo' }),
+      },
+      {
+        label: 'Redo race action',
+        accelerator: 'CmdOrCtrl+Alt+Y',
+        enabled: model.raceActive,
+        click: () => dispatch({ kind: 'race', command: 'redo' }),
+      },
+    ],
+  };
+  const board: MenuItemConstructorOptions = {
+    label: 'Board',
+    submenu: [
+      ...scenes.map(({ scene, label }, index): MenuItemConstructorOptions => ({
+        label,
+        type: 'radio',
+        accelerator: `CmdOrCtrl+${index}`,
+        checked: model.scene === scene,
+        enabled: model.scene !== null,
+        click: () => dispatch({ kind: 'scene', scene }),
+      })),
+      { type: 'separator' },
+      {
+        label: 'Show board',
+        type: 'checkbox',
+        accelerator: 'CmdOrCtrl+B',
+        checked: model.board.open,
+        click: () =>
+          dispatch({
+            kind: 'output',
+            output: 'board',
+            target: model.board.open ? 'closed' : 'open',
+          }),
+      },
+      { label: 'Board output', submenu: outputMenu(model, 'board', dispatch) },
+      {
+        label: 'Test pattern on the board output',
+        type: 'checkbox',
+        accelerator: 'CmdOrCtrl+T',
+        checked: model.testPattern,
+        click: () => dispatch({ kind: 'testPattern', visible: !model.testPattern }),
+      },
+      {
+        label: 'Copy board URL for browser sources',
+        enabled: model.browserUrls,
+        click: () => dispatch({ kind: 'copyUrl', page: 'board' }),
+      },
+    ],
+  };
+  const overlay: MenuItemConstructorOptions = {
+    label: 'Overlay',
+    submenu: [
+      ...overlayElements.map(({ element, label }, index): MenuItemConstructorOptions => ({
+        label,
+        type: 'checkbox',
+        accelerator: `CmdOrCtrl+Shift+${index + 1}`,
+        checked: model.overlay?.[element] ?? false,
+        enabled: model.overlay !== null,
+        click: () =>
+          dispatch({
+            kind: 'overlayElement',
+            element,
+            visible: !(model.overlay?.[element] ?? false),
+          }),
+      })),
+      { type: 'separator' },
+      {
+        label: 'Show overlay',
+        type: 'checkbox',
+        accelerator: 'CmdOrCtrl+Shift+O',
+        checked: model.overlayOutput.open,
+        click: () =>
+          dispatch({
+            kind: 'output',
+            output: 'overlay',
+            target: model.overlayOutput.open ? 'closed' : 'open',
+          }),
+      },
+      { label: 'Overlay output', submenu: outputMenu(model, 'overlay', dispatch) },
+      {
+        label: 'Copy overlay URL for browser sources',
+        enabled: model.browserUrls,
+        click: () => dispatch({ kind: 'copyUrl', page: 'overlay' }),
+      },
+    ],
+  };
+  const view: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      {
+        label: 'Identify displays',
+        accelerator: 'CmdOrCtrl+I',
+        click: () => dispatch({ kind: 'identify' }),
+      },
+      { type: 'separator' },
+      { role: 'reload', label: 'Reload console' },
+      ...(model.devTools ? [{ role: 'toggleDevTools' } as const] : []),
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+  const edit: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  };
+  const first: MenuItemConstructorOptions = mac
+    ? {
+        label: model.appName,
+        submenu: [
+          { role: 'about' },
+          { type: 'separator' },
+          { role: 'hide' },
+          { role: 'hideOthers' },
+          { role: 'unhide' },
+          { type: 'separator' },
+          { role: 'quit' },
+        ],
+      }
+    : { label: 'File', submenu: [{ role: 'quit', accelerator: 'CmdOrCtrl+Q' }] };
+  return [first, edit, race, board, overlay, view, { role: 'windowMenu' }];
+}
+
+/** Every accelerator in a template (to check they are unique). */
+export function accelerators(template: readonly MenuItemConstructorOptions[]): string[] {
+  return template.flatMap((item) => [
+    ...(item.accelerator ? [item.accelerator] : []),
+    ...(Array.isArray(item.submenu) ? accelerators(item.submenu) : []),
+  ]);
+}

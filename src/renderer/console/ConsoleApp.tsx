@@ -1,0 +1,188 @@
+import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { ConnectionState, HostClient } from '../shared/host-client.ts';
+import { ConsoleDialogs, type OpenDialog } from './ConsoleDialogs.tsx';
+import { translator, type Language } from './i18n.ts';
+import { JournalPanel } from './JournalPanel.tsx';
+import type { KeyAction } from './keymap.ts';
+import { RaceTab } from './RaceTab.tsx';
+import { OutputsPanel } from './OutputsPanel.tsx';
+import { runKey, type Tab } from './key-actions.ts';
+import { ProgramPanel } from './ProgramPanel.tsx';
+import { StartListPanel } from './StartListPanel.tsx';
+import { StatusBar } from './StatusBar.tsx';
+import { useActions } from './use-actions.ts';
+import { useEntry } from './use-entry.ts';
+import { useHost } from './use-host.ts';
+import { useShortcuts } from './use-shortcuts.ts';
+
+const languageKey = 'massstart.console.language';
+const storedLanguage = (): Language =>
+  globalThis.localStorage?.getItem(languageKey) === 'nl' ? 'nl' : 'en';
+
+/** The operator console: keyboard-first race control, with what the outputs show always in view. */
+export function ConsoleApp({
+  client,
+  viewToken = null,
+}: {
+  client: HostClient;
+  viewToken?: string | null;
+}) {
+  const [language, setLanguage] = useState<Language>(storedLanguage);
+  const [tab, setTab] = useState<Tab>('race');
+  const [open, setOpen] = useState<OpenDialog>(null);
+  const journalRef = useRef<HTMLOListElement>(null);
+  const entryRef = useRef<HTMLInputElement>(null);
+  const programRef = useRef<HTMLHeadingElement>(null);
+  const startListRef = useRef<HTMLHeadingElement>(null);
+  const t = translator(language);
+  const session = useHost(client);
+  const program = session.snapshot?.program ?? null;
+  const race = session.snapshot?.race ?? null;
+  const actions = useActions(t, session, race, program);
+  const entry = useEntry(race, (request) => session.race(request, t('entry')), entryRef);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    globalThis.localStorage?.setItem(languageKey, language);
+  }, [language]);
+
+  const ask = (title: string, question: string, yes: () => void) =>
+    setOpen({ kind: 'confirm', title, question, yes });
+  const confirmResults = () => {
+    if (race && !race.state.official)
+      ask(t('results'), t('confirmOfficialQuestion', { race: race.state.title }), actions.confirm);
+  };
+  const reopenResults = () => {
+    if (race?.state.official)
+      ask(t('results'), t('reopenQuestion', { race: race.state.title }), actions.reopen);
+  };
+  const firstControl: Record<Tab, () => HTMLElement | null> = {
+    race: () => entryRef.current,
+    program: () => programRef.current,
+    startList: () => startListRef.current,
+  };
+  // Switches now (not on a later frame), so a key typed next lands where the operator expects.
+  const show = (next: Tab, focusFirst = true) => {
+    if (next !== tab) flushSync(() => setTab(next));
+    if (focusFirst) firstControl[next]()?.focus();
+  };
+
+  const onKey = (action: KeyAction, event: KeyboardEvent) =>
+    runKey(
+      {
+        race,
+        entry,
+        actions,
+        show,
+        focusJournal: () => journalRef.current?.focus(),
+        help: () => setOpen({ kind: 'help' }),
+        confirmResults,
+        reopenResults,
+      },
+      action,
+      event,
+    );
+  useShortcuts(open === null, onKey);
+
+  const connection: ConnectionState = session.connection;
+  const tabs: [Tab, 'tab.race' | 'tab.program' | 'tab.startList', string][] = [
+    ['race', 'tab.race', 'R'],
+    ['program', 'tab.program', 'P'],
+    ['startList', 'tab.startList', 'I'],
+  ];
+
+  return (
+    <div className="console">
+      <StatusBar
+        t={t}
+        meeting={program?.meeting ?? ''}
+        connection={connection}
+        pending={session.pending}
+        lastError={session.lastError}
+        onLanguage={() => setLanguage(language === 'en' ? 'nl' : 'en')}
+        onHelp={() => setOpen({ kind: 'help' })}
+        onRehearse={() => setOpen({ kind: 'rehearsal' })}
+      />
+      <main className="layout">
+        <div className="main-column">
+          <nav className="tabs" aria-label={t('appTitle')}>
+            {tabs.map(([id, label, key]) => (
+              <button
+                key={id}
+                type="button"
+                className="tab"
+                aria-current={tab === id ? 'page' : undefined}
+                onClick={() => setTab(id)}
+              >
+                {t(label)} <kbd>{key}</kbd>
+              </button>
+            ))}
+          </nav>
+          {tab === 'race' && (
+            <RaceTab
+              t={t}
+              race={race}
+              entry={entry}
+              entryRef={entryRef}
+              actions={{
+                lap: actions.lap,
+                correctLaps: actions.correctLaps,
+                confirm: confirmResults,
+                reopen: reopenResults,
+              }}
+              lapError={actions.errors.lap}
+            />
+          )}
+          {tab === 'program' && program && (
+            <ProgramPanel
+              t={t}
+              program={program}
+              send={(command) => actions.program(command, t('program'))}
+              headingRef={programRef}
+            />
+          )}
+          {tab === 'startList' && (
+            <StartListPanel
+              t={t}
+              race={race}
+              send={(request) => session.race(request, t('startList'))}
+              headingRef={startListRef}
+            />
+          )}
+        </div>
+        <aside className="side-column">
+          {program && (
+            <OutputsPanel
+              t={t}
+              program={program}
+              viewToken={viewToken}
+              actions={actions}
+              error={actions.errors.outputs}
+            />
+          )}
+          <JournalPanel
+            t={t}
+            journal={session.journal}
+            error={actions.errors.journal}
+            listRef={journalRef}
+            actions={{
+              undo: actions.undo,
+              redo: actions.redo,
+              voidEntry: (row) =>
+                ask(t('journal'), t('voidConfirm', { seq: row.seq, what: row.text }), () =>
+                  actions.voidEntry(row.seq),
+                ),
+            }}
+          />
+        </aside>
+      </main>
+      <ConsoleDialogs
+        t={t}
+        open={open}
+        close={() => setOpen(null)}
+        program={(command) => actions.program(command, t('rehearsal'))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { Dialog } from './Dialog.tsx';
+import type { LabelParams, Translate } from './i18n.ts';
+import { entryKeys, keyBindings, type KeyBinding } from './keymap.ts';
+
+const groups: readonly KeyBinding['group'][] = ['race', 'entry', 'outputs', 'general'];
+
+/** Scene and overlay names inside a key's label, in the console's language. */
+function labelParams(t: Translate, params: LabelParams | undefined): LabelParams | undefined {
+  if (!params) return undefined;
+  const scene = params.scene;
+  const element = params.element;
+  if (typeof scene === 'string') return { scene: t(`scene.${scene}` as Parameters<Translate>[0]) };
+  if (typeof element === 'string')
+    return { element: t(`overlay.${element}` as Parameters<Translate>[0]) };
+  return params;
+}
+
+/** The shortcut sheet (?): every key of the console, from the same table the console uses. */
+export function ShortcutSheet({ t, onClose }: { t: Translate; onClose: () => void }) {
+  return (
+    <Dialog title={t('key.title')} onClose={onClose} testId="shortcut-sheet">
+      <div className="sheet">
+        {groups.map((group) => {
+          const rows =
+            group === 'entry'
+              ? entryKeys.map((row) => ({ keys: row.keys, text: t(row.label) }))
+              : keyBindings
+                  .filter((binding) => binding.group === group && binding.keys.length > 0)
+                  .map((binding) => ({
+                    keys: binding.keys,
+                    text: t(binding.label, labelParams(t, binding.params)),
+                  }));
+          return (
+            <section key={group}>
+              <h3>{t(`key.group.${group}`)}</h3>
+              <dl>
+                {rows.map((row) => (
+                  <div key={row.keys.join()} className="sheet-row">
+                    <dt>
+                      {row.keys.map((key) => (
+                        <kbd key={key}>{key}</kbd>
+                      ))}
+                    </dt>
+                    <dd>{row.text}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          );
+        })}
+      </div>
+      <div className="dialog-buttons">
+        <button type="button" onClick={onClose}>
+          {t('key.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,249 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  accelerators,
+  buildMenuTemplate,
+  hostCommandFor,
+  type MenuAction,
+  type MenuModel,
+} from '../../../src/main/electron/app-menu.ts';
+import { MenuController, type MenuOutputs } from '../../../src/main/electron/menu-controller.ts';
+import type { OutputsView, OutputTarget } from '../../../src/shared/protocol/ipc.ts';
+import { openHost, type HostFixture } from './host-fixture.ts';
+
+const closed = {
+  open: false,
+  mode: 'display' as const,
+  displayId: null,
+  chosenLabel: null,
+  waitingForDisplay: false,
+};
+const displays = [
+  {
+    id: 1,
+    number: 1,
+    label: 'Built-in',
+    bounds: { x: 0, y: 0, width: 1512, height: 982 },
+    scaleFactor: 2,
+    primary: true,
+  },
+  {
+    id: 7,
+    number: 2,
+    label: 'LED wall',
+    bounds: { x: 1512, y: 0, width: 3840, height: 2160 },
+    scaleFactor: 1,
+    primary: false,
+  },
+];
+const model = (changes: Partial<MenuModel> = {}): MenuModel => ({
+  platform: 'linux',
+  appName: 'Mass Start Scoreboard',
+  scene: 'live',
+  overlay: { lapsToGo: true, standings: false, sprint: false, result: false },
+  raceActive: true,
+  displays,
+  board: { ...closed, open: true, displayId: 7, chosenLabel: 'LED wall' },
+  overlayOutput: closed,
+  testPattern: false,
+  browserUrls: true,
+  devTools: false,
+  ...changes,
+});
+
+/** Every item of a template, depth first. */
+const items = (template: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+  template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
+const item = (template: readonly MenuItemConstructorOptions[], label: string) => {
+  const found = items(template).find((candidate) => candidate.label === label);
+  if (!found) throw new Error(`no menu item "${label}"`);
+  return found;
+};
+const click = (menuItem: MenuItemConstructorOptions) => (menuItem.click as () => void)();
+
+describe('menu template', () => {
+  let actions: MenuAction[];
+  let template: MenuItemConstructorOptions[];
+  beforeEach(() => {
+    actions = [];
+    template = buildMenuTemplate(model(), (action) => actions.push(action));
+  });
+
+  it("has the console's main actions with unique accelerators", () => {
+    const keys = accelerators(template);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(item(template, 'Leader completed a lap').accelerator).toBe('CmdOrCtrl+L');
+    expect(item(template, 'Undo last race action').accelerator).toBe('CmdOrCtrl+Alt+Z');
+    expect(item(template, 'Live standings').accelerator).toBe('CmdOrCtrl+2');
+    // Text editing keeps Ctrl+Z: the Edit menu uses the standard roles.
+    expect(
+      items(template).find((candidate) => candidate.role === 'undo')?.accelerator,
+    ).toBeUndefined();
+    expect(keys).not.toContain('CmdOrCtrl+Z');
+  });
+
+  it('dispatches what its items stand for', () => {
+    click(item(template, 'Leader completed a lap'));
+    click(item(template, 'Results'));
+    click(item(template, 'Standings'));
+    click(item(template, 'Laps to go'));
+    click(item(template, '2: LED wall (3840 × 2160)'));
+    click(item(template, 'In a window (for capture tools)'));
+    click(item(template, 'Show board'));
+    click(item(template, 'Show overlay'));
+    click(item(template, 'Identify displays'));
+    click(item(template, 'Test pattern on the board output'));
+    click(item(template, 'Copy overlay URL for browser sources'));
+    expect(actions).toEqual([
+      { kind: 'race', command: 'lap/completed' },
+      { kind: 'scene', scene: 'results' },
+      { kind: 'overlayElement', element: 'standings', visible: true },
+      { kind: 'overlayElement', element: 'lapsToGo', visible: false },
+      { kind: 'output', output: 'board', target: { displayId: 7 } },
+      { kind: 'output', output: 'overlay', target: 'window' },
+      { kind: 'output', output: 'board', target: 'closed' },
+      { kind: 'output', output: 'overlay', target: 'open' },
+      { kind: 'identify' },
+      { kind: 'testPattern', visible: true },
+      { kind: 'copyUrl', page: 'overlay' },
+    ]);
+  });
+
+  it('shows the current scene, elements and outputs', () => {
+    expect(item(template, 'Live standings').checked).toBe(true);
+    expect(item(template, 'Blank').checked).toBe(false);
+    expect(item(template, 'Laps to go').checked).toBe(true);
+    const boardOutput = item(template, 'Board output').submenu as MenuItemConstructorOptions[];
+    expect(boardOutput.map((entry) => [entry.label, entry.checked])).toEqual([
+      ['1: Built-in (1512 × 982), main display', false],
+      ['2: LED wall (3840 × 2160)', true],
+      ['In a window', false],
+    ]);
+  });
+
+  it('disables race actions without a race, and URLs without the server; devtools only in development', () => {
+    const idle = buildMenuTemplate(
+      model({ raceActive: false, browserUrls: false, scene: null, overlay: null }),
+      () => undefined,
+    );
+    expect(item(idle, 'Leader completed a lap').enabled).toBe(false);
+    expect(item(idle, 'Copy board URL for browser sources').enabled).toBe(false);
+    expect(item(idle, 'Live standings').enabled).toBe(false);
+    expect(items(template).some((entry) => entry.role === 'toggleDevTools')).toBe(false);
+    expect(
+      items(buildMenuTemplate(model({ devTools: true }), () => undefined)).some(
+        (entry) => entry.role === 'toggleDevTools',
+      ),
+    ).toBe(true);
+  });
+
+  it('has the app menu on macOS and File > Quit elsewhere', () => {
+    expect(buildMenuTemplate(model({ platform: 'darwin' }), () => undefined)[0]!.label).toBe(
+      'Mass Start Scoreboard',
+    );
+    expect(template[0]!.label).toBe('File');
+  });
+
+  it('maps host actions to host commands', () => {
+    expect(hostCommandFor({ kind: 'race', command: 'undo' })).toEqual({
+      race: { kind: 'single', command: { type: 'undo' } },
+    });
+    expect(hostCommandFor({ kind: 'scene', scene: 'blank' })).toEqual({
+      program: { type: 'scene/shown', output: 'board', scene: 'blank' },
+    });
+    expect(hostCommandFor({ kind: 'identify' })).toBeNull();
+  });
+});
+
+describe('MenuController', () => {
+  let fixture: HostFixture;
+  let menus: MenuItemConstructorOptions[][];
+  let notices: string[];
+  let copied: string[];
+  let placed: [string, OutputTarget][];
+  let controller: MenuController;
+  const view: OutputsView = { displays, board: closed, overlay: closed, testPattern: false };
+  const outputs: MenuOutputs = {
+    view: () => view,
+    place: (output, target) => (placed.push([output, target]), view),
+    identify: () => undefined,
+    setTestPattern: () => view,
+  };
+
+  beforeEach(async () => {
+    fixture = await openHost();
+    [menus, notices, copied, placed] = [[], [], [], []];
+    controller = new MenuController({
+      platform: 'linux',
+      appName: 'Mass Start Scoreboard',
+      devTools: false,
+      host: fixture.host,
+      outputs,
+      urls: {
+        console: 'http://127.0.0.1:8316/console/?token=c',
+        board: 'http://127.0.0.1:8316/board/?token=v',
+        overlay: 'http://127.0.0.1:8316/board/?output=overlay&token=v',
+      },
+      setMenu: (template) => menus.push(template),
+      copy: (text) => void copied.push(text),
+      notify: (text) => notices.push(text),
+    });
+  });
+  afterEach(() => fixture.close());
+
+  it('rebuilds the menu only when what it shows changes', async () => {
+    controller.refresh();
+    controller.refresh();
+    expect(menus).toHaveLength(1);
+    await fixture.host.submit({ kind: 'single', command: { type: 'race/started' } }, 'test');
+    controller.refresh(); // the program summary changed, not the menu
+    expect(menus).toHaveLength(1);
+    await fixture.host.programCommand(
+      { type: 'scene/shown', output: 'board', scene: 'results' },
+      'test',
+    );
+    controller.refresh();
+    expect(menus).toHaveLength(2);
+    expect(item(menus[1]!, 'Results').checked).toBe(true);
+  });
+
+  it('runs host commands with the source "menu" and tells refusals to the operator', async () => {
+    await controller.run({ kind: 'race', command: 'redo' });
+    expect(notices).toHaveLength(1);
+    await fixture.host.submit({ kind: 'single', command: { type: 'race/started' } }, 'console');
+    await controller.run({ kind: 'race', command: 'lap/completed' });
+    expect(fixture.host.race()!.lapsToGo).toBe(15);
+    const journal = fixture.host.journal('men-semi-1')!;
+    expect(
+      journal.entries.filter((entry) => entry.source === 'menu').map((entry) => entry.event.type),
+    ).toEqual(['lap/completed']);
+    await controller.run({ kind: 'race', command: 'undo' });
+    expect(fixture.host.race()!.lapsToGo).toBe(16);
+    await controller.run({ kind: 'scene', scene: 'results' });
+    expect(fixture.host.program().scenes.board).toBe('results');
+    expect(notices).toHaveLength(1);
+  });
+
+  it('carries out window actions and copies browser-source URLs', async () => {
+    await controller.run({ kind: 'output', output: 'board', target: { displayId: 7 } });
+    await controller.run({ kind: 'copyUrl', page: 'overlay' });
+    expect(placed).toEqual([['board', { displayId: 7 }]]);
+    expect(copied).toEqual(['http://127.0.0.1:8316/board/?output=overlay&token=v']);
+    expect(notices.at(-1)).toContain('overlay URL copied');
+  });
+
+  it('reports a window action that fails', async () => {
+    const failing = new MenuController({
+      ...(controller as unknown as { options: ConstructorParameters<typeof MenuController>[0] })
+        .options,
+      outputs: {
+        ...outputs,
+        place: () => {
+          throw new Error('display 9 is not connected');
+        },
+      },
+    });
+    await failing.run({ kind: 'output', output: 'board', target: { displayId: 9 } });
+    expect(notices.at(-1)).toBe('output: display 9 is not connected');
+  });
+});

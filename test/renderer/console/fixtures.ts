@@ -1,0 +1,129 @@
+// Test fixtures for the console: race views built by the real engine, and a fake host client.
+import type { ClientMessage, ServerMessage } from '../../../src/shared/protocol/messages.ts';
+import { defaultDisplaySettings, type ProgramView } from '../../../src/shared/protocol/program.ts';
+import type { HostSnapshotMessage } from '../../../src/shared/protocol/snapshot.ts';
+import type { RaceCommand, Skater } from '../../../src/shared/race/events.ts';
+import { isu2018 } from '../../../src/shared/race/format.ts';
+import { replayCommands } from '../../../src/shared/race/replay.ts';
+import { raceView, type RaceView } from '../../../src/shared/race/view.ts';
+import type { ConnectionState, HostClient } from '../../../src/renderer/shared/host-client.ts';
+
+/** The Milano Cortina 2026 semi-final 1 field (real names from the scenario, demo skaters marked). */
+export const semiSkaters: Skater[] = [
+  'Antoine Gélinas-Beaulieu CAN',
+  'Shomu Sasaki JPN',
+  'Chung Jae-won KOR',
+  'Jordan Stolz USA',
+  'Mathieu Belloir FRA',
+  'Indra Médard BEL',
+  'Jorrit Bergsma NED',
+  'Viktor Hald Thorup DEN',
+  'Demo Skater Nine NOR',
+  'Demo Skater Ten GER',
+  'Demo Skater Eleven POL',
+  'Demo Skater Twelve AUT',
+].map((text, index) => ({ bib: index + 1, name: text.slice(0, -4), nation: text.slice(-3) }));
+
+/** A semi-final of 12, configured and with its start list, plus the given commands. */
+export function semi(commands: RaceCommand[] = []): RaceView {
+  const history = replayCommands([
+    {
+      type: 'race/configured',
+      title: 'Men · Semi-final 1',
+      round: 'semi',
+      qualifiers: 8,
+      format: isu2018,
+    },
+    { type: 'startList/set', skaters: semiSkaters },
+    ...commands,
+  ]);
+  return raceView('men-semi-1', history.entries.length, history.state);
+}
+
+/** Commands that run the race to the given laps completed, one lap at a time. */
+export function laps(count: number): RaceCommand[] {
+  return [
+    { type: 'race/started' },
+    ...Array.from({ length: count }, (): RaceCommand => ({ type: 'lap/completed' })),
+  ];
+}
+
+/** A program with the race active. */
+export function programWith(race: RaceView | null): ProgramView {
+  return {
+    meeting: 'Test meeting',
+    races: race
+      ? [
+          {
+            id: race.id,
+            title: race.state.title,
+            category: 'Men',
+            round: race.state.round,
+            skaters: race.state.skaters.length,
+            phase: race.standings.phase,
+            revision: race.revision,
+          },
+        ]
+      : [],
+    activeRaceId: race?.id ?? null,
+    scenes: {
+      board: 'live',
+      overlay: { lapsToGo: true, standings: true, sprint: true, result: false },
+    },
+    display: defaultDisplaySettings,
+  };
+}
+
+/** A fake host: records what the console sends and answers with a scripted reply (ack by default). */
+export class FakeClient implements HostClient {
+  readonly sent: ClientMessage[] = [];
+  private readonly stateListeners = new Set<(snapshot: HostSnapshotMessage) => void>();
+  private readonly connectionListeners = new Set<(state: ConnectionState) => void>();
+  /** The reply to the next messages (journal requests get `journal`). */
+  reply: (message: ClientMessage) => unknown = () => ({ type: 'ack', ok: true, revision: 1 });
+  journal: { entries: unknown[]; voided: number[] } = { entries: [], voided: [] };
+  revision = 1;
+  /** Journal requests, by race id. */
+  readonly journalRequests: string[] = [];
+
+  onState(listener: (snapshot: HostSnapshotMessage) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+  onConnection(listener: (state: ConnectionState) => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+  send(message: ClientMessage): Promise<ServerMessage> {
+    if (message.type === 'journal') this.journalRequests.push(message.race);
+    if (message.type === 'journal')
+      return Promise.resolve({
+        type: 'journal',
+        raceId: message.race,
+        ...this.journal,
+      } as unknown as ServerMessage);
+    this.sent.push(message);
+    return Promise.resolve(this.reply(message) as ServerMessage);
+  }
+  close(): void {}
+
+  /** Pushes a state, as the host does after every change. */
+  push(race: RaceView | null, program: ProgramView = programWith(race)): void {
+    this.revision += 1;
+    for (const listener of this.stateListeners)
+      listener({ type: 'state', revision: this.revision, program, race });
+  }
+  connection(state: ConnectionState): void {
+    for (const listener of this.connectionListeners) listener(state);
+  }
+  /** The race commands sent, in order (batches flattened). */
+  commands(): unknown[] {
+    return this.sent.flatMap((message) =>
+      message.type === 'command'
+        ? [message.command]
+        : message.type === 'batch'
+          ? [...message.commands]
+          : [],
+    );
+  }
+}
