@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 20_000,
+    // Builds out/renderer once per run when it is missing or stale (only for runs that include
+    // the browser tests); see test/support/build-renderer.ts.
+    globalSetup: ['test/support/build-renderer.ts'],
   },
 });

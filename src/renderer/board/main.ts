@@ -1,0 +1,44 @@
+// Board page: the venue board, or with ?output=overlay the broadcast overlay. Draws what the
+// host pushes (over WebSocket, with the view token from ?token=); computes nothing itself.
+import { connectWebSocket, hostUrlFromLocation } from '../shared/host-client.ts';
+import { BannerClock } from './banner-clock.ts';
+import { BoardApp, type Output } from './board-app.ts';
+import { countAnimationFrames, inspection } from './inspect.ts';
+import type { HostSnapshotMessage } from '../../shared/protocol/snapshot.ts';
+
+declare global {
+  interface Window {
+    __board?: ReturnType<typeof inspection> | { ready: false; error: string | null };
+  }
+}
+
+async function start(): Promise<void> {
+  const params = new URLSearchParams(window.location.search);
+  const output: Output = params.get('output') === 'overlay' ? 'overlay' : 'board';
+  document.documentElement.dataset.output = output;
+  countAnimationFrames();
+  const board = await BoardApp.create(output, document.body);
+  const inspect = inspection(board);
+  window.__board = inspect;
+
+  const show = (snapshot: HostSnapshotMessage, receivedAt: number) => {
+    const { model, bannerActive } = banner.present(snapshot, receivedAt);
+    board.present(model, {
+      revision: snapshot.revision,
+      raceId: snapshot.race?.id ?? null,
+      bannerActive,
+      receivedAt,
+    });
+  };
+  const banner = new BannerClock((snapshot) => show(snapshot, performance.now()));
+  const client = connectWebSocket(hostUrlFromLocation(window.location));
+  client.onConnection((state) => (inspect.connection = state));
+  client.onState((snapshot) => show(snapshot, performance.now()));
+  window.addEventListener('resize', () => board.resize(window.innerWidth, window.innerHeight));
+  inspect.ready = true;
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+  window.__board = { ready: false, error: String(error) };
+});

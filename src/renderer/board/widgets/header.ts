@@ -1,0 +1,48 @@
+import { Container, Graphics } from 'pixi.js';
+import type { Box } from '../layout.ts';
+import type { Theme } from '../theme.ts';
+import { assign, fitWidth, makeText, resize, tint } from './text.ts';
+
+/** The title band of the venue scenes: race title left, meeting right, an accent rule under. */
+export class Header extends Container {
+  private readonly title = makeText('bold', 40, 0xffffff);
+  private readonly meeting = makeText('name', 30, 0xffffff, 'right');
+  private readonly rule = new Graphics();
+  private titleWidth = 0;
+  private meetingWidth = 0;
+
+  constructor() {
+    super();
+    this.addChild(this.rule, this.title, this.meeting);
+  }
+
+  layout(box: Box, theme: Theme): void {
+    this.position.set(box.x, box.y);
+    resize(this.title, box.height * 0.72);
+    resize(this.meeting, box.height * 0.5);
+    this.title.position.set(0, box.height * 0.45);
+    this.meeting.position.set(box.width, box.height * 0.5);
+    this.titleWidth = box.width * 0.62;
+    this.meetingWidth = box.width * 0.34;
+    const ruleHeight = Math.max(2, box.height * 0.06);
+    this.rule
+      .clear()
+      .rect(0, box.height - ruleHeight, box.width, ruleHeight)
+      .fill({ color: 0xffffff });
+    this.rule.tint = theme.accent;
+    tint(this.title, theme.text);
+    tint(this.meeting, theme.textMuted);
+    fitWidth(this.title, this.titleWidth);
+    fitWidth(this.meeting, this.meetingWidth);
+  }
+
+  update(title: string, meeting: string): void {
+    if (assign(this.title, title)) fitWidth(this.title, this.titleWidth);
+    if (assign(this.meeting, meeting)) fitWidth(this.meeting, this.meetingWidth);
+  }
+
+  /** The strings drawn. */
+  probe(): { title: string; meeting: string } {
+    return { title: this.title.text, meeting: this.meeting.text };
+  }
+}

@@ -1,0 +1,307 @@
+import type { BitmapText } from 'pixi.js';
+import { Container, Graphics } from 'pixi.js';
+import type { BoardRow } from '../../../shared/board/model.ts';
+import type { Animator, Animated } from '../engine/animator.ts';
+import { easeOutCubic, Tween } from '../engine/tween.ts';
+import { numberText, wholeNumber } from '../engine/numbers.ts';
+import type { FlagTextures } from '../flags.ts';
+import type { Theme } from '../theme.ts';
+import { FlagView } from './flag-view.ts';
+import type { CellBox, RowLayout } from './row-layout.ts';
+import { align, assign, drawBox, fitWidth, makeText, refont, resize, tint } from './text.ts';
+
+/** How long a row takes to glide to its new place, and points to count up (ms). */
+export const glideMs = 700;
+const countMs = 650;
+const fadeMs = 350;
+
+/**
+ * One skater's row, created once per race and reused: every change is a compare-and-assign of
+ * its strings, every move a tween of its position. Rows glide, points count up, nothing is
+ * rebuilt while the race runs.
+ */
+export class StandingsRow extends Container implements Animated {
+  readonly x1 = new Tween();
+  readonly y1 = new Tween();
+  private readonly fade = new Tween(0, easeOutCubic);
+  private readonly count = new Tween(0, easeOutCubic);
+  private readonly glow = new Tween(0, easeOutCubic);
+  private readonly card = new Graphics();
+  private readonly flash = new Graphics();
+  private readonly rank = makeText('bold', 30, 0xffffff, 'center');
+  private readonly chip = new Graphics();
+  private readonly bib = makeText('bold', 30, 0xffffff, 'center');
+  private readonly flag: FlagView;
+  private readonly nation = makeText('bold', 30, 0xffffff);
+  private readonly nameText = makeText('name', 30, 0xffffff);
+  private readonly sprints: BitmapText[] = [];
+  private readonly final = makeText('bold', 30, 0xffffff, 'center');
+  private readonly total = makeText('bold', 30, 0xffffff, 'center');
+  private readonly detail = makeText('bold', 30, 0xffffff, 'right');
+  private readonly markPill = new Graphics();
+  private readonly mark = makeText('bold', 30, 0xffffff, 'center');
+  private readonly cells: readonly Container[];
+  private shownTotal = -1;
+  private layoutSpec: RowLayout | null = null;
+  /** The row as last drawn. */
+  model: BoardRow | null = null;
+  /** Ranks 1-3 in medal colours (final results). */
+  private podium = false;
+
+  constructor(
+    readonly key: number,
+    private theme: Theme,
+    flags: FlagTextures,
+    private readonly animator: Animator,
+  ) {
+    // Its own render group: gliding moves one transform, not every glyph's vertices, and a
+    // changed number re-batches this row only.
+    super({ isRenderGroup: true });
+    this.flag = new FlagView(flags);
+    this.cells = [
+      this.rank,
+      this.chip,
+      this.bib,
+      this.flag,
+      this.nation,
+      this.nameText,
+      this.final,
+      this.total,
+      this.detail,
+      this.markPill,
+      this.mark,
+    ];
+    this.addChild(this.card, this.flash, ...this.cells);
+    this.flash.alpha = 0;
+    this.flash.visible = false;
+    this.alpha = 0;
+    this.visible = false;
+  }
+
+  /** Where the row is heading (virtual pixels within its table). */
+  get targetY(): number {
+    return this.y1.target;
+  }
+
+  /** Whether the row is shown (or fading in), as opposed to fading out or hidden. */
+  get shown(): boolean {
+    return this.fade.target === 1;
+  }
+
+  /** The strings as drawn now (the total while counting up), for tests and the bench. */
+  drawn(): {
+    rank: string;
+    bib: string;
+    name: string;
+    nation: string;
+    sprints: string[];
+    final: string;
+    total: string;
+    detail: string;
+    mark: string;
+  } {
+    return {
+      rank: this.rank.text,
+      bib: this.bib.text,
+      name: this.nameText.text,
+      nation: this.nation.text,
+      sprints: this.sprints.map((text) => text.text),
+      final: this.final.text,
+      total: this.total.text,
+      detail: this.detail.text,
+      mark: this.mark.text,
+    };
+  }
+
+  /** Applies a table's row layout and theme (on resize or theme change, never per frame). */
+  arrange(layout: RowLayout, theme: Theme): void {
+    this.theme = theme;
+    this.layoutSpec = layout;
+    const { height, cells } = layout;
+    const middle = height / 2;
+    drawBox(
+      this.card,
+      layout.striped ? 0 : layout.width,
+      height,
+      theme.rowEven,
+      theme.rowAlpha,
+      layout.radius,
+    );
+    drawBox(this.flash, layout.width, height, 0xffffff, 1, layout.radius);
+    this.flash.tint = theme.flash;
+    const place = (text: BitmapText, box: CellBox | undefined, size: number) => {
+      text.visible = box !== undefined;
+      if (!box) return;
+      resize(text, size);
+      align(text, box.align);
+      text.x =
+        box.align === 'left'
+          ? box.x
+          : box.align === 'center'
+            ? box.x + box.width / 2
+            : box.x + box.width;
+      text.y = middle;
+    };
+    place(this.rank, cells.rank, layout.fontSize);
+    place(this.bib, cells.bib, layout.fontSize * 0.92);
+    place(this.nation, cells.nation, layout.fontSize * 0.9);
+    refont(this.nameText, theme.nameFont);
+    place(this.nameText, cells.name, layout.nameSize);
+    place(this.final, cells.final, layout.fontSize);
+    place(this.total, cells.total, layout.fontSize * 1.08);
+    place(this.detail, cells.detail, layout.fontSize * 0.92);
+    place(this.mark, cells.mark, layout.fontSize * 0.95);
+    while (this.sprints.length < layout.sprints.length) {
+      const text = makeText('bold', 30, 0xffffff, 'center');
+      this.sprints.push(text);
+      this.addChild(text);
+    }
+    this.sprints.forEach((text, index) =>
+      place(text, layout.sprints[index], layout.fontSize * 0.92),
+    );
+    const chipBox = cells.bib;
+    this.chip.visible = chipBox !== undefined;
+    if (chipBox) {
+      const chipHeight = height * 0.76;
+      const chipWidth = Math.min(chipBox.width, Math.max(height * 1.05, layout.fontSize * 1.9));
+      drawBox(this.chip, chipWidth, chipHeight, 0xffffff, 1, chipHeight * 0.22).position.set(
+        chipBox.x + (chipBox.width - chipWidth) / 2,
+        (height - chipHeight) / 2,
+      );
+    }
+    const flagBox = cells.flag;
+    this.flag.visible = flagBox !== undefined && this.model?.nation !== '';
+    if (flagBox) {
+      this.flag.layout(Math.min(height * 0.62, (flagBox.width / 1.5) * 0.9), theme.flagOutline);
+      this.flag.position.set(flagBox.x + flagBox.width / 2, middle);
+    }
+    const markBox = cells.mark;
+    if (markBox) {
+      const pillHeight = height * 0.76;
+      const pillWidth = Math.min(markBox.width, Math.max(height * 1.55, layout.fontSize * 2.6));
+      drawBox(this.markPill, pillWidth, pillHeight, 0xffffff, 1, pillHeight * 0.2).position.set(
+        markBox.x + (markBox.width - pillWidth) / 2,
+        (height - pillHeight) / 2,
+      );
+    }
+    if (this.model) this.paint(this.model);
+    if (cells.name) fitWidth(this.nameText, cells.name.width);
+  }
+
+  /** Draws a row of the model: assigns what changed; points that rose count up and glow. */
+  update(row: BoardRow, now: number, animate: boolean, podium = false): void {
+    const previous = this.model;
+    this.model = row;
+    const podiumChanged = podium !== this.podium;
+    this.podium = podium;
+    assign(this.rank, row.rank);
+    assign(this.bib, row.bib);
+    assign(this.nation, row.nation);
+    this.flag.setNation(row.nation);
+    if (assign(this.nameText, row.name) && this.layoutSpec?.cells.name)
+      fitWidth(this.nameText, this.layoutSpec.cells.name.width);
+    for (let i = 0; i < this.sprints.length; i++) assign(this.sprints[i]!, row.sprints[i] ?? '');
+    assign(this.final, row.final);
+    assign(this.detail, row.detail);
+    assign(this.mark, row.status || row.qualified);
+    this.updateTotal(previous?.total ?? '', row.total, now, animate && previous !== null);
+    if (
+      !previous ||
+      podiumChanged ||
+      previous.dimmed !== row.dimmed ||
+      previous.status !== row.status ||
+      previous.qualified !== row.qualified ||
+      previous.rank !== row.rank
+    )
+      this.paint(row);
+  }
+
+  /** Glides (or jumps) to a place in the table. */
+  moveTo(x: number, y: number, now: number, animate: boolean): void {
+    if (!animate || !this.shown) {
+      this.x1.set(x);
+      this.y1.set(y);
+      this.position.set(x, y);
+      return;
+    }
+    const movesX = this.x1.animate(x, now, glideMs);
+    const movesY = this.y1.animate(y, now, glideMs);
+    if (movesX || movesY) this.animator.start(this);
+  }
+
+  /** Fades the row in or out (a skater entering or leaving the top N of the overlay). */
+  show(visible: boolean, now: number, animate: boolean): void {
+    const target = visible ? 1 : 0;
+    if (!animate) {
+      this.fade.set(target);
+      this.alpha = target;
+      this.visible = visible;
+      return;
+    }
+    if (visible) this.visible = true;
+    if (this.fade.animate(target, now, fadeMs)) this.animator.start(this);
+  }
+
+  step(now: number): boolean {
+    const movingX = this.x1.step(now);
+    const movingY = this.y1.step(now);
+    if (this.x !== this.x1.value || this.y !== this.y1.value)
+      this.position.set(this.x1.value, this.y1.value);
+    const fading = this.fade.step(now);
+    if (this.alpha !== this.fade.value) this.alpha = this.fade.value;
+    if (this.visible !== this.fade.value > 0) this.visible = this.fade.value > 0;
+    const counting = this.count.step(now);
+    const shown = Math.round(this.count.value);
+    if (shown !== this.shownTotal) {
+      this.shownTotal = shown;
+      this.total.text = numberText(shown);
+    }
+    const glowing = this.glow.step(now);
+    this.flash.alpha = this.glow.value;
+    // Invisible, not just transparent: a zero-alpha quad still costs its pixels.
+    this.flash.visible = this.glow.value > 0;
+    return movingX || movingY || fading || counting || glowing;
+  }
+
+  private updateTotal(before: string, after: string, now: number, animate: boolean): void {
+    const from = wholeNumber(before);
+    const to = wholeNumber(after);
+    if (animate && from !== null && to !== null && to > from) {
+      this.count.set(from);
+      this.count.animate(to, now, countMs);
+      this.glow.set(0.55);
+      this.flash.visible = true;
+      this.glow.animate(0, now, countMs * 2);
+      this.animator.start(this);
+      return;
+    }
+    this.count.set(to ?? 0);
+    this.shownTotal = to ?? -1;
+    assign(this.total, after);
+  }
+
+  /** Colours for the row's state: greyed without points, podium badges, Q and status marks. */
+  private paint(row: BoardRow): void {
+    const theme = this.theme;
+    const main = row.dimmed ? theme.textDimmed : theme.text;
+    tint(this.nameText, main);
+    const medal = this.podium && !row.dimmed ? theme.medals[Number(row.rank) - 1] : undefined;
+    tint(this.rank, medal ?? main);
+    tint(this.total, row.dimmed ? theme.textDimmed : theme.accent);
+    tint(this.nation, row.dimmed ? theme.textDimmed : theme.textMuted);
+    tint(this.final, main);
+    tint(this.detail, row.dimmed ? theme.textDimmed : theme.textMuted);
+    for (const sprint of this.sprints) tint(sprint, main);
+    tint(this.bib, theme.onChip);
+    tint(this.chip, theme.chip);
+    this.chip.alpha = row.dimmed ? 0.55 : 1;
+    this.flag.alpha = row.dimmed ? 0.55 : 1;
+    const hasMark = (row.status || row.qualified) !== '';
+    this.markPill.visible = hasMark && this.layoutSpec?.cells.mark !== undefined;
+    const isStatus = row.status !== '';
+    tint(this.markPill, isStatus ? theme.alert : theme.highlight);
+    tint(this.mark, isStatus ? theme.onAlert : theme.onHighlight);
+    if (row.qualified === 'q' && !isStatus) this.markPill.alpha = 0.75;
+    else this.markPill.alpha = 1;
+  }
+}

@@ -1,0 +1,79 @@
+import type { Graphics } from 'pixi.js';
+import { BitmapText } from 'pixi.js';
+import { fonts, type FontRole } from '../fonts.ts';
+
+/** Horizontal alignment of a text within its cell. */
+export type Align = 'left' | 'center' | 'right';
+
+const anchorX: Record<Align, number> = { left: 0, center: 0.5, right: 1 };
+
+/** A BitmapText in one of the installed fonts, white glyphs coloured by tint, centred vertically. */
+export function makeText(
+  role: FontRole,
+  fontSize: number,
+  color: number,
+  align: Align = 'left',
+): BitmapText {
+  const text = new BitmapText({
+    text: '',
+    style: { fontFamily: fonts[role], fontSize, fill: 0xffffff },
+  });
+  text.anchor.set(anchorX[align], 0.5);
+  text.tint = color;
+  return text;
+}
+
+/** Sets the text only when the string changed (Pixi re-lays out a text on every assignment). */
+export function assign(text: BitmapText, value: string): boolean {
+  if (text.text === value) return false;
+  text.text = value;
+  return true;
+}
+
+/** Sets the tint only when it changed. */
+export function tint(target: { tint: number }, color: number): void {
+  if (target.tint !== color) target.tint = color;
+}
+
+/** Re-aligns a text (layout time only). */
+export function align(text: BitmapText, value: Align): void {
+  text.anchor.x = anchorX[value];
+}
+
+/** Switches a text to another installed font (theme change only). */
+export function refont(text: BitmapText, role: FontRole): void {
+  if (text.style.fontFamily !== fonts[role]) text.style.fontFamily = fonts[role];
+}
+
+/** Sets the font size (layout time only: a new size re-lays out the glyphs). */
+export function resize(text: BitmapText, fontSize: number): void {
+  if (text.style.fontSize !== fontSize) text.style.fontSize = fontSize;
+}
+
+/**
+ * Squeezes a text horizontally to fit `width` (broadcast graphics condense long names rather
+ * than cut them). Measured when the text or the layout changes, never per frame.
+ */
+export function fitWidth(text: BitmapText, width: number): void {
+  text.scale.x = 1;
+  const natural = text.width;
+  const squeeze = natural > width && natural > 0 ? Math.max(0.01, width) / natural : 1;
+  if (text.scale.x !== squeeze) text.scale.x = squeeze;
+}
+
+/** Redraws a filled rounded rectangle (layout time only). */
+export function drawBox(
+  graphics: Graphics,
+  width: number,
+  height: number,
+  color: number,
+  alpha: number,
+  radius: number,
+): Graphics {
+  graphics.clear();
+  if (width > 0 && height > 0)
+    graphics
+      .roundRect(0, 0, width, height, Math.min(radius, height / 2, width / 2))
+      .fill({ color, alpha });
+  return graphics;
+}
