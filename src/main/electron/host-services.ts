@@ -69,7 +69,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
       });
       const base = server.url;
       urls = {
-        console: `${base}/console/?token=${tokens.control}`,
+        console: `${base}/console/?token=${tokens.control}&viewToken=${tokens.view}`,
         board: `${base}/board/?token=${tokens.view}`,
         overlay: `${base}/board/?output=overlay&token=${tokens.view}`,
       };

@@ -6,7 +6,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ClientMessage } from '../../shared/protocol/messages.ts';
 import type { ProgramCommand } from '../../shared/protocol/program.ts';
 import type { HostSnapshotMessage } from '../../shared/protocol/snapshot.ts';
-import type { SocketMessage } from '../../shared/protocol/socket.ts';
 import type { JournalEntry, RaceCommand } from '../../shared/race/events.ts';
 import type { ConnectionState, HostClient } from '../shared/host-client.ts';
 import { localTime } from './journal.ts';
@@ -75,7 +74,7 @@ export function useHost(client: HostClient): HostSession {
     async (message: ClientMessage, origin: string): Promise<Outcome> => {
       setPending((count) => count + 1);
       try {
-        const reply = (await client.send(message)) as unknown as SocketMessage;
+        const reply = await client.send(message);
         if (reply.type === 'error') {
           setLastError({
             time: localTime(new Date().toISOString()),
@@ -100,7 +99,7 @@ export function useHost(client: HostClient): HostSession {
     if (raceId === null || revision === null || !open) return;
     let current = true;
     void client.send({ type: 'journal', race: raceId }).then((message) => {
-      const reply = message as unknown as SocketMessage;
+      const reply = message;
       if (!current || reply.type !== 'journal') return;
       setJournal({ raceId, revision, entries: reply.entries, voided: reply.voided });
     });

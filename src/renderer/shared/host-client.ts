@@ -25,7 +25,12 @@ export function connectWebSocket(url: string): HostClient {
   let retry = 250;
   let nextId = 1;
 
-  const announce = (state: ConnectionState) => connectionListeners.forEach((listener) => listener(state));
+  let connection: ConnectionState = 'connecting';
+  let latest: HostSnapshotMessage | null = null;
+  const announce = (state: ConnectionState) => {
+    connection = state;
+    connectionListeners.forEach((listener) => listener(state));
+  };
   const open = () => {
     announce('connecting');
     const ws = new WebSocket(url);
@@ -36,9 +41,13 @@ export function connectWebSocket(url: string): HostClient {
     };
     ws.onmessage = (event) => {
       const message = JSON.parse(String(event.data)) as ServerMessage;
-      if (message.type === 'state') stateListeners.forEach((listener) => listener(message));
-      else if (message.id !== undefined) pending.get(message.id)?.(message);
-      if (message.type !== 'state' && message.id !== undefined) pending.delete(message.id);
+      if (message.type === 'state') {
+        latest = message;
+        stateListeners.forEach((listener) => listener(message));
+      } else if (message.id !== undefined) {
+        pending.get(String(message.id))?.(message);
+        pending.delete(String(message.id));
+      }
     };
     ws.onclose = () => {
       announce('closed');
@@ -50,8 +59,17 @@ export function connectWebSocket(url: string): HostClient {
   open();
 
   return {
-    onState: (listener) => (stateListeners.add(listener), () => stateListeners.delete(listener)),
-    onConnection: (listener) => (connectionListeners.add(listener), () => connectionListeners.delete(listener)),
+    // A listener that arrives late is told the current state and connection at once.
+    onState: (listener) => {
+      stateListeners.add(listener);
+      if (latest) listener(latest);
+      return () => stateListeners.delete(listener);
+    },
+    onConnection: (listener) => {
+      connectionListeners.add(listener);
+      listener(connection);
+      return () => connectionListeners.delete(listener);
+    },
     send: (message) =>
       new Promise((resolve) => {
         if (!socket || socket.readyState !== WebSocket.OPEN) {

@@ -1,5 +1,5 @@
 import type { MassStartBridge } from '../../shared/protocol/ipc.ts';
-import type { ClientMessage, ServerMessage } from '../../shared/protocol/messages.ts';
+import type { ClientMessage } from '../../shared/protocol/messages.ts';
 import type { HostSnapshotMessage } from '../../shared/protocol/snapshot.ts';
 import type { HostClient } from './host-client.ts';
 
@@ -26,8 +26,8 @@ export function connectIpc(bridge: MassStartBridge, race: string | null = null):
       if (closed)
         return { type: 'error', status: 0, error: 'the connection to the host was closed' };
       try {
-        // The host's replies are the WebSocket's (socket.ts); ServerMessage is the renderer's view of them.
-        return (await bridge.send(message)) as unknown as ServerMessage;
+        // The host's replies are the WebSocket's (socket.ts), one contract for both transports.
+        return await bridge.send(message);
       } catch (error) {
         return {
           type: 'error',

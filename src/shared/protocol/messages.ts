@@ -1,6 +1,4 @@
-import type { HostSnapshotMessage } from './snapshot.ts';
-
-/** Messages a view or console sends over the WebSocket (README, "WebSocket"). */
+/** Messages a view or console sends (a subset of socket.ts's schema, with string ids). */
 export type ClientMessage =
   | { readonly type: 'subscribe'; readonly race?: string | null }
   | {
@@ -20,26 +18,5 @@ export type ClientMessage =
   | { readonly type: 'program'; readonly id?: string; readonly command: unknown }
   | { readonly type: 'journal'; readonly id?: string; readonly race: string };
 
-/** Messages the host sends. */
-export type ServerMessage =
-  | HostSnapshotMessage
-  | {
-      readonly type: 'ack';
-      readonly id?: string;
-      readonly ok: true;
-      readonly revision: number;
-      readonly raceRevision?: number;
-    }
-  | {
-      readonly type: 'error';
-      readonly id?: string;
-      readonly status: number;
-      readonly error: string;
-    }
-  | {
-      readonly type: 'journal';
-      readonly id?: string;
-      readonly race: string;
-      readonly entries: readonly unknown[];
-      readonly voided: readonly number[];
-    };
+/** Messages the host sends: one contract with the server (socket.ts). */
+export type { SocketMessage as ServerMessage } from './socket.ts';
