@@ -2,16 +2,21 @@
 // `npm start`: the Electron app where the Electron binary is installed; otherwise one clear
 // line and browser mode (the same host, its pages served over HTTP) with the demo meeting.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
 
+/** The Electron binary, if installed. Reads electron's path.txt rather than requiring the
+ * package: requiring it tries to download a missing binary, which fails offline. */
 function electronBinary() {
   try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const dir = dirname(require.resolve('electron/package.json'));
+    const relative = readFileSync(join(dir, 'path.txt'), 'utf8').trim();
+    const binary = join(dir, 'dist', relative);
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
