@@ -13,7 +13,11 @@ export function describeIssues(error: z.ZodError, root = ''): string {
               : String(key),
         root,
       );
-      return path ? `${path}: ${issue.message}` : issue.message;
+      const message =
+        issue.code === 'invalid_type' && issue.message.endsWith('received undefined')
+          ? `missing (expected ${issue.expected})`
+          : issue.message;
+      return path ? `${path}: ${message}` : message;
     })
     .join('\n');
 }

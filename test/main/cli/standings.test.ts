@@ -72,6 +72,7 @@ describe('massstart standings (the real binary)', () => {
     ['semi-without-qualifiers', /qualifiers: a semi-final sheet needs the number of qualifiers/],
     ['typo-key', /Unrecognized key: "finsh"/],
     ['dnf-finisher', /skater 2 is in the finish order/],
+    ['missing-fields', /round: Invalid option[^\n]*\nskaters: missing \(expected array\)/],
   ];
   it.each(bad)('refuses the bad sheet %s with exit code 2 and a message naming the problem', async (name, message) => {
     const { code, stdout, stderr } = await run('standings', `${sheets}/bad/${name}.json`);
