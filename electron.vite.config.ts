@@ -52,6 +52,7 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     plugins: [react(), nationFlags()],
+    resolve: { alias: { stream: resolve('src/renderer/shared/no-node-stream.ts') } },
     build: {
       rollupOptions: {
         input: {
