@@ -9,6 +9,7 @@ import { raceView, type RaceView } from '../../shared/race/view.ts';
 import type { RaceRequest } from '../../shared/protocol/commands.ts';
 import type { ProgramCommand, ProgramView } from '../../shared/protocol/program.ts';
 import { emptyProgram, readProgramFile, writeProgramFile, type ProgramFile } from './program-file.ts';
+import { lockDataDir, type DataLock } from './data-lock.ts';
 import { RaceStore } from './race-store.ts';
 import { startRehearsal, stopRehearsals } from './rehearsal.ts';
 
@@ -54,12 +55,26 @@ export class RaceHost {
     private readonly options: HostOptions,
     private programFile: ProgramFile,
     private readonly stores: Map<string, RaceStore>,
+    private readonly lock: DataLock,
   ) {}
 
-  /** Opens the data directory, replaying every race journal; creates it when new. */
+  /**
+   * Opens the data directory, replaying every race journal; creates it when new. Refuses a
+   * data directory another running host holds (DATA/host.lock).
+   */
   static async open(options: HostOptions): Promise<RaceHost> {
-    const log = options.log ?? (() => undefined);
     await mkdir(join(options.dataDir, 'races'), { recursive: true });
+    const lock = await lockDataDir(options.dataDir);
+    try {
+      return await RaceHost.replay(options, lock);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  private static async replay(options: HostOptions, lock: DataLock): Promise<RaceHost> {
+    const log = options.log ?? (() => undefined);
     const programPath = join(options.dataDir, 'program.json');
     const stored = await readProgramFile(programPath);
     const program = stored ?? emptyProgram();
@@ -89,7 +104,7 @@ export class RaceHost {
       stores.set(program.races[index]!.id, store);
     });
     if (program.activeRaceId !== null && !stores.has(program.activeRaceId)) program.activeRaceId = null;
-    const host = new RaceHost(options, program, stores);
+    const host = new RaceHost(options, program, stores, lock);
     if (JSON.stringify(program) !== before) await host.saveProgram();
     return host;
   }
@@ -172,6 +187,7 @@ export class RaceHost {
     await this.programQueue;
     await Promise.all([...this.stores.values()].map((store) => store.close()));
     this.listeners.clear();
+    await this.lock.release();
   }
 
   private async applyProgram(command: ProgramCommand, source: string): Promise<HostResult> {

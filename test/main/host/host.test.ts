@@ -120,6 +120,16 @@ describe('the race host', () => {
     await expect(RaceHost.open({ dataDir, clock })).rejects.toThrow(new RegExp(`${id}\\.jsonl.*line 2`));
   });
 
+  it('refuses a data directory that another running host holds, and takes over a stale lock', async () => {
+    await writeFile(join(dataDir, 'host.lock'), `${process.ppid}\n`);
+    await expect(RaceHost.open({ dataDir, clock })).rejects.toThrow(`is in use by another race host (process ${process.ppid})`);
+    await writeFile(join(dataDir, 'host.lock'), '999999999\n');
+    const host = await RaceHost.open({ dataDir, clock });
+    expect((await readFile(join(dataDir, 'host.lock'), 'utf8')).trim()).toBe(String(process.pid));
+    await host.close();
+    await expect(readFile(join(dataDir, 'host.lock'))).rejects.toThrow(/ENOENT/);
+  });
+
   it('adopts a race journal that a crash left out of the program', async () => {
     const host = await RaceHost.open({ dataDir, clock });
     const id = await semiWithSkaters(host, 'Men Semi 1');
