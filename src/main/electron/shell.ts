@@ -23,7 +23,8 @@ import {
   trustedOrigins,
 } from './security.ts';
 import { LayoutStore, readWindowLayout } from './window-layout.ts';
-import { WindowManager, type WindowKind } from './windows.ts';
+import type { WindowKind } from './window-kinds.ts';
+import { WindowManager } from './windows.ts';
 import type { WindowSpec } from './window-specs.ts';
 
 /** The parts of the electron module the shell uses. */

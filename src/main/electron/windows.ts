@@ -1,6 +1,7 @@
-// The app's windows: the console, the board and the overlay on their displays, the test pattern
-// and the identification cards. Electron is passed in (a window factory and the screen), so the
-// placement rules run in tests with stand-ins; the decisions are in display-choice.ts.
+// The app's windows: the console, the board and the overlay on their displays. Electron is passed
+// in (a window factory and the screen), so the placement rules run in tests with stand-ins; the
+// decisions are in display-choice.ts, the test pattern in test-pattern.ts, the identification
+// cards in display-identify.ts and the role and watchdog of each window in tracked-windows.ts.
 import type { BrowserWindow, Screen } from 'electron';
 import type {
   OutputsView,
@@ -8,33 +9,27 @@ import type {
   OutputPlacement as PlacementView,
   WindowRole,
 } from '../../shared/protocol/ipc.ts';
-import { internalPageUrl, appPageUrl } from './app-protocol.ts';
+import { appPageUrl } from './app-protocol.ts';
 import {
   placeOutput,
   rememberDisplay,
   restorableBounds,
   summarizeDisplays,
-  centredIn,
   type OutputPlacement,
   type Rect,
 } from './display-choice.ts';
-import type { LayoutStore } from './window-layout.ts';
-import { watchRenderer, type RendererWatchdog } from './watchdog.ts';
+import { showIdentifyCards, showingByDisplay } from './display-identify.ts';
+import { TestPatternWindow } from './test-pattern.ts';
+import { TrackedWindows } from './tracked-windows.ts';
 import {
-  consoleSpec,
-  defaultConsoleSize,
-  identifySpec,
-  outputSpec,
-  outputUrl,
-  testPatternSpec,
-  type WindowSpec,
-} from './window-specs.ts';
-
-/** What a window is for: the three with a preload and a role, and two generated pages. */
-export type WindowKind = WindowRole | 'identify' | 'testPattern';
-
-/** Creates a BrowserWindow with the secure web preferences for its kind (shell.ts). */
-export type WindowFactory = (kind: WindowKind, spec: WindowSpec) => BrowserWindow;
+  closeWindow,
+  loadPage,
+  type Output,
+  type OutputState,
+  type WindowFactory,
+} from './window-kinds.ts';
+import type { LayoutStore } from './window-layout.ts';
+import { consoleSpec, defaultConsoleSize, outputSpec, outputUrl } from './window-specs.ts';
 
 /** Options of the window manager. */
 export interface WindowManagerOptions {
@@ -56,13 +51,6 @@ export interface WindowManagerOptions {
   readonly pagesBase?: string;
 }
 
-type Output = 'board' | 'overlay';
-
-interface OutputState {
-  window: BrowserWindow | null;
-  placement: OutputPlacement | null;
-}
-
 const samePlacement = (a: OutputPlacement, b: OutputPlacement) =>
   a.kind === 'display' && b.kind === 'display'
     ? a.display.id === b.display.id &&
@@ -72,21 +60,23 @@ const samePlacement = (a: OutputPlacement, b: OutputPlacement) =>
 /** Opens, places and restores the app's windows. */
 export class WindowManager {
   private consoleWindow: BrowserWindow | null = null;
-  private readonly roles = new Map<number, WindowRole>();
-  private readonly watchdogs = new Map<number, RendererWatchdog>();
+  private readonly tracked: TrackedWindows;
   private readonly outputs: Record<Output, OutputState> = {
     board: { window: null, placement: null },
     overlay: { window: null, placement: null },
   };
-  private testPatternWindow: BrowserWindow | null = null;
+  private readonly testPattern: TestPatternWindow;
   private identifyWindows: BrowserWindow[] = [];
   private quitting = false;
 
-  constructor(private readonly options: WindowManagerOptions) {}
+  constructor(private readonly options: WindowManagerOptions) {
+    this.tracked = new TrackedWindows(options);
+    this.testPattern = new TestPatternWindow({ ...options, board: () => this.outputs.board });
+  }
 
   /** Which of our windows (by WebContents id) has which role, for ipc-guard.ts. */
   get windowRoles(): ReadonlyMap<number, WindowRole> {
-    return this.roles;
+    return this.tracked.windowRoles;
   }
 
   /** The console window, once open. */
@@ -99,7 +89,7 @@ export class WindowManager {
     this.openConsole();
     this.apply('board');
     this.apply('overlay');
-    if (this.options.layout.layout.testPattern) this.showTestPattern();
+    if (this.options.layout.layout.testPattern) this.testPattern.show();
   }
 
   /** Puts an output on a display, in a window, back where it was chosen, or closes it. */
@@ -124,7 +114,7 @@ export class WindowManager {
       return { ...layout, [output]: next };
     });
     this.apply(output);
-    this.refreshTestPattern();
+    this.testPattern.refresh();
     this.options.changed();
     return this.view();
   }
@@ -133,52 +123,34 @@ export class WindowManager {
   displaysChanged(): void {
     this.apply('board');
     this.apply('overlay');
-    this.refreshTestPattern();
+    this.testPattern.refresh();
     this.options.changed();
   }
 
   /** A board or overlay page is alive. */
   heartbeat(webContentsId: number): void {
-    this.watchdogs.get(webContentsId)?.heartbeat();
+    this.tracked.heartbeat(webContentsId);
   }
 
   /** Shows or hides the test pattern over the board's output. */
   setTestPattern(visible: boolean): OutputsView {
     this.options.layout.update((layout) => ({ ...layout, testPattern: visible }));
-    if (visible) this.showTestPattern();
-    else this.closeWindow(this.testPatternWindow);
-    this.testPatternWindow = visible ? this.testPatternWindow : null;
+    if (visible) this.testPattern.show();
+    else this.testPattern.hide();
     this.options.changed();
     return this.view();
   }
 
   /** Shows a card with its number, name, size and what it shows on every display for a few seconds. */
   identify(): void {
-    for (const window of this.identifyWindows) this.closeWindow(window);
+    for (const window of this.identifyWindows) closeWindow(window);
     const displays = this.options.screen.getAllDisplays();
-    const showing = this.showingByDisplay();
-    this.identifyWindows = displays.map((display, index) => {
-      const window = this.options.create('identify', identifySpec(display));
-      window.setIgnoreMouseEvents(true);
-      window.once('ready-to-show', () => window.showInactive());
-      const card = {
-        number: index + 1,
-        label: display.label || `Display ${index + 1}`,
-        width: display.bounds.width,
-        height: display.bounds.height,
-        scale: display.scaleFactor,
-        showing: showing.get(display.id) ?? [],
-      };
-      void window
-        .loadURL(internalPageUrl('identify', card))
-        .catch((error: Error) => this.options.log(`identify card: ${error.message}`));
-      return window;
+    const showing = showingByDisplay(this.options.screen, this.consoleWindow, this.outputs);
+    this.identifyWindows = showIdentifyCards(displays, showing, {
+      create: this.options.create,
+      log: this.options.log,
+      ms: this.options.identifyMs ?? 4000,
     });
-    const shown = this.identifyWindows;
-    setTimeout(
-      () => shown.forEach((window) => this.closeWindow(window)),
-      this.options.identifyMs ?? 4000,
-    );
   }
 
   /** The displays and where the outputs are, for the console and the menu. */
@@ -217,7 +189,7 @@ export class WindowManager {
       screen.getPrimaryDisplay(),
       defaultConsoleSize,
     );
-    const window = this.createTracked('console', consoleSpec(bounds, this.options.icon));
+    const window = this.tracked.create('console', consoleSpec(bounds, this.options.icon));
     this.consoleWindow = window;
     window.once('ready-to-show', () => {
       if (saved.maximized) window.maximize();
@@ -247,7 +219,7 @@ export class WindowManager {
       const open = state.window;
       state.window = null; // first, so its 'closed' handler knows we closed it
       state.placement = null;
-      this.closeWindow(open);
+      closeWindow(open);
       return;
     }
     const { screen } = this.options;
@@ -270,7 +242,7 @@ export class WindowManager {
       return;
     }
     state.window = null; // first, so its 'closed' handler knows we closed it
-    this.closeWindow(window);
+    closeWindow(window);
     state.placement = placement;
     state.window = this.openOutput(output, placement, saved.windowBounds, primary);
     this.options.log(
@@ -287,7 +259,7 @@ export class WindowManager {
     primary: ReturnType<Screen['getPrimaryDisplay']>,
   ): BrowserWindow {
     const spec = outputSpec(output, placement, windowBounds, primary, this.options.icon);
-    const window = this.createTracked(output, spec);
+    const window = this.tracked.create(output, spec);
     window.once('ready-to-show', () => {
       window.showInactive(); // the console keeps the keyboard
       if (spec.fullscreen) window.setFullScreen(true);
@@ -321,107 +293,8 @@ export class WindowManager {
     return window;
   }
 
-  /** Creates a window with a role: registered for IPC, watched, forgotten when closed. */
-  private createTracked(role: WindowRole, spec: WindowSpec): BrowserWindow {
-    const window = this.options.create(role, spec);
-    const contents = window.webContents;
-    const id = contents.id;
-    this.roles.set(id, role);
-    const watchdog = watchRenderer(contents, {
-      name: role,
-      log: this.options.log,
-      hangAfterMs: role === 'console' ? null : 2000,
-    });
-    this.watchdogs.set(id, watchdog);
-    contents.on('render-process-gone', () => this.options.rendererGone(contents, false));
-    contents.on('did-start-navigation', (details) => {
-      if (details.isMainFrame && !details.isSameDocument)
-        this.options.rendererGone(contents, false);
-    });
-    window.on('closed', () => {
-      this.roles.delete(id);
-      watchdog.dispose();
-      this.watchdogs.delete(id);
-      this.options.rendererGone(contents, true);
-    });
-    return window;
-  }
-
   private load(window: BrowserWindow, url: string): void {
-    window
-      .loadURL(url)
-      .catch((error: Error) => this.options.log(`loading ${url} failed: ${error.message}`));
-  }
-
-  private closeWindow(window: BrowserWindow | null): void {
-    if (window && !window.isDestroyed()) window.close();
-  }
-
-  /** Where the test pattern goes: the board's display, the board's window, or a window-sized area. */
-  private testPatternArea(): Rect {
-    const { screen } = this.options;
-    const board = this.outputs.board;
-    if (board.window && !board.window.isDestroyed() && board.placement?.kind === 'window')
-      return board.window.getBounds();
-    const primary = screen.getPrimaryDisplay();
-    const placement =
-      board.placement ??
-      placeOutput(screen.getAllDisplays(), primary.id, this.options.layout.layout.board.choice);
-    return placement.kind === 'display'
-      ? placement.display.bounds
-      : centredIn(primary.workArea, { width: 1280, height: 720 });
-  }
-
-  private showTestPattern(): void {
-    const area = this.testPatternArea();
-    const label =
-      this.outputs.board.placement?.kind === 'display'
-        ? this.outputs.board.placement.display.label
-        : 'board window';
-    const url = internalPageUrl('test-pattern', {
-      label,
-      width: area.width,
-      height: area.height,
-      safeArea: this.options.safeArea(),
-    });
-    let window = this.testPatternWindow;
-    if (!window || window.isDestroyed()) {
-      window = this.options.create('testPattern', testPatternSpec(area));
-      const created = window;
-      window.setIgnoreMouseEvents(true);
-      window.once('ready-to-show', () => created.showInactive());
-      window.on('closed', () => {
-        if (this.testPatternWindow === created) this.testPatternWindow = null;
-      });
-      this.testPatternWindow = window;
-    } else {
-      window.setBounds(area);
-    }
-    this.load(window, url);
-  }
-
-  private refreshTestPattern(): void {
-    if (this.options.layout.layout.testPattern) this.showTestPattern();
-  }
-
-  private showingByDisplay(): Map<number, string[]> {
-    const showing = new Map<number, string[]>();
-    const add = (displayId: number, what: string) =>
-      showing.set(displayId, [...(showing.get(displayId) ?? []), what]);
-    const { screen } = this.options;
-    if (this.consoleWindow && !this.consoleWindow.isDestroyed())
-      add(screen.getDisplayMatching(this.consoleWindow.getBounds()).id, 'console');
-    for (const output of ['board', 'overlay'] as const) {
-      const { window, placement } = this.outputs[output];
-      if (!window || window.isDestroyed() || !placement) continue;
-      add(
-        placement.kind === 'display'
-          ? placement.display.id
-          : screen.getDisplayMatching(window.getBounds()).id,
-        placement.kind === 'display' ? output : `${output} window`,
-      );
-    }
-    return showing;
+    loadPage(window, url, this.options.log);
   }
 
   private placementView(output: Output): PlacementView {

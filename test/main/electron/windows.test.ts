@@ -10,7 +10,8 @@ import {
   readWindowLayout,
   type WindowLayout,
 } from '../../../src/main/electron/window-layout.ts';
-import { WindowManager, type WindowKind } from '../../../src/main/electron/windows.ts';
+import type { WindowKind } from '../../../src/main/electron/window-kinds.ts';
+import { WindowManager } from '../../../src/main/electron/windows.ts';
 import { display, FakeBrowserWindow, FakeScreen } from './fake-electron.ts';
 
 const laptop = display(1, 'Built-in', 0, 1512, 982);

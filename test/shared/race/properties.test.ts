@@ -19,19 +19,15 @@ import {
 } from '../../../src/shared/race/progress.ts';
 import { computeStandings, type StandingsPhase } from '../../../src/shared/race/standings.ts';
 import { statusOf, type RaceState } from '../../../src/shared/race/state.ts';
+import { commandFor } from '../../support/race-commands.ts';
+import { runScript, runSteps, send, setUpCommands, type Taken } from '../../support/race-runner.ts';
 import {
   chaos,
-  commandFor,
   prefixSuffixArb,
   raceScriptArb,
   realistic,
-  runScript,
-  runSteps,
-  send,
-  setUpCommands,
   type RaceScript,
-  type Taken,
-} from '../../support/race-arbitraries.ts';
+} from '../../support/race-step-arbitraries.ts';
 
 const seed = Number(process.env.FC_SEED ?? 20_260_214);
 const numRuns = Number(process.env.FC_RUNS ?? 300);
@@ -383,23 +379,20 @@ describe('regressions found by the properties', () => {
     expect(redo).toMatchObject({ ok: true, state: { official: false } });
   });
 
-  it(
-    "with lappedSkaters 'pull', a lapped skater outside the finish order does not block results/confirmed",
-    () => {
-      const pull = raceFormatSchema.parse({
-        ...isu2018,
-        name: 'isu-2018 pull',
-        lappedSkaters: 'pull',
-      });
-      const history = raceTo(
-        [
-          { type: 'skater/statusChanged', bib: 3, status: 'LAPPED', laps: 12 },
-          { type: 'finish/recorded', bibs: [1, 2] },
-        ],
-        pull,
-      );
-      expect(computeStandings(history.state).phase).toBe('final');
-      expect(history.decide({ type: 'results/confirmed' }, meta)).toMatchObject({ ok: true });
-    },
-  );
+  it("with lappedSkaters 'pull', a lapped skater outside the finish order does not block results/confirmed", () => {
+    const pull = raceFormatSchema.parse({
+      ...isu2018,
+      name: 'isu-2018 pull',
+      lappedSkaters: 'pull',
+    });
+    const history = raceTo(
+      [
+        { type: 'skater/statusChanged', bib: 3, status: 'LAPPED', laps: 12 },
+        { type: 'finish/recorded', bibs: [1, 2] },
+      ],
+      pull,
+    );
+    expect(computeStandings(history.state).phase).toBe('final');
+    expect(history.decide({ type: 'results/confirmed' }, meta)).toMatchObject({ ok: true });
+  });
 });
