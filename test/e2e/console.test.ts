@@ -304,7 +304,7 @@ describe('a semi-final run from the console keyboard', { timeout: 60_000 }, () =
     ]);
   });
 
-  it('Shift+C and Enter make the results official: the published standings of the semi-final', async () => {
+  it('Shift+C and Enter make the results official, with the standings the race sheet of the semi-final gives', async () => {
     await press('Shift+C');
     await page.waitForSelector('[data-testid="confirm-dialog"]');
     await shoot('08-confirm');

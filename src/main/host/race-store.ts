@@ -103,7 +103,7 @@ export class RaceStore {
     return this.serialized(async () => {
       const stale = this.staleness(expectedRevision);
       if (stale) return { ok: false, error: stale, index: 0, stale: true };
-      const scratch = new RaceHistory(this.history.entries);
+      const scratch = this.history.fork();
       const accepted: Accepted[] = [];
       for (const [index, command] of commands.entries()) {
         const decision = scratch.decide(command, meta);

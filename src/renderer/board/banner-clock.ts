@@ -1,6 +1,6 @@
 import { bannerRemainingMs, nextBanner, type BannerState } from '../../shared/board/banner.ts';
 import type { BoardModel } from '../../shared/board/model.ts';
-import { presentBoard } from '../../shared/board/presenter.ts';
+import { presentBoard, scene } from '../../shared/board/presenter.ts';
 import type { HostSnapshotMessage } from '../../shared/protocol/snapshot.ts';
 
 /** A snapshot turned into a model, with the banner state it was made with. */
@@ -39,7 +39,8 @@ export class BannerClock {
     );
     this.schedule(now);
     if (!this.state.active) return { model: quiet, bannerActive: false };
-    return { model: presentBoard(snapshot, { bannerActive: true }), bannerActive: true };
+    // The banner only changes the scene: no second pass through the presenter.
+    return { model: { ...quiet, scene: scene(quiet.scene, true, quiet.sprintResult) }, bannerActive: true };
   }
 
   /** Milliseconds the banner stays up (0: down). */

@@ -1,6 +1,6 @@
 // Board page: the venue board, or with ?output=overlay the broadcast overlay. Draws what the
 // host pushes (over WebSocket, with the view token from ?token=); computes nothing itself.
-import { connectWebSocket, hostUrlFromLocation } from '../shared/host-client.ts';
+import { connectHost } from '../shared/connect.ts';
 import { BannerClock } from './banner-clock.ts';
 import { BoardApp, type Output } from './board-app.ts';
 import { countAnimationFrames, inspection } from './inspect.ts';
@@ -31,7 +31,7 @@ async function start(): Promise<void> {
     });
   };
   const banner = new BannerClock((snapshot) => show(snapshot, performance.now()));
-  const client = connectWebSocket(hostUrlFromLocation(window.location));
+  const client = connectHost();
   client.onConnection((state) => (inspect.connection = state));
   client.onState((snapshot) => show(snapshot, performance.now()));
   window.addEventListener('resize', () => board.resize(window.innerWidth, window.innerHeight));

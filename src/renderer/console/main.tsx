@@ -1,13 +1,13 @@
-// Operator console (browser mode): keyboard-first race control.
+// Operator console: keyboard-first race control (IPC in the Electron app, WebSocket in a browser).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connectWebSocket, hostUrlFromLocation } from '../shared/host-client.ts';
+import { connectHost } from '../shared/connect.ts';
 import { ConsoleApp } from './ConsoleApp.tsx';
 import './console.css';
 
 // The console URL carries the control token (for the host) and the view token (for the previews).
 const viewToken = new URLSearchParams(window.location.search).get('viewToken');
-const client = connectWebSocket(hostUrlFromLocation(window.location));
+const client = connectHost();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConsoleApp client={client} viewToken={viewToken} />

@@ -46,7 +46,7 @@ export function presentBoard(snapshot: HostSnapshotMessage, options: BoardOption
 }
 
 /** The host's scene, except that the sprint banner takes over the live scene while it is up. */
-function scene(
+export function scene(
   chosen: BoardScene,
   bannerActive: boolean,
   sprintResult: SprintResultModel | null,

@@ -73,9 +73,14 @@ export class RaceHistory {
   private readonly log: JournalEntry[];
   private current: FoldResult;
 
-  constructor(entries: readonly JournalEntry[] = []) {
+  constructor(entries: readonly JournalEntry[] = [], folded?: FoldResult) {
     this.log = [...entries];
-    this.current = foldJournal(this.log);
+    this.current = folded ?? foldJournal(this.log);
+  }
+
+  /** A scratch copy to decide a batch on, without folding the journal again (states are immutable). */
+  fork(): RaceHistory {
+    return new RaceHistory(this.log, this.current);
   }
 
   /** Entries in journal order. */

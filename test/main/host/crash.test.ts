@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RaceStore } from '../../../src/main/host/race-store.ts';
 import type { JournalEntry, RaceCommand } from '../../../src/shared/race/events.ts';
 import { isu2018 } from '../../../src/shared/race/format.ts';
-import { foldJournal, RaceHistory } from '../../../src/shared/race/history.ts';
+import { RaceHistory } from '../../../src/shared/race/history.ts';
 import { statusOf, type RaceState } from '../../../src/shared/race/state.ts';
 
 const kills = 200;
@@ -64,9 +64,10 @@ it(`keeps every acknowledged command through ${kills} SIGKILLs`, async () => {
     if (simulated) expect(store.recovered?.message).toContain('was torn');
     const lost = acked.filter((seq) => !store.entries.some((entry) => entry.seq === seq));
     expect(lost, 'acknowledged seqs missing from the journal').toEqual([]);
-    const folded = foldJournal(store.entries);
-    expect(folded.problems).toEqual([]);
-    expect(folded.state).toEqual(store.state);
+    // The reopened state (a fold of the file) equals a clean replay that decides and commits
+    // each entry one by one, as the live host did (checked every 20th kill: it costs a refold
+    // per void).
+    if (run % 20 === 19) expect(store.state).toEqual(replayOneByOne(store.entries));
     // The journal is the planned journal, cut somewhere at or after the last ack.
     const lastAck = Math.max(entries.length, ...acked);
     expect(store.revision).toBeGreaterThanOrEqual(lastAck);
@@ -196,4 +197,15 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The state a host reaches taking the entries one at a time (decide + commit, voids included). */
+function replayOneByOne(entries: readonly JournalEntry[]): RaceState {
+  const history = new RaceHistory();
+  for (const entry of entries) {
+    const decision = history.decide(entry.event, { at: entry.at, source: entry.source });
+    if (!decision.ok) throw new Error(`entry ${entry.seq} refused on replay: ${decision.error}`);
+    history.commit(decision);
+  }
+  return history.state;
 }
