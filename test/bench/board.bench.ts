@@ -72,7 +72,11 @@ async function reorderFrames(
   for (let i = 0; i < reorders; i++) {
     await page.waitForTimeout(pushGapMs);
     const before = await counters(page);
-    await fixture.race({ type: 'sprint/placed', sprint: 2, bibs: i % 2 === 0 ? [12, 11, 10] : [24, 23, 22] });
+    await fixture.race({
+      type: 'sprint/placed',
+      sprint: 2,
+      bibs: i % 2 === 0 ? [12, 11, 10] : [24, 23, 22],
+    });
     await page.waitForTimeout(150);
     const revision = await fixture.race({ type: 'laps/corrected', lapsCompleted: 9 + (i % 2) });
     await drawn(page, revision);

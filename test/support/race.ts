@@ -1,12 +1,21 @@
 import type { RaceCommand, Skater } from '../../src/shared/race/events.ts';
-import { isu2018, raceFormatSchema, type RaceFormat, type RaceFormatInput } from '../../src/shared/race/format.ts';
+import {
+  isu2018,
+  raceFormatSchema,
+  type RaceFormat,
+  type RaceFormatInput,
+} from '../../src/shared/race/format.ts';
 import type { RaceHistory } from '../../src/shared/race/history.ts';
 import { replayCommands } from '../../src/shared/race/replay.ts';
 import { computeStandings } from '../../src/shared/race/standings.ts';
 
 /** Skaters with bibs 1..n named "Skater n". */
 export function skaters(count: number): Skater[] {
-  return Array.from({ length: count }, (_, i) => ({ bib: i + 1, name: `Skater ${i + 1}`, nation: 'NED' }));
+  return Array.from({ length: count }, (_, i) => ({
+    bib: i + 1,
+    name: `Skater ${i + 1}`,
+    nation: 'NED',
+  }));
 }
 
 /** A custom format from the ISU 2018 one with some fields changed. */
@@ -15,10 +24,23 @@ export function formatWith(changes: Partial<RaceFormatInput>): RaceFormat {
 }
 
 /** The opening commands of a race: configured, start list, started. */
-export function opening(options: { count?: number; round?: 'semi' | 'final'; qualifiers?: number; format?: RaceFormat } = {}): RaceCommand[] {
+export function opening(
+  options: {
+    count?: number;
+    round?: 'semi' | 'final';
+    qualifiers?: number;
+    format?: RaceFormat;
+  } = {},
+): RaceCommand[] {
   const round = options.round ?? 'final';
   return [
-    { type: 'race/configured', title: 'Test race', round, qualifiers: options.qualifiers ?? (round === 'semi' ? 8 : 0), format: options.format ?? isu2018 },
+    {
+      type: 'race/configured',
+      title: 'Test race',
+      round,
+      qualifiers: options.qualifiers ?? (round === 'semi' ? 8 : 0),
+      format: options.format ?? isu2018,
+    },
     { type: 'startList/set', skaters: skaters(options.count ?? 12) },
     { type: 'race/started' },
   ];
@@ -50,7 +72,13 @@ export function race(commands: RaceCommand[]): RaceHistory {
 /** Standings rows as compact strings: `rank bib total Q status` (e.g. "4 #7 11 Q"). */
 export function table(history: RaceHistory): string[] {
   return computeStandings(history.state).rows.map((row) =>
-    [row.rank ?? '-', `#${row.bib}`, row.total, row.qualified ?? '', row.status === 'OK' ? '' : row.status]
+    [
+      row.rank ?? '-',
+      `#${row.bib}`,
+      row.total,
+      row.qualified ?? '',
+      row.status === 'OK' ? '' : row.status,
+    ]
       .filter((cell) => cell !== '')
       .join(' '),
   );

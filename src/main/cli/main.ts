@@ -19,17 +19,28 @@ commands:
 class UsageError extends Error {}
 
 async function standingsCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' } },
+    allowPositionals: true,
+  });
   const file = positionals[0];
-  if (!file || positionals.length > 1) throw new UsageError('standings needs exactly one race sheet file');
+  if (!file || positionals.length > 1)
+    throw new UsageError('standings needs exactly one race sheet file');
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const standings = computeStandings(sheetState(parseRaceSheet(text)));
-  process.stdout.write(values.json ? `${JSON.stringify(standingsJson(standings))}\n` : `${standingsTable(standings)}\n`);
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify(standingsJson(standings))}\n`
+      : `${standingsTable(standings)}\n`,
+  );
 }
 
 /** Runs the CLI with the given arguments; returns the exit code. */
@@ -51,7 +62,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'schemas':
-        for (const path of await writeSchemas(rest[0] ?? 'resources/schemas')) process.stdout.write(`wrote ${path}\n`);
+        for (const path of await writeSchemas(rest[0] ?? 'resources/schemas'))
+          process.stdout.write(`wrote ${path}\n`);
         return 0;
       case undefined:
       case 'help':
@@ -67,7 +79,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`massstart: invalid race sheet:\n${error.message}\n`);
       return 2;
     }
-    if (error instanceof UsageError || /^--|ERR_PARSE_ARGS/.test(`${(error as Error).message} ${(error as { code?: string }).code ?? ''}`)) {
+    if (
+      error instanceof UsageError ||
+      /^--|ERR_PARSE_ARGS/.test(
+        `${(error as Error).message} ${(error as { code?: string }).code ?? ''}`,
+      )
+    ) {
       process.stderr.write(`massstart: ${(error as Error).message}\n${usage}\n`);
       return 2;
     }

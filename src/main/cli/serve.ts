@@ -38,7 +38,8 @@ export function parseServeArgs(args: string[]): ServeOptions {
   });
   const port = (name: string, text: string) => {
     const value = Number(text);
-    if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`--${name} must be a port number (0-65535), not "${text}"`);
+    if (!Number.isInteger(value) || value < 0 || value > 65535)
+      throw new Error(`--${name} must be a port number (0-65535), not "${text}"`);
     return value;
   };
   return {
@@ -46,13 +47,19 @@ export function parseServeArgs(args: string[]): ServeOptions {
     host: values.host,
     dataDir: values.data ?? defaultDataDir(),
     oscPort: values['no-osc'] ? null : port('osc-port', values['osc-port']),
-    oscAllow: values['osc-allow'].split(',').map((address) => address.trim()).filter(Boolean),
+    oscAllow: values['osc-allow']
+      .split(',')
+      .map((address) => address.trim())
+      .filter(Boolean),
     demo: values.demo,
   };
 }
 
 /** Starts the host with its HTTP/WebSocket and OSC servers and prints where to find them. */
-export async function serve(options: ServeOptions, print: (line: string) => void = console.log): Promise<{ close: () => Promise<void> }> {
+export async function serve(
+  options: ServeOptions,
+  print: (line: string) => void = console.log,
+): Promise<{ close: () => Promise<void> }> {
   const log = (line: string) => print(`[host] ${line}`);
   const started = performance.now();
   const host = await RaceHost.open({ dataDir: options.dataDir, log });
@@ -62,18 +69,43 @@ export async function serve(options: ServeOptions, print: (line: string) => void
   }
   const tokens = await loadOrCreateTokens(options.dataDir);
   const staticDir = fromRoot('out/renderer');
-  const server = await startServer({ host, tokens, port: options.port, address: options.host, staticDir: existsSync(staticDir) ? staticDir : undefined, log });
-  const osc = options.oscPort === null ? null : await startOscServer({ host, port: options.oscPort, address: options.host, allowFrom: options.oscAllow, log });
+  const server = await startServer({
+    host,
+    tokens,
+    port: options.port,
+    address: options.host,
+    staticDir: existsSync(staticDir) ? staticDir : undefined,
+    log,
+  });
+  const osc =
+    options.oscPort === null
+      ? null
+      : await startOscServer({
+          host,
+          port: options.oscPort,
+          address: options.host,
+          allowFrom: options.oscAllow,
+          log,
+        });
   const base = server.url.replace(/\/$/, '');
-  print(`Mass Start Scoreboard host (browser mode), ${host.program().races.length} races replayed in ${replayMs.toFixed(0)} ms`);
+  print(
+    `Mass Start Scoreboard host (browser mode), ${host.program().races.length} races replayed in ${replayMs.toFixed(0)} ms`,
+  );
   print(`  data     ${options.dataDir}`);
   print(`  console  ${base}/console/?token=${tokens.control}&viewToken=${tokens.view}`);
   print(`  board    ${base}/board/?token=${tokens.view}`);
   print(`  overlay  ${base}/board/?output=overlay&token=${tokens.view}`);
   print(`  API      ${base}/api/v1/  control token ${tokens.control}  view token ${tokens.view}`);
-  if (osc) print(`  OSC      udp://${options.host}:${osc.port}  (accepted from ${options.oscAllow.join(', ')})`);
-  if (!existsSync(staticDir)) print('  pages    not built yet: run `npm run build` to serve the console and board');
-  if (options.host !== '127.0.0.1' && options.host !== 'localhost') print(`  warning  the control API listens on ${options.host}: anyone with the control token on that network can run the race`);
+  if (osc)
+    print(
+      `  OSC      udp://${options.host}:${osc.port}  (accepted from ${options.oscAllow.join(', ')})`,
+    );
+  if (!existsSync(staticDir))
+    print('  pages    not built yet: run `npm run build` to serve the console and board');
+  if (options.host !== '127.0.0.1' && options.host !== 'localhost')
+    print(
+      `  warning  the control API listens on ${options.host}: anyone with the control token on that network can run the race`,
+    );
   return {
     close: async () => {
       await osc?.close();

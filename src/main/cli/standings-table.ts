@@ -21,7 +21,18 @@ export function standingsJson(standings: Standings): unknown {
 /** A plain-text results table, with the qualification line drawn in a semi-final. */
 export function standingsTable(standings: Standings): string {
   const sprintCount = standings.rows[0]?.sprints.length ?? 0;
-  const header = ['Rank', 'Bib', 'Name', 'Nation', ...Array.from({ length: sprintCount }, (_, i) => `SP${i + 1}`), 'Final', 'Total', 'Q', 'Status', 'Time'];
+  const header = [
+    'Rank',
+    'Bib',
+    'Name',
+    'Nation',
+    ...Array.from({ length: sprintCount }, (_, i) => `SP${i + 1}`),
+    'Final',
+    'Total',
+    'Q',
+    'Status',
+    'Time',
+  ];
   const cells = standings.rows.map((row: Standing) => [
     row.rank === null ? '' : String(row.rank),
     String(row.bib),
@@ -31,20 +42,30 @@ export function standingsTable(standings: Standings): string {
     String(row.final),
     String(row.total),
     row.qualified ?? '',
-    row.status === 'DNF' || row.status === 'LAPPED' ? `${row.status}${row.laps === null ? '' : ` (${row.laps} laps)`}` : row.status,
+    row.status === 'DNF' || row.status === 'LAPPED'
+      ? `${row.status}${row.laps === null ? '' : ` (${row.laps} laps)`}`
+      : row.status,
     row.time === null ? '' : formatRaceTime(row.time),
   ]);
   const numeric = new Set([0, 1, ...Array.from({ length: sprintCount + 2 }, (_, i) => 4 + i)]);
-  const widths = header.map((title, col) => Math.max(title.length, ...cells.map((line) => [...line[col]!].length)));
+  const widths = header.map((title, col) =>
+    Math.max(title.length, ...cells.map((line) => [...line[col]!].length)),
+  );
   const render = (line: string[]) =>
     line
-      .map((cell, col) => (numeric.has(col) ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!)))
+      .map((cell, col) =>
+        numeric.has(col) ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!),
+      )
       .join('  ')
       .trimEnd();
   const lines = [render(header), widths.map((w) => '-'.repeat(w)).join('  ')];
   cells.forEach((line, index) => {
     lines.push(render(line));
-    if (standings.qualificationLine !== null && index + 1 === standings.qualificationLine && index + 1 < cells.length) {
+    if (
+      standings.qualificationLine !== null &&
+      index + 1 === standings.qualificationLine &&
+      index + 1 < cells.length
+    ) {
       lines.push(`${'='.repeat(widths.reduce((a, b) => a + b + 2, -2))}  qualification line`);
     }
   });

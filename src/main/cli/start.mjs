@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+const run = (command, args) =>
+  spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
 
 /** The Electron binary, if installed. Reads electron's path.txt rather than requiring the
  * package: requiring it tries to download a missing binary, which fails offline. */
@@ -26,13 +27,17 @@ const extra = process.argv.slice(2);
 if (electronBinary()) {
   process.exitCode = run('npx', ['electron-vite', 'preview', ...extra]).status ?? 1;
 } else {
-  console.log('Electron is not installed on this machine (no Electron binary): starting browser mode instead.');
+  console.log(
+    'Electron is not installed on this machine (no Electron binary): starting browser mode instead.',
+  );
   const build = run('npx', ['electron-vite', 'build', '--logLevel', 'warn']);
   if (build.status !== 0) {
     console.error('building the console and board pages failed (see above)');
     process.exit(build.status ?? 1);
   }
-  const child = spawn(process.execPath, ['src/main/cli/bin.mjs', 'serve', '--demo', ...extra], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['src/main/cli/bin.mjs', 'serve', '--demo', ...extra], {
+    stdio: 'inherit',
+  });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

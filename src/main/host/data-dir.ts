@@ -5,8 +5,13 @@ import { join } from 'node:path';
 export const appFolderName = 'mass-start-scoreboard';
 
 /** The OS app-data folder: %APPDATA% on Windows, Application Support on macOS, XDG on Linux. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), appFolderName);
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', appFolderName);
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), appFolderName);
+  if (platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', appFolderName);
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), appFolderName);
 }

@@ -32,7 +32,10 @@ export async function lockDataDir(dataDir: string): Promise<DataLock> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim());
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
-        throw new Error(`${dataDir} is in use by another race host (process ${holder}); stop it first or choose another --data folder`, { cause: error });
+        throw new Error(
+          `${dataDir} is in use by another race host (process ${holder}); stop it first or choose another --data folder`,
+          { cause: error },
+        );
       }
       await rm(path, { force: true });
     }

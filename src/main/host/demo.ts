@@ -33,9 +33,22 @@ export async function loadDemoMeeting(host: RaceHost, file: string): Promise<boo
   expectOk(await host.programCommand({ type: 'meeting/renamed', name: demo.meeting }, 'demo'));
   for (const race of demo.races) {
     const { id, title, category, round, qualifiers, format } = race;
-    expectOk(await host.programCommand({ type: 'race/added', id, title, category, round, qualifiers, format }, 'demo'));
-    expectOk(await host.submit({ kind: 'single', command: { type: 'startList/set', skaters: race.skaters } }, 'demo', id));
+    expectOk(
+      await host.programCommand(
+        { type: 'race/added', id, title, category, round, qualifiers, format },
+        'demo',
+      ),
+    );
+    expectOk(
+      await host.submit(
+        { kind: 'single', command: { type: 'startList/set', skaters: race.skaters } },
+        'demo',
+        id,
+      ),
+    );
   }
-  expectOk(await host.programCommand({ type: 'scene/shown', output: 'board', scene: 'startList' }, 'demo'));
+  expectOk(
+    await host.programCommand({ type: 'scene/shown', output: 'board', scene: 'startList' }, 'demo'),
+  );
   return true;
 }

@@ -8,14 +8,25 @@ import { computeStandings } from '../../shared/race/standings.ts';
 import { raceView, type RaceView } from '../../shared/race/view.ts';
 import type { RaceRequest } from '../../shared/protocol/commands.ts';
 import type { ProgramCommand, ProgramView } from '../../shared/protocol/program.ts';
-import { emptyProgram, readProgramFile, writeProgramFile, type ProgramFile } from './program-file.ts';
+import {
+  emptyProgram,
+  readProgramFile,
+  writeProgramFile,
+  type ProgramFile,
+} from './program-file.ts';
 import { lockDataDir, type DataLock } from './data-lock.ts';
 import { RaceStore } from './race-store.ts';
 import { startRehearsal, stopRehearsals } from './rehearsal.ts';
 
 /** What the host answers to a command. */
 export type HostResult =
-  | { readonly ok: true; readonly revision: number; readonly raceId?: string; readonly raceRevision?: number; readonly entries?: readonly JournalEntry[] }
+  | {
+      readonly ok: true;
+      readonly revision: number;
+      readonly raceId?: string;
+      readonly raceRevision?: number;
+      readonly entries?: readonly JournalEntry[];
+    }
   | { readonly ok: false; readonly status: 400 | 404 | 409; readonly error: string };
 
 /** What views receive: the host revision, the program, and the race they follow. */
@@ -39,7 +50,11 @@ export interface HostOptions {
   readonly log?: (line: string) => void;
 }
 
-const refuse = (status: 400 | 404 | 409, error: string): HostResult => ({ ok: false, status, error });
+const refuse = (status: 400 | 404 | 409, error: string): HostResult => ({
+  ok: false,
+  status,
+  error,
+});
 
 /**
  * The race host: the only writer. Every command is validated by the engine, made durable in
@@ -79,7 +94,9 @@ export class RaceHost {
     const stored = await readProgramFile(programPath);
     const program = stored ?? emptyProgram();
     const before = JSON.stringify(stored);
-    const journals = (await readdir(join(options.dataDir, 'races'))).filter((name) => /^[a-z0-9-]+\.jsonl$/.test(name));
+    const journals = (await readdir(join(options.dataDir, 'races'))).filter((name) =>
+      /^[a-z0-9-]+\.jsonl$/.test(name),
+    );
     for (const name of journals) {
       const id = name.replace(/\.jsonl$/, '');
       if (!program.races.some((race) => race.id === id)) {
@@ -90,11 +107,15 @@ export class RaceHost {
     const stores = new Map<string, RaceStore>();
     // Open every race at once: start-up time is mostly fsyncs, which overlap.
     const opened = await Promise.allSettled(
-      program.races.map((race) => RaceStore.open(join(options.dataDir, 'races', `${race.id}.jsonl`))),
+      program.races.map((race) =>
+        RaceStore.open(join(options.dataDir, 'races', `${race.id}.jsonl`)),
+      ),
     );
     const failed = opened.find((result) => result.status === 'rejected');
     if (failed) {
-      const openedStores = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      const openedStores = opened.flatMap((result) =>
+        result.status === 'fulfilled' ? [result.value] : [],
+      );
       await Promise.all(openedStores.map((store) => store.close()));
       throw failed.reason;
     }
@@ -103,7 +124,8 @@ export class RaceHost {
       if (store.recovered) log(store.recovered.message);
       stores.set(program.races[index]!.id, store);
     });
-    if (program.activeRaceId !== null && !stores.has(program.activeRaceId)) program.activeRaceId = null;
+    if (program.activeRaceId !== null && !stores.has(program.activeRaceId))
+      program.activeRaceId = null;
     const host = new RaceHost(options, program, stores, lock);
     if (JSON.stringify(program) !== before) await host.saveProgram();
     return host;
@@ -125,7 +147,15 @@ export class RaceHost {
     const races = this.programFile.races.map(({ id, category }) => {
       const view = this.race(id)!;
       const { state } = view;
-      return { id, category, title: state.title, round: state.round, skaters: state.skaters.length, phase: view.standings.phase, revision: view.revision };
+      return {
+        id,
+        category,
+        title: state.title,
+        round: state.round,
+        skaters: state.skaters.length,
+        phase: view.standings.phase,
+        revision: view.revision,
+      };
     });
     return { meeting, races, activeRaceId, scenes, display };
   }
@@ -160,7 +190,11 @@ export class RaceHost {
   }
 
   /** Applies a race request (one command or a batch) to a race, the active one by default. */
-  async submit(request: RaceRequest, source: string, raceId: string | null = this.activeRaceId): Promise<HostResult> {
+  async submit(
+    request: RaceRequest,
+    source: string,
+    raceId: string | null = this.activeRaceId,
+  ): Promise<HostResult> {
     if (raceId === null) return refuse(404, 'no race is active: add a race to the program first');
     const store = this.stores.get(raceId);
     if (!store) return refuse(404, `race "${raceId}" is not in the program`);
@@ -169,7 +203,11 @@ export class RaceHost {
       request.kind === 'single'
         ? await store.submit(request.command, meta, request.revision)
         : await store.submitBatch(request.commands, meta, request.revision);
-    if (!result.ok) return refuse(result.stale ? 409 : 400, result.stale ? `${result.error.replace('the race', `race "${raceId}"`)}` : result.error);
+    if (!result.ok)
+      return refuse(
+        result.stale ? 409 : 400,
+        result.stale ? `${result.error.replace('the race', `race "${raceId}"`)}` : result.error,
+      );
     const entries = 'entries' in result ? result.entries : [result.entry];
     return this.changed(raceId, { raceRevision: result.revision, entries });
   }
@@ -196,15 +234,27 @@ export class RaceHost {
       case 'meeting/renamed':
         return this.saveAndAnnounce({ ...program, meeting: command.name });
       case 'race/activated':
-        if (!this.stores.has(command.raceId)) return refuse(404, `race "${command.raceId}" is not in the program`);
+        if (!this.stores.has(command.raceId))
+          return refuse(404, `race "${command.raceId}" is not in the program`);
         return this.saveAndAnnounce({ ...program, activeRaceId: command.raceId });
       case 'scene/shown':
-        return this.saveAndAnnounce({ ...program, scenes: { ...program.scenes, board: command.scene } });
+        return this.saveAndAnnounce({
+          ...program,
+          scenes: { ...program.scenes, board: command.scene },
+        });
       case 'overlay/toggled':
-        return this.saveAndAnnounce({ ...program, scenes: { ...program.scenes, overlay: { ...program.scenes.overlay, [command.element]: command.visible } } });
+        return this.saveAndAnnounce({
+          ...program,
+          scenes: {
+            ...program.scenes,
+            overlay: { ...program.scenes.overlay, [command.element]: command.visible },
+          },
+        });
       case 'display/configured': {
         const { type: _type, ...changes } = command;
-        const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+        const defined = Object.fromEntries(
+          Object.entries(changes).filter(([, value]) => value !== undefined),
+        );
         return this.saveAndAnnounce({ ...program, display: { ...program.display, ...defined } });
       }
       case 'race/added': {
@@ -214,7 +264,15 @@ export class RaceHost {
         } catch (error) {
           return refuse(400, `format: ${(error as Error).message}`);
         }
-        const setup: RaceCommand[] = [{ type: 'race/configured', title: command.title, round: command.round, qualifiers: command.qualifiers, format }];
+        const setup: RaceCommand[] = [
+          {
+            type: 'race/configured',
+            title: command.title,
+            round: command.round,
+            qualifiers: command.qualifiers,
+            format,
+          },
+        ];
         return this.addRace(command.id ?? command.title, command.category, setup, source);
       }
       case 'final/built':
@@ -226,11 +284,17 @@ export class RaceHost {
     }
   }
 
-  private async buildFinal(command: Extract<ProgramCommand, { type: 'final/built' }>, source: string): Promise<HostResult> {
+  private async buildFinal(
+    command: Extract<ProgramCommand, { type: 'final/built' }>,
+    source: string,
+  ): Promise<HostResult> {
     const semis = command.semis.map((id) => ({ id, store: this.stores.get(id) }));
     const missing = semis.find((semi) => !semi.store);
     if (missing) return refuse(404, `race "${missing.id}" is not in the program`);
-    const [first, second] = semis.map(({ store }) => ({ state: store!.state, standings: computeStandings(store!.state) }));
+    const [first, second] = semis.map(({ store }) => ({
+      state: store!.state,
+      standings: computeStandings(store!.state),
+    }));
     let skaters;
     try {
       skaters = finalStartList(finalistsFromSemis([first!, second!]));
@@ -238,13 +302,24 @@ export class RaceHost {
       return refuse(400, (error as Error).message);
     }
     const setup: RaceCommand[] = [
-      { type: 'race/configured', title: command.title, round: 'final', qualifiers: 0, format: first!.state.format },
+      {
+        type: 'race/configured',
+        title: command.title,
+        round: 'final',
+        qualifiers: 0,
+        format: first!.state.format,
+      },
       { type: 'startList/set', skaters },
     ];
     return this.addRace(command.id ?? command.title, command.category, setup, source);
   }
 
-  private async addRace(idOrTitle: string, category: string, setup: RaceCommand[], source: string): Promise<HostResult> {
+  private async addRace(
+    idOrTitle: string,
+    category: string,
+    setup: RaceCommand[],
+    source: string,
+  ): Promise<HostResult> {
     const scratch = new RaceHistory();
     for (const command of setup) {
       const decision = scratch.decide(command, { at: '', source });
@@ -260,12 +335,23 @@ export class RaceHost {
     }
     this.stores.set(id, store);
     const program = this.programFile;
-    await this.saveAndAnnounce({ ...program, races: [...program.races, { id, category }], activeRaceId: program.activeRaceId ?? id });
+    await this.saveAndAnnounce({
+      ...program,
+      races: [...program.races, { id, category }],
+      activeRaceId: program.activeRaceId ?? id,
+    });
     return this.changed(id, { raceRevision: result.revision, entries: result.entries });
   }
 
   private uniqueId(text: string): string {
-    const base = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48) || 'race';
+    const base =
+      text
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 48) || 'race';
     let id = base;
     for (let n = 2; this.stores.has(id); n++) id = `${base}-${n}`;
     return id;
@@ -281,11 +367,19 @@ export class RaceHost {
     return writeProgramFile(join(this.options.dataDir, 'program.json'), this.programFile);
   }
 
-  private changed(raceId: string | null, extra: { raceRevision?: number; entries?: readonly JournalEntry[] }): HostResult {
+  private changed(
+    raceId: string | null,
+    extra: { raceRevision?: number; entries?: readonly JournalEntry[] },
+  ): HostResult {
     this.hostRevision += 1;
     const change = { revision: this.hostRevision, raceId };
     for (const listener of this.listeners) listener(change);
-    return { ok: true, revision: this.hostRevision, ...(raceId === null ? {} : { raceId }), ...extra };
+    return {
+      ok: true,
+      revision: this.hostRevision,
+      ...(raceId === null ? {} : { raceId }),
+      ...extra,
+    };
   }
 
   private now(): string {

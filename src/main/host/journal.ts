@@ -40,7 +40,10 @@ export async function openJournal(
     if (error.code === 'ENOENT') return Buffer.alloc(0);
     throw error;
   });
-  const { entries, completeBytes, torn } = withoutUnfinishedBatch(parseJournal(path, content), content.length);
+  const { entries, completeBytes, torn } = withoutUnfinishedBatch(
+    parseJournal(path, content),
+    content.length,
+  );
   let recovered: RecoveredTornLine | null = null;
   if (torn) {
     const aside = await setAside(path, content.subarray(completeBytes), options.now ?? new Date());
@@ -93,7 +96,8 @@ function parseJournal(path: string, content: Buffer): ParsedJournal {
   for (let line = 1; start < content.length; line++) {
     const end = content.indexOf(0x0a, start);
     const torn = (reason: string): TornTail => ({ line, bytes: content.length - start, reason });
-    if (end === -1) return { entries, offsets, completeBytes: start, torn: torn('no trailing newline') };
+    if (end === -1)
+      return { entries, offsets, completeBytes: start, torn: torn('no trailing newline') };
     const check = checkLine(content.subarray(start, end).toString('utf8'), entries.at(-1));
     // Only the last line can be a torn write; an unreadable line with more after it is damage.
     if ('unreadable' in check && end === content.length - 1) {

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { boardSceneSchema, defaultDisplaySettings, displaySettingsSchema } from '../../shared/protocol/program.ts';
+import {
+  boardSceneSchema,
+  defaultDisplaySettings,
+  displaySettingsSchema,
+} from '../../shared/protocol/program.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 
 /** The program as kept on disk: the meeting's races (each with its journal), active race, scenes. */
@@ -11,7 +15,12 @@ export const programFileSchema = z.object({
   activeRaceId: z.string().nullable(),
   scenes: z.object({
     board: boardSceneSchema,
-    overlay: z.object({ lapsToGo: z.boolean(), standings: z.boolean(), sprint: z.boolean(), result: z.boolean() }),
+    overlay: z.object({
+      lapsToGo: z.boolean(),
+      standings: z.boolean(),
+      sprint: z.boolean(),
+      result: z.boolean(),
+    }),
   }),
   display: displaySettingsSchema.default(defaultDisplaySettings),
 });
@@ -24,7 +33,10 @@ export function emptyProgram(meeting = 'Mass Start meeting'): ProgramFile {
     meeting,
     races: [],
     activeRaceId: null,
-    scenes: { board: 'live', overlay: { lapsToGo: true, standings: true, sprint: true, result: false } },
+    scenes: {
+      board: 'live',
+      overlay: { lapsToGo: true, standings: true, sprint: true, result: false },
+    },
     display: defaultDisplaySettings,
   };
 }
@@ -42,10 +54,14 @@ export async function readProgramFile(path: string): Promise<ProgramFile | null>
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path} is not valid JSON (${(error as Error).message}); restore it or move it aside`, { cause: error });
+    throw new Error(
+      `${path} is not valid JSON (${(error as Error).message}); restore it or move it aside`,
+      { cause: error },
+    );
   }
   const result = programFileSchema.safeParse(value);
-  if (!result.success) throw new Error(`${path} is damaged: ${result.error.issues[0]?.message ?? 'invalid'}`);
+  if (!result.success)
+    throw new Error(`${path} is damaged: ${result.error.issues[0]?.message ?? 'invalid'}`);
   return result.data;
 }
 

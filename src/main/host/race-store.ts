@@ -79,7 +79,11 @@ export class RaceStore {
    * Decides a command; if accepted, makes it durable, then commits it. A refusal writes nothing.
    * Rejects if the disk write fails; the journal then refuses appends until reopened.
    */
-  submit(command: RaceCommand, meta: CommandMeta, expectedRevision?: number): Promise<SubmitResult> {
+  submit(
+    command: RaceCommand,
+    meta: CommandMeta,
+    expectedRevision?: number,
+  ): Promise<SubmitResult> {
     return this.serialized(async () => {
       const stale = this.staleness(expectedRevision);
       if (stale) return { ok: false, error: stale, stale: true };
@@ -118,7 +122,9 @@ export class RaceStore {
       }
       // Several entries carry the seq of the last one, so recovery can tell an unfinished batch.
       const batchEnd = accepted.length > 1 ? accepted.at(-1)?.entry.seq : undefined;
-      const marked = accepted.map((d) => (batchEnd === undefined ? d : { ...d, entry: { ...d.entry, batchEnd } }));
+      const marked = accepted.map((d) =>
+        batchEnd === undefined ? d : { ...d, entry: { ...d.entry, batchEnd } },
+      );
       await this.journal.appendBatch(marked.map((decision) => decision.entry));
       for (const decision of marked) this.history.commit(decision);
       return { ok: true, entries: marked.map((d) => d.entry), revision: this.revision };

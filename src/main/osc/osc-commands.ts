@@ -22,12 +22,22 @@
  * The server answers the sender with `/massstart/ok <revision:int>` or `/massstart/error <reason:string>`.
  */
 import type { OscArgOutputOrArray } from 'osc-min';
-import { parseProgramCommand, parseRaceCommand, RequestError } from '../../shared/protocol/commands.ts';
-import { boardSceneSchema, overlayElementSchema, type ProgramCommand } from '../../shared/protocol/program.ts';
+import {
+  parseProgramCommand,
+  parseRaceCommand,
+  RequestError,
+} from '../../shared/protocol/commands.ts';
+import {
+  boardSceneSchema,
+  overlayElementSchema,
+  type ProgramCommand,
+} from '../../shared/protocol/program.ts';
 import { skaterStatusSchema, type RaceCommand } from '../../shared/race/events.ts';
 
 /** What an OSC message asks the host to do. */
-export type OscAction = { readonly kind: 'race'; readonly command: RaceCommand } | { readonly kind: 'program'; readonly command: ProgramCommand };
+export type OscAction =
+  | { readonly kind: 'race'; readonly command: RaceCommand }
+  | { readonly kind: 'program'; readonly command: ProgramCommand };
 
 /** One decoded OSC argument, as osc-min gives it. */
 export type OscArg = OscArgOutputOrArray;
@@ -62,13 +72,15 @@ class ArgReader {
   int(name: string): number {
     const arg = this.next(name);
     const value = wholeNumber(arg);
-    if (value === null) this.fail(`argument ${this.index} (${name}) must be a whole number, got ${describe(arg)}`);
+    if (value === null)
+      this.fail(`argument ${this.index} (${name}) must be a whole number, got ${describe(arg)}`);
     return value;
   }
 
   string(name: string): string {
     const arg = this.next(name);
-    if (arg.type === 'string' || arg.type === 'symbol' || arg.type === 'character') return arg.value;
+    if (arg.type === 'string' || arg.type === 'symbol' || arg.type === 'character')
+      return arg.value;
     return this.fail(`argument ${this.index} (${name}) must be a string, got ${describe(arg)}`);
   }
 
@@ -76,7 +88,10 @@ class ArgReader {
   choice<T extends string>(name: string, options: readonly T[]): T {
     const text = this.string(name).trim();
     const found = options.find((option) => option.toLowerCase() === text.toLowerCase());
-    if (found === undefined) this.fail(`argument ${this.index} (${name}) must be one of ${options.join(', ')}, got "${text}"`);
+    if (found === undefined)
+      this.fail(
+        `argument ${this.index} (${name}) must be one of ${options.join(', ')}, got "${text}"`,
+      );
     return found;
   }
 
@@ -84,7 +99,8 @@ class ArgReader {
     const arg = this.next(name);
     if (arg.type === 'true' || arg.type === 'false') return arg.value;
     const value = wholeNumber(arg);
-    if (value !== 0 && value !== 1) this.fail(`argument ${this.index} (${name}) must be 0 or 1, got ${describe(arg)}`);
+    if (value !== 0 && value !== 1)
+      this.fail(`argument ${this.index} (${name}) must be 0 or 1, got ${describe(arg)}`);
     return value === 1;
   }
 
@@ -100,7 +116,10 @@ class ArgReader {
   }
 
   end(): void {
-    if (this.remaining > 0) this.fail(`expected ${this.index} argument${this.index === 1 ? '' : 's'}, got ${this.args.length}`);
+    if (this.remaining > 0)
+      this.fail(
+        `expected ${this.index} argument${this.index === 1 ? '' : 's'}, got ${this.args.length}`,
+      );
   }
 
   private next(name: string): OscArg {
@@ -120,7 +139,10 @@ function wholeNumber(arg: OscArg): number | null {
     case 'double':
       return Number.isInteger(arg.value) ? arg.value : null;
     case 'bigint':
-      return arg.value >= BigInt(Number.MIN_SAFE_INTEGER) && arg.value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(arg.value) : null;
+      return arg.value >= BigInt(Number.MIN_SAFE_INTEGER) &&
+        arg.value <= BigInt(Number.MAX_SAFE_INTEGER)
+        ? Number(arg.value)
+        : null;
     case 'string':
     case 'symbol':
       return /^\s*[+-]?\d{1,15}(\.0*)?\s*$/.test(arg.value) ? Number(arg.value) : null;
@@ -131,13 +153,25 @@ function wholeNumber(arg: OscArg): number | null {
 
 function describe(arg: OscArg): string {
   if (arg.type === 'string' || arg.type === 'symbol') return `${arg.type} "${arg.value}"`;
-  if (arg.type === 'integer' || arg.type === 'float' || arg.type === 'double' || arg.type === 'bigint') return `${arg.type} ${arg.value}`;
+  if (
+    arg.type === 'integer' ||
+    arg.type === 'float' ||
+    arg.type === 'double' ||
+    arg.type === 'bigint'
+  )
+    return `${arg.type} ${arg.value}`;
   return arg.type;
 }
 
 /** Checks that no argument is left over, then validates the command. */
-const race = (args: ArgReader, command: unknown): OscAction => (args.end(), { kind: 'race', command: parseRaceCommand(command) });
-const program = (args: ArgReader, command: unknown): OscAction => (args.end(), { kind: 'program', command: parseProgramCommand(command) });
+const race = (args: ArgReader, command: unknown): OscAction => (
+  args.end(),
+  { kind: 'race', command: parseRaceCommand(command) }
+);
+const program = (args: ArgReader, command: unknown): OscAction => (
+  args.end(),
+  { kind: 'program', command: parseProgramCommand(command) }
+);
 const bare = (type: string): Route => ({ usage: '', build: (args) => race(args, { type }) });
 
 const routes: Readonly<Record<string, Route>> = {
@@ -147,48 +181,82 @@ const routes: Readonly<Record<string, Route>> = {
   redo: bare('redo'),
   sprint: {
     usage: '<n:int> <bib:int> [bib ...]',
-    build: (args) => race(args, { type: 'sprint/placed', sprint: args.int('sprint number'), bibs: args.ints('bib') }),
+    build: (args) =>
+      race(args, {
+        type: 'sprint/placed',
+        sprint: args.int('sprint number'),
+        bibs: args.ints('bib'),
+      }),
   },
-  finish: { usage: '<bib:int> [bib ...]', build: (args) => race(args, { type: 'finish/appended', bibs: args.ints('bib') }) },
+  finish: {
+    usage: '<bib:int> [bib ...]',
+    build: (args) => race(args, { type: 'finish/appended', bibs: args.ints('bib') }),
+  },
   status: {
     usage: '<bib:int> <DNF|DQ|DNS|LAPPED|OK:string> [laps:int]',
     build: (args) => {
       const bib = args.int('bib');
       const status = args.choice('status', skaterStatusSchema.options);
       const laps = args.optionalInt('laps');
-      return race(args, { type: 'skater/statusChanged', bib, status, ...(laps === undefined ? {} : { laps }) });
+      return race(args, {
+        type: 'skater/statusChanged',
+        bib,
+        status,
+        ...(laps === undefined ? {} : { laps }),
+      });
     },
   },
-  advance: { usage: '<bib:int>', build: (args) => race(args, { type: 'qualifier/advanced', bib: args.int('bib') }) },
+  advance: {
+    usage: '<bib:int>',
+    build: (args) => race(args, { type: 'qualifier/advanced', bib: args.int('bib') }),
+  },
   confirm: bare('results/confirmed'),
   scene: {
     usage: '<blank|startList|live|sprint|results:string>',
-    build: (args) => program(args, { type: 'scene/shown', output: 'board', scene: args.choice('scene', boardSceneSchema.options) }),
+    build: (args) =>
+      program(args, {
+        type: 'scene/shown',
+        output: 'board',
+        scene: args.choice('scene', boardSceneSchema.options),
+      }),
   },
   overlay: {
     usage: '<lapsToGo|standings|sprint|result:string> <0|1:int>',
-    build: (args) => program(args, { type: 'overlay/toggled', element: args.choice('element', overlayElementSchema.options), visible: args.flag('visible') }),
+    build: (args) =>
+      program(args, {
+        type: 'overlay/toggled',
+        element: args.choice('element', overlayElementSchema.options),
+        visible: args.flag('visible'),
+      }),
   },
-  race: { usage: '<raceId:string>', build: (args) => program(args, { type: 'race/activated', raceId: args.string('raceId').trim() }) },
+  race: {
+    usage: '<raceId:string>',
+    build: (args) =>
+      program(args, { type: 'race/activated', raceId: args.string('raceId').trim() }),
+  },
 };
 
 /** Every address the server understands, with its argument usage. */
-export const oscAddresses: readonly { readonly address: string; readonly usage: string }[] = Object.entries(routes).map(([name, route]) => ({
-  address: `${oscPrefix}/${name}`,
-  usage: route.usage,
-}));
+export const oscAddresses: readonly { readonly address: string; readonly usage: string }[] =
+  Object.entries(routes).map(([name, route]) => ({
+    address: `${oscPrefix}/${name}`,
+    usage: route.usage,
+  }));
 
 /** Maps one OSC message to a validated host action; throws a RequestError saying why not. */
 export function oscToAction(address: string, args: readonly OscArg[]): OscAction {
   const name = address.startsWith(`${oscPrefix}/`) ? address.slice(oscPrefix.length + 1) : null;
   const route = name !== null && Object.hasOwn(routes, name) ? routes[name] : undefined;
   if (!route) {
-    throw new RequestError(`unknown OSC address "${address}" (known: ${oscAddresses.map((known) => known.address).join(', ')})`);
+    throw new RequestError(
+      `unknown OSC address "${address}" (known: ${oscAddresses.map((known) => known.address).join(', ')})`,
+    );
   }
   try {
     return route.build(new ArgReader(address, route.usage, args));
   } catch (error) {
-    if (error instanceof RequestError && !error.message.startsWith(`${address}:`)) throw new RequestError(`${address}: ${error.message}`);
+    if (error instanceof RequestError && !error.message.startsWith(`${address}:`))
+      throw new RequestError(`${address}: ${error.message}`);
     throw error;
   }
 }

@@ -31,7 +31,8 @@ export const oscSource = 'osc';
 const replyAddresses = new Set([`${oscPrefix}/ok`, `${oscPrefix}/error`]);
 
 /** `::ffff:127.0.0.1` (IPv4 on a dual-stack socket) compares as `127.0.0.1`. */
-const normalize = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').toLowerCase();
+const normalize = (address: string) =>
+  address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').toLowerCase();
 
 /** Every message of a packet, bundles flattened in order (timetags are ignored: applied at once). */
 function messagesOf(packet: OscPacketOutput): OscMessageOutput[] {
@@ -46,12 +47,21 @@ export async function startOscServer(options: OscServerOptions): Promise<OscServ
   const socket = createSocket({ type: isIPv6(address) ? 'udp6' : 'udp4' });
   let queue: Promise<void> = Promise.resolve();
 
-  const answer = (peer: RemoteInfo, oscAddress: string, arg: { type: 'integer'; value: number } | { type: 'string'; value: string }) => {
+  const answer = (
+    peer: RemoteInfo,
+    oscAddress: string,
+    arg: { type: 'integer'; value: number } | { type: 'string'; value: string },
+  ) => {
     if (!reply) return;
     const view = toBuffer({ address: oscAddress, args: [arg] });
-    socket.send(Buffer.from(view.buffer, view.byteOffset, view.byteLength), peer.port, peer.address, (error) => {
-      if (error) log(`could not answer ${peer.address}:${peer.port}: ${error.message}`);
-    });
+    socket.send(
+      Buffer.from(view.buffer, view.byteOffset, view.byteLength),
+      peer.port,
+      peer.address,
+      (error) => {
+        if (error) log(`could not answer ${peer.address}:${peer.port}: ${error.message}`);
+      },
+    );
   };
   const fail = (peer: RemoteInfo, reason: string) => {
     log(`refused from ${peer.address}:${peer.port}: ${reason}`);
@@ -60,7 +70,9 @@ export async function startOscServer(options: OscServerOptions): Promise<OscServ
 
   const handle = async (data: Buffer, peer: RemoteInfo): Promise<void> => {
     if (!allowed.has(normalize(peer.address))) {
-      log(`dropped a datagram from ${peer.address}:${peer.port}: not in allowFrom (${[...allowed].join(', ')})`);
+      log(
+        `dropped a datagram from ${peer.address}:${peer.port}: not in allowFrom (${[...allowed].join(', ')})`,
+      );
       return;
     }
     let messages: OscMessageOutput[];
@@ -77,16 +89,25 @@ export async function startOscServer(options: OscServerOptions): Promise<OscServ
       try {
         actions.push(oscToAction(message.address, message.args));
       } catch (error) {
-        return fail(peer, `${messages.length > 1 ? `message ${index + 1} of ${messages.length}: ` : ''}${(error as Error).message}`);
+        return fail(
+          peer,
+          `${messages.length > 1 ? `message ${index + 1} of ${messages.length}: ` : ''}${(error as Error).message}`,
+        );
       }
     }
     let result: HostResult | null = null;
     for (const [index, action] of actions.entries()) {
-      result = action.kind === 'race' ? await host.submit({ kind: 'single', command: action.command }, oscSource) : await host.programCommand(action.command, oscSource);
+      result =
+        action.kind === 'race'
+          ? await host.submit({ kind: 'single', command: action.command }, oscSource)
+          : await host.programCommand(action.command, oscSource);
       if (!result.ok) {
         const skipped = actions.length - index - 1;
         const where = actions.length > 1 ? `message ${index + 1} of ${actions.length}: ` : '';
-        return fail(peer, `${where}${messages[index]!.address}: ${result.error}${skipped ? ` (${skipped} later message${skipped === 1 ? '' : 's'} not applied)` : ''}`);
+        return fail(
+          peer,
+          `${where}${messages[index]!.address}: ${result.error}${skipped ? ` (${skipped} later message${skipped === 1 ? '' : 's'} not applied)` : ''}`,
+        );
       }
     }
     if (result?.ok) answer(peer, `${oscPrefix}/ok`, { type: 'integer', value: result.revision });
@@ -95,7 +116,11 @@ export async function startOscServer(options: OscServerOptions): Promise<OscServ
   let closing: Promise<void> | null = null;
   socket.on('message', (data, peer) => {
     if (closing) return;
-    queue = queue.then(() => handle(data, peer)).catch((error: unknown) => log(`error handling a datagram from ${peer.address}: ${(error as Error).message}`));
+    queue = queue
+      .then(() => handle(data, peer))
+      .catch((error: unknown) =>
+        log(`error handling a datagram from ${peer.address}: ${(error as Error).message}`),
+      );
   });
   socket.on('error', (error) => log(`socket error: ${error.message}`));
 

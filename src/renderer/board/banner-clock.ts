@@ -40,7 +40,10 @@ export class BannerClock {
     this.schedule(now);
     if (!this.state.active) return { model: quiet, bannerActive: false };
     // The banner only changes the scene: no second pass through the presenter.
-    return { model: { ...quiet, scene: scene(quiet.scene, true, quiet.sprintResult) }, bannerActive: true };
+    return {
+      model: { ...quiet, scene: scene(quiet.scene, true, quiet.sprintResult) },
+      bannerActive: true,
+    };
   }
 
   /** Milliseconds the banner stays up (0: down). */

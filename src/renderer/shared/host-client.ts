@@ -51,7 +51,8 @@ export function connectWebSocket(url: string): HostClient {
     };
     ws.onclose = () => {
       announce('closed');
-      for (const [id, resolve] of pending) resolve({ type: 'error', id, status: 0, error: 'connection to the host lost' });
+      for (const [id, resolve] of pending)
+        resolve({ type: 'error', id, status: 0, error: 'connection to the host lost' });
       pending.clear();
       if (!closed) setTimeout(open, (retry = Math.min(retry * 2, 4000)));
     };

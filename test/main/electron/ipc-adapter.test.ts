@@ -32,15 +32,13 @@ const window = (url = 'app://mass-start/board/index.html') => {
   return contents;
 };
 const states = (contents: FakeWebContents) =>
-  contents
-    .messages(ipcChannels.state)
-    .map(
-      (text) =>
-        JSON.parse(text as string) as {
-          revision: number;
-          race: { id: string; lapsToGo: number } | null;
-        },
-    );
+  contents.messages(ipcChannels.state).map(
+    (text) =>
+      JSON.parse(text as string) as {
+        revision: number;
+        race: { id: string; lapsToGo: number } | null;
+      },
+  );
 
 describe('HostIpc', () => {
   it('sends the full state at once on subscribe and after every change', async () => {

@@ -16,13 +16,31 @@ afterEach(async () => {
 });
 
 const clock = () => new Date('2026-02-21T15:00:00.000Z');
-const single = (command: RaceCommand, revision?: number) => ({ kind: 'single' as const, command, ...(revision === undefined ? {} : { revision }) });
+const single = (command: RaceCommand, revision?: number) => ({
+  kind: 'single' as const,
+  command,
+  ...(revision === undefined ? {} : { revision }),
+});
 
 async function semiWithSkaters(host: RaceHost, title: string) {
-  const added = await host.programCommand({ type: 'race/added', title, category: 'Men', round: 'semi', qualifiers: 8, format: 'isu-2018' }, 'test');
+  const added = await host.programCommand(
+    {
+      type: 'race/added',
+      title,
+      category: 'Men',
+      round: 'semi',
+      qualifiers: 8,
+      format: 'isu-2018',
+    },
+    'test',
+  );
   if (!added.ok) throw new Error(added.error);
   const id = added.raceId!;
-  const result = await host.submit(single({ type: 'startList/set', skaters: skaters(12) }), 'test', id);
+  const result = await host.submit(
+    single({ type: 'startList/set', skaters: skaters(12) }),
+    'test',
+    id,
+  );
   if (!result.ok) throw new Error(result.error);
   return id;
 }
@@ -37,8 +55,15 @@ describe('the race host', () => {
     expect(result).toMatchObject({ ok: true, raceId: id, raceRevision: 3 });
     expect(changes).toEqual([{ revision: host.revision, raceId: id }]);
     expect(host.race()!.lapsToGo).toBe(15);
-    const lines = (await readFile(join(dataDir, 'races', `${id}.jsonl`), 'utf8')).trim().split('\n');
-    expect(JSON.parse(lines.at(-1)!)).toEqual({ seq: 3, at: '2026-02-21T15:00:00.000Z', source: 'http', event: { type: 'lap/completed' } });
+    const lines = (await readFile(join(dataDir, 'races', `${id}.jsonl`), 'utf8'))
+      .trim()
+      .split('\n');
+    expect(JSON.parse(lines.at(-1)!)).toEqual({
+      seq: 3,
+      at: '2026-02-21T15:00:00.000Z',
+      source: 'http',
+      event: { type: 'lap/completed' },
+    });
     await host.close();
   });
 
@@ -47,18 +72,33 @@ describe('the race host', () => {
     const id = await semiWithSkaters(host, 'Men Semi 1');
     const file = join(dataDir, 'races', `${id}.jsonl`);
     const before = await readFile(file);
-    expect(await host.submit(single({ type: 'lap/completed' }, 1), 'console')).toMatchObject({ ok: false, status: 409, error: expect.stringMatching(/stale revision: you sent 1, race "men-semi-1" is at 2/) });
-    expect(await host.submit(single({ type: 'qualifier/advanced', bib: 77 }), 'console')).toMatchObject({ ok: false, status: 400, error: 'helmet number 77 is not on the start list' });
-    expect(await host.submit(single({ type: 'lap/completed' }), 'console', 'nope')).toMatchObject({ ok: false, status: 404 });
+    expect(await host.submit(single({ type: 'lap/completed' }, 1), 'console')).toMatchObject({
+      ok: false,
+      status: 409,
+      error: expect.stringMatching(/stale revision: you sent 1, race "men-semi-1" is at 2/),
+    });
+    expect(
+      await host.submit(single({ type: 'qualifier/advanced', bib: 77 }), 'console'),
+    ).toMatchObject({ ok: false, status: 400, error: 'helmet number 77 is not on the start list' });
+    expect(await host.submit(single({ type: 'lap/completed' }), 'console', 'nope')).toMatchObject({
+      ok: false,
+      status: 404,
+    });
     expect(await readFile(file)).toEqual(before);
-    expect(await host.submit(single({ type: 'lap/completed' }, 2), 'console')).toMatchObject({ ok: true, raceRevision: 3 });
+    expect(await host.submit(single({ type: 'lap/completed' }, 2), 'console')).toMatchObject({
+      ok: true,
+      raceRevision: 3,
+    });
     await host.close();
   });
 
   it('of two commands sent at the same moment against the same revision, only the first passes', async () => {
     const host = await RaceHost.open({ dataDir, clock });
     await semiWithSkaters(host, 'Men Semi 1');
-    const results = await Promise.all([host.submit(single({ type: 'lap/completed' }, 2), 'a'), host.submit(single({ type: 'lap/completed' }, 2), 'b')]);
+    const results = await Promise.all([
+      host.submit(single({ type: 'lap/completed' }, 2), 'a'),
+      host.submit(single({ type: 'lap/completed' }, 2), 'b'),
+    ]);
     expect(results.map((r) => (r.ok ? 'ok' : r.status))).toEqual(['ok', 409]);
     expect(host.race()!.lapsToGo).toBe(15);
     await host.close();
@@ -69,8 +109,17 @@ describe('the race host', () => {
     const semi1 = await semiWithSkaters(first, 'Men Semi 1');
     const semi2 = await semiWithSkaters(first, 'Men Semi 2');
     await first.programCommand({ type: 'race/activated', raceId: semi2 }, 'test');
-    await first.programCommand({ type: 'scene/shown', output: 'board', scene: 'startList' }, 'test');
-    await first.submit({ kind: 'batch', commands: [{ type: 'lap/completed' }, { type: 'lap/completed' }, { type: 'undo' }] }, 'test');
+    await first.programCommand(
+      { type: 'scene/shown', output: 'board', scene: 'startList' },
+      'test',
+    );
+    await first.submit(
+      {
+        kind: 'batch',
+        commands: [{ type: 'lap/completed' }, { type: 'lap/completed' }, { type: 'undo' }],
+      },
+      'test',
+    );
     const program = first.program();
     const states = [first.race(semi1)!.state, first.race(semi2)!.state];
     await first.close();
@@ -87,23 +136,50 @@ describe('the race host', () => {
 
   it('builds a final from two finished semis with helmet numbers from the semi ranking', async () => {
     const host = await RaceHost.open({ dataDir, clock });
-    const semis: [string, string] = [await semiWithSkaters(host, 'Men Semi 1'), await semiWithSkaters(host, 'Men Semi 2')];
-    expect(await host.programCommand({ type: 'final/built', semis, title: 'Men Final', category: 'Men' }, 'test')).toMatchObject({
+    const semis: [string, string] = [
+      await semiWithSkaters(host, 'Men Semi 1'),
+      await semiWithSkaters(host, 'Men Semi 2'),
+    ];
+    expect(
+      await host.programCommand(
+        { type: 'final/built', semis, title: 'Men Final', category: 'Men' },
+        'test',
+      ),
+    ).toMatchObject({
       ok: false,
       status: 400,
       error: 'semi-final 1 ("Men Semi 1") has no complete finish order yet',
     });
     for (const id of semis) {
       const finish = Array.from({ length: 12 }, (_, i) => i + 1);
-      const result = await host.submit({ kind: 'batch', commands: [{ type: 'race/started' }, { type: 'laps/corrected', lapsCompleted: 15 }, { type: 'finish/recorded', bibs: id === semis[0] ? finish : finish.reverse() }] }, 'test', id);
+      const result = await host.submit(
+        {
+          kind: 'batch',
+          commands: [
+            { type: 'race/started' },
+            { type: 'laps/corrected', lapsCompleted: 15 },
+            { type: 'finish/recorded', bibs: id === semis[0] ? finish : finish.reverse() },
+          ],
+        },
+        'test',
+        id,
+      );
       expect(result.ok).toBe(true);
     }
-    const built = await host.programCommand({ type: 'final/built', semis, title: 'Men Final', category: 'Men' }, 'test');
+    const built = await host.programCommand(
+      { type: 'final/built', semis, title: 'Men Final', category: 'Men' },
+      'test',
+    );
     expect(built).toMatchObject({ ok: true, raceId: 'men-final' });
     const final = host.race('men-final')!.state;
     expect(final.round).toBe('final');
     // Semi 1 winner (bib 1) wears 1; semi 2 winner (bib 12 crossed first there) wears 2.
-    expect(final.skaters.slice(0, 4).map((s) => [s.bib, s.name])).toEqual([[1, 'Skater 1'], [2, 'Skater 12'], [3, 'Skater 2'], [4, 'Skater 11']]);
+    expect(final.skaters.slice(0, 4).map((s) => [s.bib, s.name])).toEqual([
+      [1, 'Skater 1'],
+      [2, 'Skater 12'],
+      [3, 'Skater 2'],
+      [4, 'Skater 11'],
+    ]);
     expect(final.skaters).toHaveLength(16);
     await host.close();
   });
@@ -117,12 +193,16 @@ describe('the race host', () => {
     const lines = (await readFile(file, 'utf8')).split('\n');
     lines[1] = '{"seq":2,"at":"x","sour';
     await writeFile(file, lines.join('\n'));
-    await expect(RaceHost.open({ dataDir, clock })).rejects.toThrow(new RegExp(`${id}\\.jsonl.*line 2`));
+    await expect(RaceHost.open({ dataDir, clock })).rejects.toThrow(
+      new RegExp(`${id}\\.jsonl.*line 2`),
+    );
   });
 
   it('refuses a data directory that another running host holds, and takes over a stale lock', async () => {
     await writeFile(join(dataDir, 'host.lock'), `${process.ppid}\n`);
-    await expect(RaceHost.open({ dataDir, clock })).rejects.toThrow(`is in use by another race host (process ${process.ppid})`);
+    await expect(RaceHost.open({ dataDir, clock })).rejects.toThrow(
+      `is in use by another race host (process ${process.ppid})`,
+    );
     await writeFile(join(dataDir, 'host.lock'), '999999999\n');
     const host = await RaceHost.open({ dataDir, clock });
     expect((await readFile(join(dataDir, 'host.lock'), 'utf8')).trim()).toBe(String(process.pid));
@@ -134,7 +214,19 @@ describe('the race host', () => {
     const host = await RaceHost.open({ dataDir, clock });
     const id = await semiWithSkaters(host, 'Men Semi 1');
     await host.close();
-    await writeFile(join(dataDir, 'program.json'), JSON.stringify({ version: 1, meeting: 'M', races: [], activeRaceId: null, scenes: { board: 'live', overlay: { lapsToGo: true, standings: true, sprint: true, result: false } } }));
+    await writeFile(
+      join(dataDir, 'program.json'),
+      JSON.stringify({
+        version: 1,
+        meeting: 'M',
+        races: [],
+        activeRaceId: null,
+        scenes: {
+          board: 'live',
+          overlay: { lapsToGo: true, standings: true, sprint: true, result: false },
+        },
+      }),
+    );
     const logged: string[] = [];
     const reopened = await RaceHost.open({ dataDir, clock, log: (line) => logged.push(line) });
     expect(reopened.program().races.map((r) => r.id)).toEqual([id]);

@@ -124,7 +124,9 @@ describe('journal', () => {
     const { journal, entries, recovered } = await openJournal(path, { now: new Date(at) });
     expect(entries).toEqual([lap(1), lap(2)]);
     expect(recovered).toMatchObject({ line: 3, bytes: Buffer.byteLength(unfinished) });
-    expect(recovered?.reason).toBe('an unfinished batch: entries 3-4 of a batch ending at 5, then no trailing newline');
+    expect(recovered?.reason).toBe(
+      'an unfinished batch: entries 3-4 of a batch ending at 5, then no trailing newline',
+    );
     expect(await readFile(path, 'utf8')).toBe(good);
     await journal.close();
     // A finished batch is kept whole.

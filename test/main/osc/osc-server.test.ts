@@ -30,8 +30,15 @@ async function openClient(port: number, bindAddress = '127.0.0.1'): Promise<Clie
   return {
     replies,
     send: (packet) => {
-      const data = Buffer.isBuffer(packet) ? packet : Buffer.from((({ buffer, byteOffset, byteLength }) => new Uint8Array(buffer, byteOffset, byteLength))(toBuffer(packet)));
-      return new Promise<void>((resolve, reject) => socket.send(data, port, '127.0.0.1', (error) => (error ? reject(error) : resolve())));
+      const data = Buffer.isBuffer(packet)
+        ? packet
+        : Buffer.from(
+            (({ buffer, byteOffset, byteLength }) =>
+              new Uint8Array(buffer, byteOffset, byteLength))(toBuffer(packet)),
+          );
+      return new Promise<void>((resolve, reject) =>
+        socket.send(data, port, '127.0.0.1', (error) => (error ? reject(error) : resolve())),
+      );
     },
     close: () => new Promise<void>((resolve) => socket.close(resolve)),
   };
@@ -47,15 +54,24 @@ async function until(check: () => boolean, what: string, timeoutMs = 2000): Prom
 }
 
 async function start(allowFrom?: string[]): Promise<Client> {
-  server = await startOscServer({ host, port: 0, ...(allowFrom ? { allowFrom } : {}), log: (line) => logs.push(line) });
+  server = await startOscServer({
+    host,
+    port: 0,
+    ...(allowFrom ? { allowFrom } : {}),
+    log: (line) => logs.push(line),
+  });
   client = await openClient(server.port);
   return client;
 }
 
-const msg = (address: string, ...args: (number | string | { type: 'float' | 'integer' | 'string'; value: number | string })[]) => ({ address, args }) as OscPacketInput;
+const msg = (
+  address: string,
+  ...args: (number | string | { type: 'float' | 'integer' | 'string'; value: number | string })[]
+) => ({ address, args }) as OscPacketInput;
 const bundle = (...elements: OscPacketInput[]): OscPacketInput => ({ timetag: [0, 1], elements });
 const journalFile = () => join(dataDir, 'races', `${raceId}.jsonl`);
-const replyAt = (c: Client, index: number) => c.replies[index] && { address: c.replies[index].address, value: c.replies[index].args[0]?.value };
+const replyAt = (c: Client, index: number) =>
+  c.replies[index] && { address: c.replies[index].address, value: c.replies[index].args[0]?.value };
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'osc-'));
@@ -63,10 +79,23 @@ beforeEach(async () => {
   server = null;
   client = null;
   host = await RaceHost.open({ dataDir });
-  const added = await host.programCommand({ type: 'race/added', title: 'Semi 1', category: 'Men', round: 'semi', qualifiers: 8, format: 'isu-2018' }, 'test');
+  const added = await host.programCommand(
+    {
+      type: 'race/added',
+      title: 'Semi 1',
+      category: 'Men',
+      round: 'semi',
+      qualifiers: 8,
+      format: 'isu-2018',
+    },
+    'test',
+  );
   if (!added.ok) throw new Error(added.error);
   raceId = added.raceId!;
-  const listed = await host.submit({ kind: 'single', command: { type: 'startList/set', skaters: skaters(12) } }, 'test');
+  const listed = await host.submit(
+    { kind: 'single', command: { type: 'startList/set', skaters: skaters(12) } },
+    'test',
+  );
   if (!listed.ok) throw new Error(listed.error);
 });
 
@@ -85,25 +114,51 @@ describe('the OSC server', () => {
     await until(() => c.replies.length === 1, 'the answer');
     expect(replyAt(c, 0)).toEqual({ address: '/massstart/ok', value: host.revision });
     const last = (await readFile(journalFile(), 'utf8')).trim().split('\n').at(-1)!;
-    expect(JSON.parse(last)).toMatchObject({ seq: 3, source: 'osc', event: { type: 'lap/completed' } });
+    expect(JSON.parse(last)).toMatchObject({
+      seq: 3,
+      source: 'osc',
+      event: { type: 'lap/completed' },
+    });
   });
 
   it('applies a bundle in order, then sprint placings (floats and numeric strings) and undo', async () => {
     const c = await start();
-    await c.send(bundle(msg('/massstart/start'), msg('/massstart/lap'), bundle(msg('/massstart/lap'), msg('/massstart/lap'))));
+    await c.send(
+      bundle(
+        msg('/massstart/start'),
+        msg('/massstart/lap'),
+        bundle(msg('/massstart/lap'), msg('/massstart/lap')),
+      ),
+    );
     await until(() => host.race()!.lapsToGo === 13, 'laps to go 13');
-    await c.send(msg('/massstart/sprint', { type: 'float', value: 1 }, 12, { type: 'float', value: 7 }, '3'));
+    await c.send(
+      msg('/massstart/sprint', { type: 'float', value: 1 }, 12, { type: 'float', value: 7 }, '3'),
+    );
     await until(() => host.race()!.state.sprints[0]?.length === 3, 'sprint 1 placings');
     expect(host.race()!.state.sprints[0]).toEqual([12, 7, 3]);
     await c.send(msg('/massstart/undo'));
     await until(() => (host.race()!.state.sprints[0] ?? []).length === 0, 'the sprint undone');
     await until(() => c.replies.length === 3, 'three answers');
-    expect(c.replies.map((reply) => reply.address)).toEqual(['/massstart/ok', '/massstart/ok', '/massstart/ok']);
+    expect(c.replies.map((reply) => reply.address)).toEqual([
+      '/massstart/ok',
+      '/massstart/ok',
+      '/massstart/ok',
+    ]);
     expect(host.race()!.lapsToGo).toBe(13);
   });
 
   it('changes the board scene, an overlay element and the active race', async () => {
-    const second = await host.programCommand({ type: 'race/added', title: 'Semi 2', category: 'Men', round: 'semi', qualifiers: 8, format: 'isu-2018' }, 'test');
+    const second = await host.programCommand(
+      {
+        type: 'race/added',
+        title: 'Semi 2',
+        category: 'Men',
+        round: 'semi',
+        qualifiers: 8,
+        format: 'isu-2018',
+      },
+      'test',
+    );
     const c = await start();
     await c.send(msg('/massstart/scene', 'results'));
     await until(() => host.program().scenes.board === 'results', 'the results scene');
@@ -117,9 +172,16 @@ describe('the OSC server', () => {
 
   it('stops a bundle at the first refusal and says which message and how many were skipped', async () => {
     const c = await start();
-    await c.send(bundle(msg('/massstart/lap'), msg('/massstart/advance', 77), msg('/massstart/lap')));
+    await c.send(
+      bundle(msg('/massstart/lap'), msg('/massstart/advance', 77), msg('/massstart/lap')),
+    );
     await until(() => c.replies.length === 1, 'the answer');
-    expect(replyAt(c, 0)).toEqual({ address: '/massstart/error', value: expect.stringMatching(/^message 2 of 3: \/massstart\/advance: helmet number 77 is not on the start list \(1 later message not applied\)$/) });
+    expect(replyAt(c, 0)).toEqual({
+      address: '/massstart/error',
+      value: expect.stringMatching(
+        /^message 2 of 3: \/massstart\/advance: helmet number 77 is not on the start list \(1 later message not applied\)$/,
+      ),
+    });
     expect(host.race()!.lapsToGo).toBe(15);
   });
 
@@ -140,7 +202,9 @@ describe('the OSC server', () => {
       expect.stringMatching(/^\/massstart\/sprint: the race has not started$/),
       expect.stringMatching(/^unknown OSC address "\/massstart\/jump" \(known: \/massstart\/lap, /),
       expect.stringMatching(/must be a whole number, got float 2\.5/),
-      expect.stringMatching(/^message 2 of 2: \/massstart\/status: argument 2 \(status\) must be one of/),
+      expect.stringMatching(
+        /^message 2 of 2: \/massstart\/status: argument 2 \(status\) must be one of/,
+      ),
       expect.stringMatching(/^not an OSC packet/),
       expect.stringMatching(/^not an OSC packet/),
     ]);
@@ -157,7 +221,13 @@ describe('the OSC server', () => {
     const c = await start(['127.0.0.2']);
     const before = await readFile(journalFile());
     await c.send(msg('/massstart/lap'));
-    await until(() => logs.some((line) => /dropped a datagram from 127\.0\.0\.1:\d+: not in allowFrom \(127\.0\.0\.2\)/.test(line)), 'the drop logged');
+    await until(
+      () =>
+        logs.some((line) =>
+          /dropped a datagram from 127\.0\.0\.1:\d+: not in allowFrom \(127\.0\.0\.2\)/.test(line),
+        ),
+      'the drop logged',
+    );
     expect(host.race()!.lapsToGo).toBe(16);
     expect(await readFile(journalFile())).toEqual(before);
     if (process.platform === 'linux') {

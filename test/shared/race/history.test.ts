@@ -27,7 +27,13 @@ describe('undo, redo and corrections (events, not setters)', () => {
     // Undo after redo takes the same lap out again; the journal keeps all of it.
     send(history, { type: 'undo' });
     expect(lapsToGo(history.state)).toBe(15);
-    expect(history.entries.map((e) => e.event.type).slice(-5)).toEqual(['lap/completed', 'lap/completed', 'event/voided', 'event/voided', 'event/voided']);
+    expect(history.entries.map((e) => e.event.type).slice(-5)).toEqual([
+      'lap/completed',
+      'lap/completed',
+      'event/voided',
+      'event/voided',
+      'event/voided',
+    ]);
   });
 
   it('two undos are redone newest first, and a new action ends the redo chain', () => {
@@ -52,7 +58,9 @@ describe('undo, redo and corrections (events, not setters)', () => {
     const later = send(history, { type: 'skater/statusChanged', bib: 1, status: 'OK' });
     const lapsEntry = history.entries.find((e) => e.event.type === 'laps/corrected')!;
     expect(refusal(history, { type: 'event/voided', target: lapsEntry.seq })).toMatch(
-      new RegExp(`cannot void #${lapsEntry.seq} \\(laps corrected to 3 completed\\): #${sprint.seq} \\(sprint 1: 1 2 3\\) depends on it`),
+      new RegExp(
+        `cannot void #${lapsEntry.seq} \\(laps corrected to 3 completed\\): #${sprint.seq} \\(sprint 1: 1 2 3\\) depends on it`,
+      ),
     );
     expect(later.seq).toBeGreaterThan(sprint.seq);
   });
@@ -75,6 +83,8 @@ describe('undo, redo and corrections (events, not setters)', () => {
     const v2 = send(history, { type: 'event/voided', target: v1.seq });
     send(history, { type: 'event/voided', target: v2.seq });
     expect(lapsToGo(history.state)).toBe(16);
-    expect(refusal(history, { type: 'event/voided', target: lap.seq })).toBe(`journal entry ${lap.seq} is already voided`);
+    expect(refusal(history, { type: 'event/voided', target: lap.seq })).toBe(
+      `journal entry ${lap.seq} is already voided`,
+    );
   });
 });

@@ -9,29 +9,58 @@ describe('the lap board (rules document, "The race")', () => {
     const seen: string[] = [];
     for (let lap = 0; lap <= 16; lap++) {
       const { state } = history;
-      seen.push(`${lapsToGo(state)}${sprintLap(state) === null ? '' : ` S${sprintLap(state)}`}${isBellLap(state) ? ' bell' : ''} [${sprintsDone(state).join(',')}]`);
-      if (lap < 16) history.commit(ok(history.decide({ type: 'lap/completed' }, { at: '', source: 'test' })));
+      seen.push(
+        `${lapsToGo(state)}${sprintLap(state) === null ? '' : ` S${sprintLap(state)}`}${isBellLap(state) ? ' bell' : ''} [${sprintsDone(state).join(',')}]`,
+      );
+      if (lap < 16)
+        history.commit(ok(history.decide({ type: 'lap/completed' }, { at: '', source: 'test' })));
     }
     expect(seen).toEqual([
-      '16 []', '15 []', '14 []', '13 S1 []', '12 [1]', '11 [1]', '10 [1]', '9 S2 [1]', '8 [1,2]',
-      '7 [1,2]', '6 [1,2]', '5 S3 [1,2]', '4 [1,2,3]', '3 [1,2,3]', '2 [1,2,3]', '1 Sfinal bell [1,2,3]', '0 [1,2,3]',
+      '16 []',
+      '15 []',
+      '14 []',
+      '13 S1 []',
+      '12 [1]',
+      '11 [1]',
+      '10 [1]',
+      '9 S2 [1]',
+      '8 [1,2]',
+      '7 [1,2]',
+      '6 [1,2]',
+      '5 S3 [1,2]',
+      '4 [1,2,3]',
+      '3 [1,2,3]',
+      '2 [1,2,3]',
+      '1 Sfinal bell [1,2,3]',
+      '0 [1,2,3]',
     ]);
   });
 
   it('shows 0 laps to go as soon as the first finisher is recorded', () => {
-    const history = race([...opening({ count: 3 }), { type: 'laps/corrected', lapsCompleted: 15 }, { type: 'finish/recorded', bibs: [2] }]);
+    const history = race([
+      ...opening({ count: 3 }),
+      { type: 'laps/corrected', lapsCompleted: 15 },
+      { type: 'finish/recorded', bibs: [2] },
+    ]);
     expect(lapsToGo(history.state)).toBe(0);
     expect(isBellLap(history.state)).toBe(false);
   });
 
   it('has no sprint lap or bell before the start', () => {
     const history = race(opening({ count: 3 }).slice(0, 2));
-    expect([lapsToGo(history.state), sprintLap(history.state), isBellLap(history.state)]).toEqual([16, null, false]);
+    expect([lapsToGo(history.state), sprintLap(history.state), isBellLap(history.state)]).toEqual([
+      16,
+      null,
+      false,
+    ]);
   });
 
   it('follows the laps and sprint laps of a custom format (a 10-lap junior race, sprints after 3 and 6)', () => {
     const format = formatWith({ name: 'junior', laps: 10, sprintLaps: [3, 6] });
-    const history = race([...opening({ count: 3, format }), ...Array<RaceCommand>(2).fill({ type: 'lap/completed' })]);
+    const history = race([
+      ...opening({ count: 3, format }),
+      ...Array<RaceCommand>(2).fill({ type: 'lap/completed' }),
+    ]);
     expect([lapsToGo(history.state), sprintLap(history.state)]).toEqual([8, 1]);
   });
 

@@ -3,7 +3,11 @@ import { isu2014 } from '../../../src/shared/race/format.ts';
 import { finish, formatWith, lapsTo, opening, race, sprintsAt, table } from '../../support/race.ts';
 import type { RaceCommand } from '../../../src/shared/race/events.ts';
 
-const status = (bib: number, s: 'DNF' | 'DQ' | 'DNS' | 'LAPPED' | 'OK', laps?: number): RaceCommand => ({
+const status = (
+  bib: number,
+  s: 'DNF' | 'DQ' | 'DNS' | 'LAPPED' | 'OK',
+  laps?: number,
+): RaceCommand => ({
   type: 'skater/statusChanged',
   bib,
   status: s,
@@ -11,7 +15,12 @@ const status = (bib: number, s: 'DNF' | 'DQ' | 'DNS' | 'LAPPED' | 'OK', laps?: n
 });
 
 // Each case: commands after the opening, and the expected table (rank #bib total [Q] [status]).
-const cases: { rule: string; options?: Parameters<typeof opening>[0]; commands: RaceCommand[]; expected: string[] }[] = [
+const cases: {
+  rule: string;
+  options?: Parameters<typeof opening>[0];
+  commands: RaceCommand[];
+  expected: string[];
+}[] = [
   {
     rule: 'rule 1: the first three across the line are 1-2-3 even when intermediate points would say otherwise',
     options: { count: 5, format: formatWith({ intermediatePoints: [50, 30, 10] }) },
@@ -37,7 +46,18 @@ const cases: { rule: string; options?: Parameters<typeof opening>[0]; commands: 
     rule: 'rule 3: finishers with points above finishers without, who rank in finish order',
     options: { count: 10 },
     commands: [...sprintsAt([[10], [], []]), ...finish([1, 2, 3, 4, 5, 6, 9, 7, 8, 10])],
-    expected: ['1 #1 60', '2 #2 40', '3 #3 20', '4 #4 10', '5 #5 6', '6 #6 3', '7 #10 3', '8 #9 0', '9 #7 0', '10 #8 0'],
+    expected: [
+      '1 #1 60',
+      '2 #2 40',
+      '3 #3 20',
+      '4 #4 10',
+      '5 #5 6',
+      '6 #6 3',
+      '7 #10 3',
+      '8 #9 0',
+      '9 #7 0',
+      '10 #8 0',
+    ],
   },
   {
     rule: 'rule 4: non-finishers below every finisher, points then laps (default keeps points)',
@@ -54,7 +74,12 @@ const cases: { rule: string; options?: Parameters<typeof opening>[0]; commands: 
   {
     rule: 'rule 4 setting: non-finishers ranked by laps only when they do not keep points',
     options: { count: 5, format: formatWith({ nonFinishersKeepPoints: false }) },
-    commands: [...sprintsAt([[5], [], []]), status(5, 'DNF', 9), status(4, 'DNF', 12), ...finish([1, 2, 3])],
+    commands: [
+      ...sprintsAt([[5], [], []]),
+      status(5, 'DNF', 9),
+      status(4, 'DNF', 12),
+      ...finish([1, 2, 3]),
+    ],
     expected: ['1 #1 60', '2 #2 40', '3 #3 20', '4 #4 0 DNF', '5 #5 3 DNF'],
   },
   {
@@ -104,7 +129,13 @@ const cases: { rule: string; options?: Parameters<typeof opening>[0]; commands: 
   {
     rule: 'live: by points so far, equal points share a rank, skaters without points unranked by bib',
     options: { count: 6 },
-    commands: [...sprintsAt([[6, 2, 4], [2, 6]]), lapsTo(10)],
+    commands: [
+      ...sprintsAt([
+        [6, 2, 4],
+        [2, 6],
+      ]),
+      lapsTo(10),
+    ],
     expected: ['1 #2 5', '1 #6 5', '3 #4 1', '- #1 0', '- #3 0', '- #5 0'],
   },
   {
@@ -123,10 +154,24 @@ const cases: { rule: string; options?: Parameters<typeof opening>[0]; commands: 
     rule: 'a track-cycling points race: 40 laps, sprints every 10, points only (no podium by finish)',
     options: {
       count: 4,
-      format: formatWith({ name: 'points race', laps: 40, sprintLaps: [10, 20, 30], intermediatePoints: [5, 3, 2, 1], finalPoints: [10, 6, 4, 2], podiumByFinishOrder: 0 }),
+      format: formatWith({
+        name: 'points race',
+        laps: 40,
+        sprintLaps: [10, 20, 30],
+        intermediatePoints: [5, 3, 2, 1],
+        finalPoints: [10, 6, 4, 2],
+        podiumByFinishOrder: 0,
+      }),
     },
     commands: [
-      ...sprintsAt([[4, 3, 2, 1], [4, 3, 1, 2], [4, 2, 3, 1]], formatWith({ laps: 40, sprintLaps: [10, 20, 30] })),
+      ...sprintsAt(
+        [
+          [4, 3, 2, 1],
+          [4, 3, 1, 2],
+          [4, 2, 3, 1],
+        ],
+        formatWith({ laps: 40, sprintLaps: [10, 20, 30] }),
+      ),
       ...finish([1, 2, 3, 4], formatWith({ laps: 40, sprintLaps: [10, 20, 30] })),
     ],
     // 4: 15 + 2, 1: 4 + 10, 2: 6 + 6, 3: 8 + 4; 2 and 3 tie on 12, 2 crossed first

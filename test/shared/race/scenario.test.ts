@@ -4,8 +4,10 @@ import { finalistsFromSemis, finalStartList } from '../../../src/shared/race/hel
 import { computeStandings } from '../../../src/shared/race/standings.ts';
 import { parseRaceSheet, sheetState } from '../../../src/shared/sheet/sheet.ts';
 
-const sheet = (name: string) => parseRaceSheet(readFileSync(`test/fixtures/sheets/${name}.json`, 'utf8'));
-const row = (rows: ReturnType<typeof computeStandings>['rows'], name: string) => rows.find((r) => r.name === name)!;
+const sheet = (name: string) =>
+  parseRaceSheet(readFileSync(`test/fixtures/sheets/${name}.json`, 'utf8'));
+const row = (rows: ReturnType<typeof computeStandings>['rows'], name: string) =>
+  rows.find((r) => r.name === name)!;
 
 // Published figures: ../shared/docs/scenario.md (Milano Cortina 2026, men's mass start).
 describe('Milano Cortina 2026 men, semi-final 1 (published figures)', () => {
@@ -20,7 +22,13 @@ describe('Milano Cortina 2026 men, semi-final 1 (published figures)', () => {
   ];
 
   it.each(published)('rank %i: %s', (rank, name, sprints, final, total) => {
-    expect(row(standings.rows, name)).toMatchObject({ rank, sprints, final, total, qualified: 'Q' });
+    expect(row(standings.rows, name)).toMatchObject({
+      rank,
+      sprints,
+      final,
+      total,
+      qualified: 'Q',
+    });
   });
 
   it('ranks Stolz above Belloir, who crossed the line before him', () => {
@@ -57,14 +65,16 @@ describe('Milano Cortina 2026 men, the final', () => {
     });
     expect(finalists.map((f) => f.helmet)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
     const finalSheet = sheet('mc2026-men-final');
-    expect(finalStartList(finalists).map(({ bib, name, nation }) => ({ bib, name, nation }))).toEqual(
-      finalSheet.skaters.map(({ bib, name, nation }) => ({ bib, name, nation })),
-    );
+    expect(
+      finalStartList(finalists).map(({ bib, name, nation }) => ({ bib, name, nation })),
+    ).toEqual(finalSheet.skaters.map(({ bib, name, nation }) => ({ bib, name, nation })));
   });
 
   it('gives Bergsma 68 points and the published top six', () => {
     const standings = computeStandings(sheetState(sheet('mc2026-men-final')));
-    expect(standings.rows.slice(0, 6).map((r) => [r.rank, r.bib, r.name, r.nation, r.total])).toEqual([
+    expect(
+      standings.rows.slice(0, 6).map((r) => [r.rank, r.bib, r.name, r.nation, r.total]),
+    ).toEqual([
       [1, 13, 'Jorrit Bergsma', 'NED', 68],
       [2, 15, 'Viktor Hald Thorup', 'DEN', 47],
       [3, 8, 'Andrea Giovannini', 'ITA', 21],
@@ -85,6 +95,10 @@ describe('Milano Cortina 2026 men, the final', () => {
       { state: state1, standings: computeStandings(state1) },
       { state: state2, standings: computeStandings(state2) },
     ]);
-    expect(finalists.at(-1)).toMatchObject({ helmet: 17, qualified: 'q', skater: { name: 'Demo Skater Eleven' } });
+    expect(finalists.at(-1)).toMatchObject({
+      helmet: 17,
+      qualified: 'q',
+      skater: { name: 'Demo Skater Eleven' },
+    });
   });
 });
