@@ -14,14 +14,14 @@
  */
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import type { RaceCommand, Skater } from '../../src/shared/race/events.ts';
+import type { RaceCommand } from '../../src/shared/race/events.ts';
+import { SKATERS, startList } from './host-bench-common.ts';
 import { isu2018 } from '../../src/shared/race/format.ts';
 import { foldJournal, RaceHistory } from '../../src/shared/race/history.ts';
 import { lapsToGo } from '../../src/shared/race/progress.ts';
 import { computeStandings } from '../../src/shared/race/standings.ts';
 import { statusOf, type RaceState } from '../../src/shared/race/state.ts';
 
-const SKATERS = 24;
 const WARMUP_COMMANDS = 5_000;
 const MEASURED_COMMANDS = 30_000;
 const JOURNAL_ENTRIES = 10_000;
@@ -58,25 +58,7 @@ function shuffled<T>(list: readonly T[]): T[] {
   return out;
 }
 
-const nations = [
-  'NED',
-  'USA',
-  'ITA',
-  'KOR',
-  'CAN',
-  'BEL',
-  'NOR',
-  'DEN',
-  'CHN',
-  'JPN',
-  'FRA',
-  'GER',
-];
-const skaters: Skater[] = Array.from({ length: SKATERS }, (_, i) => ({
-  bib: i + 1,
-  name: `Skater ${i + 1}`,
-  nation: nations[i % nations.length]!,
-}));
+const skaters = startList();
 
 const setUp: RaceCommand[] = [
   {

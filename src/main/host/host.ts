@@ -203,11 +203,7 @@ export class RaceHost {
       request.kind === 'single'
         ? await store.submit(request.command, meta, request.revision)
         : await store.submitBatch(request.commands, meta, request.revision);
-    if (!result.ok)
-      return refuse(
-        result.stale ? 409 : 400,
-        result.stale ? `${result.error.replace('the race', `race "${raceId}"`)}` : result.error,
-      );
+    if (!result.ok) return refuse(result.stale ? 409 : 400, result.error);
     const entries = 'entries' in result ? result.entries : [result.entry];
     return this.changed(raceId, { raceRevision: result.revision, entries });
   }

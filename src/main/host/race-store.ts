@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { JournalEntry, RaceCommand } from '../../shared/race/events.ts';
 import {
   describe,
@@ -145,7 +146,8 @@ export class RaceStore {
    */
   private staleness(expectedRevision: number | undefined): string | null {
     if (expectedRevision === undefined || expectedRevision === this.revision) return null;
-    return `stale revision: you sent ${expectedRevision}, the race is at ${this.revision}; reload and try again`;
+    const race = basename(this.path, '.jsonl');
+    return `stale revision: you sent ${expectedRevision}, race "${race}" is at ${this.revision}; reload and try again`;
   }
 
   private serialized<T>(task: () => Promise<T>): Promise<T> {

@@ -168,38 +168,13 @@ export class StandingsTable implements Animated {
     return this.order.flatMap((model) => {
       const row = this.rows.get(model.key);
       if (!row) return [];
-      const {
-        key,
-        rank,
-        bib,
-        name,
-        nation,
-        sprints,
-        final,
-        total,
-        status,
-        qualified,
-        detail,
-        dimmed,
-      } = model;
       return [
         {
-          key,
+          ...model,
           x: row.x,
           y: row.y,
           targetY: row.targetY,
           shown: row.shown,
-          rank,
-          bib,
-          name,
-          nation,
-          sprints,
-          final,
-          total,
-          status,
-          qualified,
-          detail,
-          dimmed,
           drawn: row.drawn(),
         },
       ];
