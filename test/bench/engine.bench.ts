@@ -15,12 +15,17 @@
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import type { RaceCommand } from '../../src/shared/race/events.ts';
-import { SKATERS, startList } from './host-bench-common.ts';
-import { isu2018 } from '../../src/shared/race/format.ts';
+import {
+  engineSetUp as setUp,
+  meta,
+  operatorCommand,
+  setLastWasUndo,
+  chance,
+} from './engine-bench-operator.ts';
+import { quantile, SKATERS } from './host-bench-common.ts';
 import { foldJournal, RaceHistory } from '../../src/shared/race/history.ts';
 import { lapsToGo } from '../../src/shared/race/progress.ts';
 import { computeStandings } from '../../src/shared/race/standings.ts';
-import { statusOf, type RaceState } from '../../src/shared/race/state.ts';
 
 const WARMUP_COMMANDS = 5_000;
 const MEASURED_COMMANDS = 30_000;
@@ -30,138 +35,7 @@ const FOLD_RUNS = 40;
 const TARGET_COMMAND_US = 50;
 const TARGET_FOLD_MS = 20;
 
-// ---------------------------------------------------------------------------------------------
-// A seeded operator
-// ---------------------------------------------------------------------------------------------
-
-/** mulberry32: a small seeded PRNG, so every run replays the same races. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = prng(20_260_214);
-const int = (n: number): number => Math.floor(random() * n);
-const chance = (p: number): boolean => random() < p;
-function shuffled<T>(list: readonly T[]): T[] {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = int(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-const skaters = startList();
-
-const setUp: RaceCommand[] = [
-  {
-    type: 'race/configured',
-    title: 'Men · Mass Start · Final',
-    round: 'final',
-    qualifiers: 0,
-    format: isu2018,
-  },
-  { type: 'startList/set', skaters },
-  { type: 'race/started' },
-];
-
-/** Still skating: not DNS, DNF or DQ. */
-function skating(state: RaceState): number[] {
-  return state.skaters
-    .map((s) => s.bib)
-    .filter((bib) => !['DNS', 'DNF', 'DQ'].includes(statusOf(state, bib)));
-}
-
-/** An intermediate sprint whose line the leader just crossed (placed or to re-place). */
-function openSprint(state: RaceState): number | null {
-  const toGo = lapsToGo(state);
-  const index = state.format.sprintLaps.findIndex((lap) => state.format.laps - lap === toGo);
-  return index < 0 ? null : index + 1;
-}
-
-/**
- * The next command an operator sends in a running race, or null when the race is over (results
- * official). Built to be accepted; the caller skips the rare refusal.
- */
-function operatorCommand(history: RaceHistory, canUndo: boolean): RaceCommand | null {
-  const state = history.state;
-  if (state.official) return null;
-  const toGo = lapsToGo(state);
-  const roll = random();
-
-  // An operator who just undid something often redoes it (the undo was a slip).
-  if (lastWasUndo && chance(0.4)) return { type: 'redo' };
-  if (canUndo && roll < 0.06) return { type: 'undo' };
-
-  if (toGo > 1) {
-    const sprint = openSprint(state);
-    if (sprint !== null && (state.sprints[sprint - 1]?.length ?? 0) === 0) {
-      return { type: 'sprint/placed', sprint, bibs: shuffled(skating(state)).slice(0, 3) };
-    }
-    if (sprint !== null && roll < 0.2) {
-      // Photo check: the sprint is placed again, in another order.
-      return { type: 'sprint/placed', sprint, bibs: shuffled(skating(state)).slice(0, 3) };
-    }
-    if (roll < 0.14) {
-      const bib = 1 + int(SKATERS);
-      const status = statusOf(state, bib);
-      if (status === 'OK') {
-        return chance(0.5)
-          ? { type: 'skater/statusChanged', bib, status: 'LAPPED' }
-          : { type: 'skater/statusChanged', bib, status: 'DNF', laps: state.lapsCompleted };
-      }
-      return { type: 'skater/statusChanged', bib, status: 'OK' };
-    }
-    if (roll < 0.17 && state.lapsCompleted > 0) {
-      return { type: 'laps/corrected', lapsCompleted: state.lapsCompleted - 1 };
-    }
-    return { type: 'lap/completed' };
-  }
-
-  // Last lap and finish: the photo finish comes in a few skaters at a time.
-  const left = skating(state).filter((bib) => !state.finishOrder.includes(bib));
-  if (left.length > 0) {
-    if (state.finishOrder.length === 0 && chance(0.3)) {
-      return { type: 'finish/recorded', bibs: shuffled(left) };
-    }
-    return { type: 'finish/appended', bibs: shuffled(left).slice(0, 1 + int(4)) };
-  }
-  const untimed = state.finishOrder.filter((bib) => state.times[bib] === undefined);
-  if (untimed.length > 0 && roll < 0.9) {
-    return { type: 'finish/timed', bib: untimed[0]!, time: 450_000 + int(30_000) };
-  }
-  return { type: 'results/confirmed' };
-}
-
-/** Whether the last accepted command was an undo (set by the runners). */
-let lastWasUndo = false;
-
-let clock = Date.UTC(2026, 1, 14, 13, 0, 0);
-function meta(): { at: string; source: string } {
-  clock += 1_000;
-  return { at: new Date(clock).toISOString(), source: 'bench' };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Statistics and output
-// ---------------------------------------------------------------------------------------------
-
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[index]!;
-}
-
-function sortedCopy(values: readonly number[]): number[] {
-  return [...values].sort((a, b) => a - b);
-}
 
 const nsToUs = (ns: number): number => ns / 1_000;
 const nsToMs = (ns: number): number => ns / 1_000_000;
@@ -191,7 +65,7 @@ function runCommands(
   let accepted = 0;
   let history = new RaceHistory();
   let sinceSetUp = 0;
-  lastWasUndo = false;
+  setLastWasUndo(false);
   for (const command of setUp) history.commit(ok(history.decide(command, meta())));
   races += 1;
   while (accepted < count) {
@@ -216,7 +90,7 @@ function runCommands(
     const end = process.hrtime.bigint();
     accepted += 1;
     sinceSetUp += 1;
-    lastWasUndo = command.type === 'undo';
+    setLastWasUndo(command.type === 'undo');
     if (measure) {
       samples.push({
         type: command.type,
@@ -277,7 +151,7 @@ function buildJournal(size: number): RaceHistory {
     const decision = history.decide(command, meta());
     if (decision.ok) {
       history.commit(decision);
-      lastWasUndo = command.type === 'undo';
+      setLastWasUndo(command.type === 'undo');
     }
   }
   return history;
@@ -291,7 +165,7 @@ const started = performance.now();
 
 runCommands(WARMUP_COMMANDS, false);
 const { samples, races, refused } = runCommands(MEASURED_COMMANDS, true);
-const all = sortedCopy(samples.map((s) => s.ns));
+const all = samples.map((s) => s.ns);
 const commandMedian = nsToUs(quantile(all, 0.5));
 const commandP95 = nsToUs(quantile(all, 0.95));
 const commandP99 = nsToUs(quantile(all, 0.99));
@@ -319,7 +193,7 @@ for (let i = 0; i < FOLD_RUNS; i++) {
   foldJournal(entries);
   folds.push(Number(process.hrtime.bigint() - start));
 }
-const foldSorted = sortedCopy(folds);
+const foldSorted = folds;
 const foldMedian = nsToMs(quantile(foldSorted, 0.5));
 const foldP95 = nsToMs(quantile(foldSorted, 0.95));
 
@@ -330,7 +204,7 @@ for (let i = 0; i < 10; i++) {
   journal.decide({ type: 'undo' }, meta());
   undos.push(Number(process.hrtime.bigint() - start));
 }
-const undoLong = nsToMs(quantile(sortedCopy(undos), 0.5));
+const undoLong = nsToMs(quantile(undos, 0.5));
 
 const verdict = (value: number, target: number): string => (value < target ? 'PASS' : 'MISS');
 const fmt = (value: number, unit: string, digits = 1): string => `${value.toFixed(digits)} ${unit}`;
@@ -354,7 +228,7 @@ const rows: [string, string, string, string][] = [
     verdict(foldMedian, TARGET_FOLD_MS),
   ],
 ];
-const median = (values: number[]): number => quantile(sortedCopy(values), 0.5);
+const median = (values: number[]): number => quantile(values, 0.5);
 const info: [string, string][] = [
   ['one command + standings, p99', fmt(commandP99, 'µs')],
   ['  of which decide + commit, median', fmt(nsToUs(median(samples.map((s) => s.applyNs))), 'µs')],
@@ -397,7 +271,7 @@ console.log(
     [...byType]
       .sort((a, b) => b[1].length - a[1].length)
       .map(([type, list]) => {
-        const sorted = sortedCopy(list);
+        const sorted = list;
         return [
           type,
           String(list.length),
