@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { computeStandings } from '../../shared/race/standings.ts';
 import { parseRaceSheet, sheetState, SheetError } from '../../shared/sheet/sheet.ts';
+import { DataDirInUseError } from '../host/data-lock.ts';
 import { writeSchemas } from './schemas.ts';
 import { parseServeArgs, serve } from './serve.ts';
 import { standingsJson, standingsTable } from './standings-table.ts';
@@ -87,6 +88,10 @@ export async function main(argv: string[]): Promise<number> {
     ) {
       process.stderr.write(`massstart: ${(error as Error).message}\n${usage}\n`);
       return 2;
+    }
+    if (error instanceof DataDirInUseError) {
+      process.stderr.write(`massstart: ${error.message}\n`);
+      return 1;
     }
     throw error;
   }

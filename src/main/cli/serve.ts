@@ -77,6 +77,8 @@ export async function serve(
     staticDir: existsSync(staticDir) ? staticDir : undefined,
     log,
   });
+  // A second host started on this folder is told where this one serves.
+  await host.advertise({ url: server.url });
   const osc =
     options.oscPort === null
       ? null

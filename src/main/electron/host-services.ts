@@ -67,6 +67,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
         staticDir: existsSync(staticDir) ? staticDir : undefined,
         log,
       });
+      await host.advertise({ url: server.url });
       const base = server.url;
       urls = {
         console: `${base}/console/?token=${tokens.control}&viewToken=${tokens.view}`,
