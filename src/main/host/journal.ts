@@ -1,10 +1,71 @@
-import { mkdir, open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { mkdir, open, readFile, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { journalEntrySchema, type JournalEntry } from '../../shared/race/events.ts';
 
 /** A damaged line that cannot be a torn last write (more lines follow it): a person must look. */
 export class JournalCorruptError extends Error {
   override readonly name = 'JournalCorruptError';
+}
+
+/**
+ * A write the disk refused (full, read-only, no permission, I/O error): nothing of it counts.
+ * `reason` and `remedy` are operator words: "the disk is full (ENOSPC)", "free space on DIR".
+ */
+export class JournalWriteError extends Error {
+  override readonly name = 'JournalWriteError';
+
+  constructor(
+    readonly path: string,
+    /** The error code of the failed call (ENOSPC, EROFS, EACCES, EIO, ...), if it had one. */
+    readonly code: string | undefined,
+    readonly reason: string,
+    readonly remedy: string,
+    options?: ErrorOptions,
+  ) {
+    super(`journal ${path} could not be written: ${reason}; ${remedy}`, options);
+  }
+}
+
+/** Names the cause of a failed journal write and what the operator can do about it. */
+function writeFailure(path: string, error: unknown): JournalWriteError {
+  if (error instanceof JournalWriteError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const folder = dirname(path);
+  const [reason, remedy] = ((): [string, string] => {
+    switch (code) {
+      case 'ENOSPC':
+        return ['the disk is full (ENOSPC)', `free space on ${folder}`];
+      case 'EDQUOT':
+        return ['the disk quota is used up (EDQUOT)', `free space on ${folder}`];
+      case 'EROFS':
+        return ['the disk is read-only (EROFS)', `make ${folder} writable again`];
+      case 'EACCES':
+      case 'EPERM':
+        return [
+          `the host has no permission to write it (${code})`,
+          `give the host write permission on ${folder}`,
+        ];
+      case 'EIO':
+        return ['the disk reported an I/O error (EIO)', `check the disk that holds ${folder}`];
+      case 'ENOENT':
+        return ['the journal file is gone (ENOENT)', `put the data folder back at ${folder}`];
+      default:
+        return [
+          `${code ?? 'error'}: ${(error as Error | null)?.message ?? String(error)}`,
+          `check ${folder}`,
+        ];
+    }
+  })();
+  return new JournalWriteError(path, code, reason, remedy, { cause: error });
+}
+
+/** Options of openJournal. */
+export interface JournalOptions {
+  /** The stamp of a torn line set aside at open. */
+  readonly now?: Date;
+  /** Told when a later append sets aside the bytes a failed write had left. */
+  readonly log?: (line: string) => void;
 }
 
 /** A torn last line found at open: its 1-based line number, why, and where it was moved. */
@@ -33,7 +94,7 @@ type TornTail = Omit<RecoveredTornLine, 'setAsidePath' | 'message'>;
  */
 export async function openJournal(
   path: string,
-  options: { readonly now?: Date } = {},
+  options: JournalOptions = {},
 ): Promise<OpenedJournal> {
   await mkdir(dirname(path), { recursive: true });
   const content = await readFile(path).catch((error: NodeJS.ErrnoException) => {
@@ -59,7 +120,8 @@ export async function openJournal(
     await handle.close();
     throw error;
   }
-  return { journal: new Journal(path, handle, entries.at(-1)?.seq ?? 0), entries, recovered };
+  const journal = new Journal(path, handle, entries.at(-1)?.seq ?? 0, completeBytes, options.log);
+  return { journal, entries, recovered };
 }
 
 interface ParsedJournal {
@@ -138,7 +200,10 @@ function checkLine(text: string, previous: JournalEntry | undefined): LineCheck 
   return { entry: parsed.data };
 }
 
-/** Writes the torn bytes durably next to the journal, never over an earlier file. */
+/**
+ * Writes the torn bytes durably next to the journal, never over an earlier file. If that fails
+ * (the disk is still full), the half-written copy is removed and the error thrown.
+ */
 async function setAside(path: string, bytes: Buffer, now: Date): Promise<string> {
   const stem = join(dirname(path), basename(path, extname(path)));
   const stamp = now.toISOString().replace(/[:.]/g, '-');
@@ -148,8 +213,19 @@ async function setAside(path: string, bytes: Buffer, now: Date): Promise<string>
       await writeFile(target, bytes, { flag: 'wx', flush: true });
       return target;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        await unlink(target).catch(() => undefined); // 'wx' created it: it is ours
+        throw error;
+      }
     }
+  }
+}
+
+async function closeQuietly(handle: FileHandle): Promise<void> {
+  try {
+    await handle.close();
+  } catch {
+    // the handle was already unusable; its bytes are handled by the next repair
   }
 }
 
@@ -163,19 +239,28 @@ async function fsyncFolder(folder: string): Promise<void> {
 
 /**
  * An open journal. Appends run one at a time in call order, and each promise resolves only
- * after its bytes are written and fsynced. After a failed write the file may end in a partial
- * line, so the journal refuses further appends: reopen it, which sets that line aside.
+ * after its bytes are written and fsynced. A failed write rejects with JournalWriteError and
+ * lets go of the file (so the disk can be remounted or unmounted); the next append repairs in
+ * place: it reopens the file, sets aside whatever the failed write left past the last durable
+ * byte (`<name>.torn-<time>.jsonl`), cuts the file back, and only then writes. While the repair
+ * itself fails (the disk is still full or read-only), appends are refused with the cause.
  */
 export class Journal {
   private queue: Promise<void> = Promise.resolve();
-  private failure: Error | null = null;
+  /** Why the last write failed; null while the open handle is good. */
+  private failure: JournalWriteError | null = null;
   private closed = false;
 
-  /** Made by openJournal; `lastSeq` is the seq of the last entry in the file (0 when empty). */
+  /**
+   * Made by openJournal; `lastSeq` is the seq of the last entry in the file (0 when empty) and
+   * `length` the file's byte length after it: every byte before it is durable and acknowledged.
+   */
   constructor(
     readonly path: string,
-    private readonly handle: FileHandle,
+    private handle: FileHandle | null,
     private lastSeq: number,
+    private length: number,
+    private readonly log?: (line: string) => void,
   ) {}
 
   /** Appends one entry; resolves once it is durable on disk. */
@@ -183,7 +268,10 @@ export class Journal {
     return this.appendBatch([entry]);
   }
 
-  /** Appends several entries with one write and one fsync; resolves once all are durable. */
+  /**
+   * Appends several entries with one write and one fsync; resolves once all are durable.
+   * Rejects with JournalWriteError when the disk refuses: then nothing of them counts.
+   */
   appendBatch(entries: readonly JournalEntry[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error(`journal ${this.path} is closed`));
     const run = this.queue.then(() => this.write(entries));
@@ -196,14 +284,12 @@ export class Journal {
     if (this.closed) return;
     this.closed = true;
     await this.queue;
-    await this.handle.close();
+    const handle = this.handle;
+    this.handle = null;
+    await handle?.close();
   }
 
   private async write(entries: readonly JournalEntry[]): Promise<void> {
-    if (this.failure) {
-      const reason = this.failure.message;
-      throw new Error(`journal ${this.path} refuses appends after a failed write (${reason})`);
-    }
     let seq = this.lastSeq;
     for (const entry of entries) {
       if (entry.seq <= seq) {
@@ -212,14 +298,74 @@ export class Journal {
       seq = entry.seq;
     }
     if (entries.length === 0) return;
-    const lines = entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
+    const bytes = Buffer.from(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+    const handle = this.handle ?? (await this.repair());
     try {
-      await this.handle.appendFile(lines, 'utf8'); // loops until every byte is written
-      await this.handle.datasync();
+      await handle.appendFile(bytes); // loops until every byte is written
+      await handle.datasync();
     } catch (error) {
-      this.failure = error instanceof Error ? error : new Error(String(error));
+      // The file may now end in part of these lines, and the handle may be dead (a read-only
+      // remount): let go of it; the next append repairs from the last durable length.
+      this.failure = writeFailure(this.path, error);
+      this.handle = null;
+      await closeQuietly(handle);
+      throw this.failure;
+    }
+    this.length += bytes.length;
+    this.lastSeq = seq;
+  }
+
+  /** Reopens the file after a failed write and cuts it back to its last durable byte. */
+  private async repair(): Promise<FileHandle> {
+    let handle: FileHandle;
+    try {
+      // No O_CREAT: a journal that vanished is not silently started again empty.
+      handle = await open(this.path, fsConstants.O_RDWR | fsConstants.O_APPEND);
+    } catch (error) {
+      throw writeFailure(this.path, error);
+    }
+    try {
+      const { size } = await handle.stat();
+      if (size < this.length) {
+        throw new JournalWriteError(
+          this.path,
+          undefined,
+          `the file is shorter (${size} bytes) than its ${this.length} durable bytes: it was changed outside the host`,
+          `restore ${this.path}`,
+        );
+      }
+      if (size > this.length) await this.setTornAside(handle, size);
+    } catch (error) {
+      await closeQuietly(handle);
+      throw writeFailure(this.path, error);
+    }
+    this.handle = handle;
+    this.failure = null;
+    return handle;
+  }
+
+  /**
+   * Copies the bytes past the durable length (never acknowledged) aside, then cuts them off.
+   * If the copy cannot be written, they stay where they are and the append is refused.
+   */
+  private async setTornAside(handle: FileHandle, size: number): Promise<void> {
+    const torn = Buffer.alloc(size - this.length);
+    for (let read = 0; read < torn.length;) {
+      const { bytesRead } = await handle.read(torn, read, torn.length - read, this.length + read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    const aside = await setAside(this.path, torn, new Date());
+    try {
+      await fsyncFolder(dirname(this.path));
+      await handle.truncate(this.length);
+    } catch (error) {
+      await unlink(aside).catch(() => undefined); // the bytes are still in the journal
       throw error;
     }
-    this.lastSeq = seq;
+    const why = this.failure ? ` (${this.failure.reason})` : '';
+    this.log?.(
+      `journal ${this.path}: a failed write${why} had left ${torn.length} bytes that were never acknowledged; moved them to ${aside} and cut the journal back to its last durable entry (seq ${this.lastSeq})`,
+    );
   }
 }

@@ -7,19 +7,45 @@ import {
   type Decision,
 } from '../../shared/race/history.ts';
 import type { RaceState } from '../../shared/race/state.ts';
-import { openJournal, type Journal, type RecoveredTornLine } from './journal.ts';
+import {
+  JournalWriteError,
+  openJournal,
+  type Journal,
+  type JournalOptions,
+  type RecoveredTornLine,
+} from './journal.ts';
 
-/** The outcome of one command: the durable entry and the revision after it, or the refusal. */
+/**
+ * The outcome of one command: the durable entry and the revision after it, or the refusal.
+ * `stale`: sent against an older revision; `unavailable`: the journal could not be written
+ * (disk full, read-only, ...), so nothing was recorded and it can be sent again once fixed.
+ */
 export type SubmitResult =
   | { readonly ok: true; readonly entry: JournalEntry; readonly revision: number }
-  | { readonly ok: false; readonly error: string; readonly stale?: true };
+  | {
+      readonly ok: false;
+      readonly error: string;
+      readonly stale?: true;
+      readonly unavailable?: true;
+    };
 
 /** The outcome of a batch: all entries durable, or none written and the refused command's index. */
 export type BatchResult =
   | { readonly ok: true; readonly entries: readonly JournalEntry[]; readonly revision: number }
-  | { readonly ok: false; readonly error: string; readonly index: number; readonly stale?: true };
+  | {
+      readonly ok: false;
+      readonly error: string;
+      readonly index: number;
+      readonly stale?: true;
+      readonly unavailable?: true;
+    };
 
 type Accepted = Extract<Decision, { ok: true }>;
+
+/** A command in the operator's words: "undo", "lap completed", "sprint 1: 4 9 3". */
+function nameOf(command: RaceCommand): string {
+  return command.type === 'undo' || command.type === 'redo' ? command.type : describe(command);
+}
 
 /**
  * One race's durable store: its RaceHistory and its journal. Commands are decided, made
@@ -36,8 +62,11 @@ export class RaceStore {
     readonly recovered: RecoveredTornLine | null,
   ) {}
 
-  /** Opens (or creates) the race journal at `path` and replays it; throws if an entry fails. */
-  static async open(path: string, options: { readonly now?: Date } = {}): Promise<RaceStore> {
+  /**
+   * Opens (or creates) the race journal at `path` and replays it; throws if an entry fails.
+   * `options.log` hears of bytes a failed write left that a later append set aside.
+   */
+  static async open(path: string, options: JournalOptions = {}): Promise<RaceStore> {
     const { journal, entries, recovered } = await openJournal(path, options);
     const history = new RaceHistory(entries);
     const problem = history.problems[0];
@@ -78,7 +107,8 @@ export class RaceStore {
 
   /**
    * Decides a command; if accepted, makes it durable, then commits it. A refusal writes nothing.
-   * Rejects if the disk write fails; the journal then refuses appends until reopened.
+   * If the disk refuses the write, the state stays as it was and the answer is a refusal
+   * marked `unavailable`; the next command retries the disk (no reopen needed).
    */
   submit(
     command: RaceCommand,
@@ -90,7 +120,11 @@ export class RaceStore {
       if (stale) return { ok: false, error: stale, stale: true };
       const decision = this.history.decide(command, meta);
       if (!decision.ok) return decision;
-      await this.journal.append(decision.entry);
+      const unwritten = await this.written(
+        this.journal.append(decision.entry),
+        `the command "${nameOf(command)}"`,
+      );
+      if (unwritten) return unwritten;
       this.history.commit(decision);
       return { ok: true, entry: decision.entry, revision: this.revision };
     });
@@ -113,8 +147,7 @@ export class RaceStore {
       for (const [index, command] of commands.entries()) {
         const decision = scratch.decide(command, meta);
         if (!decision.ok) {
-          const what =
-            command.type === 'undo' || command.type === 'redo' ? command.type : describe(command);
+          const what = nameOf(command);
           const error = `batch refused at command ${index + 1} of ${commands.length} (index ${index}, ${what}): ${decision.error}; nothing was written`;
           return { ok: false, error, index };
         }
@@ -126,7 +159,11 @@ export class RaceStore {
       const marked = accepted.map((d) =>
         batchEnd === undefined ? d : { ...d, entry: { ...d.entry, batchEnd } },
       );
-      await this.journal.appendBatch(marked.map((decision) => decision.entry));
+      const unwritten = await this.written(
+        this.journal.appendBatch(marked.map((decision) => decision.entry)),
+        `the batch of ${commands.length} commands`,
+      );
+      if (unwritten) return { ...unwritten, index: 0 };
       for (const decision of marked) this.history.commit(decision);
       return { ok: true, entries: marked.map((d) => d.entry), revision: this.revision };
     });
@@ -138,7 +175,27 @@ export class RaceStore {
     await this.journal.close();
   }
 
-  /** Runs tasks one at a time: each decides against the state the previous one left. */
+  /**
+   * Waits for a journal write; a disk refusal becomes the operator's refusal, naming the cause,
+   * what was not recorded and what to do. Other errors (a closed journal) still reject.
+   */
+  private async written(
+    write: Promise<void>,
+    what: string,
+  ): Promise<{ ok: false; error: string; unavailable: true } | null> {
+    try {
+      await write;
+      return null;
+    } catch (error) {
+      if (!(error instanceof JournalWriteError)) throw error;
+      return {
+        ok: false,
+        error: `the race journal could not be written: ${error.reason} — ${what} was NOT recorded; ${error.remedy} and send it again`,
+        unavailable: true,
+      };
+    }
+  }
+
   /**
    * A command sent against an older revision is refused (as NodeCG refuses stale replicant
    * writes). Checked inside the queue, so two commands sent against the same revision at the
@@ -150,6 +207,7 @@ export class RaceStore {
     return `stale revision: you sent ${expectedRevision}, race "${race}" is at ${this.revision}; reload and try again`;
   }
 
+  /** Runs tasks one at a time: each decides against the state the previous one left. */
   private serialized<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);

@@ -11,7 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../../src/shared/race/events.ts';
-import { Journal, JournalCorruptError, openJournal } from '../../../src/main/host/journal.ts';
+import {
+  Journal,
+  JournalCorruptError,
+  JournalWriteError,
+  openJournal,
+} from '../../../src/main/host/journal.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -178,13 +183,125 @@ describe('journal', () => {
     await expect(openJournal(path)).rejects.toThrow('at line 2');
   });
 
-  it('refuses appends after a failed write, until reopened', async () => {
+  it('names the cause of a failed write and where to fix it', async () => {
+    const causes: Record<string, string> = {
+      ENOSPC: `the disk is full (ENOSPC); free space on ${dir}`,
+      EROFS: `the disk is read-only (EROFS); make ${dir} writable again`,
+      EACCES: `the host has no permission to write it (EACCES); give the host write permission on ${dir}`,
+      EIO: `the disk reported an I/O error (EIO); check the disk that holds ${dir}`,
+    };
+    for (const [code, words] of Object.entries(causes)) {
+      const failure = Object.assign(new Error(`${code}: failed`), { code });
+      const handle = fakeHandle(() => Promise.reject(failure));
+      const journal = new Journal(join(dir, 'race.jsonl'), handle, 0, 0);
+      const error = await journal.append(lap(1)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(JournalWriteError);
+      expect(error).toMatchObject({ code, cause: failure });
+      expect((error as Error).message).toBe(
+        `journal ${join(dir, 'race.jsonl')} could not be written: ${words}`,
+      );
+    }
+  });
+
+  it('after a failed write, the next append sets the torn bytes aside, cuts back and writes', async () => {
+    const path = join(dir, 'race.jsonl');
+    await writeFile(path, line(lap(1)));
+    const half = line(lap(2)).slice(0, 20);
     const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-    const handle = { appendFile: () => Promise.reject(full) } as unknown as FileHandle;
-    const journal = new Journal(join(dir, 'race.jsonl'), handle, 0);
-    await expect(journal.append(lap(1))).rejects.toThrow('ENOSPC');
-    await expect(journal.append(lap(1))).rejects.toThrow(
-      'refuses appends after a failed write (ENOSPC: no space left on device)',
+    let closed = false;
+    const handle = fakeHandle(
+      async () => {
+        await appendFile(path, half); // a short write, then the disk is full
+        throw full;
+      },
+      () => (closed = true),
     );
+    const logged: string[] = [];
+    const journal = new Journal(path, handle, 1, line(lap(1)).length, (l) => logged.push(l));
+    await expect(journal.append(lap(2))).rejects.toThrow('the disk is full (ENOSPC)');
+    expect(closed).toBe(true); // lets go of the file, so the disk can be remounted
+    expect(await readFile(path, 'utf8')).toBe(line(lap(1)) + half);
+
+    await journal.append(lap(2));
+    await journal.append(lap(3));
+    await journal.close();
+    expect(await readFile(path, 'utf8')).toBe(line(lap(1)) + line(lap(2)) + line(lap(3)));
+    const aside = (await readdir(dir)).filter((name) => name.includes('.torn-'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(dir, aside[0]!), 'utf8')).toBe(half);
+    expect(logged).toEqual([
+      expect.stringMatching(
+        /a failed write \(the disk is full \(ENOSPC\)\) had left 20 bytes that were never acknowledged; moved them to .*race\.torn-.*\.jsonl and cut the journal back to its last durable entry \(seq 1\)$/,
+      ),
+    ]);
+    const again = await openJournal(path);
+    expect(again.entries).toEqual([lap(1), lap(2), lap(3)]);
+    expect(again.recovered).toBeNull();
+    await again.journal.close();
+  });
+
+  it('after a failed write that left nothing, writes again without setting anything aside', async () => {
+    const path = join(dir, 'race.jsonl');
+    await writeFile(path, line(lap(1)));
+    const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    const journal = new Journal(
+      path,
+      fakeHandle(() => Promise.reject(full)),
+      1,
+      line(lap(1)).length,
+    );
+    await expect(journal.append(lap(2))).rejects.toThrow('ENOSPC');
+    await journal.append(lap(2));
+    await journal.close();
+    expect(await readFile(path, 'utf8')).toBe(line(lap(1)) + line(lap(2)));
+    expect((await readdir(dir)).filter((name) => name.includes('.torn-'))).toEqual([]);
+  });
+
+  it('does not start a vanished journal again empty: it refuses, naming the missing file', async () => {
+    const path = join(dir, 'race.jsonl');
+    const eio = Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+    const journal = new Journal(
+      path,
+      fakeHandle(() => Promise.reject(eio)),
+      1,
+      100,
+    );
+    await expect(journal.append(lap(2))).rejects.toThrow('EIO');
+    await expect(journal.append(lap(2))).rejects.toThrow(
+      `journal ${path} could not be written: the journal file is gone (ENOENT); put the data folder back at ${dir}`,
+    );
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses to write over a journal that became shorter than its durable bytes', async () => {
+    const path = join(dir, 'race.jsonl');
+    await writeFile(path, line(lap(1)));
+    const eio = Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+    const journal = new Journal(
+      path,
+      fakeHandle(() => Promise.reject(eio)),
+      2,
+      2 * line(lap(1)).length,
+    );
+    await expect(journal.append(lap(3))).rejects.toThrow('EIO');
+    await expect(journal.append(lap(3))).rejects.toThrow(
+      /is shorter .* than its \d+ durable bytes/,
+    );
+    expect(await readFile(path, 'utf8')).toBe(line(lap(1)));
   });
 });
+
+/** A FileHandle whose appendFile does what the test says; the rest is never reached. */
+function fakeHandle(
+  append: () => Promise<void>,
+  onClose: () => void = () => undefined,
+): FileHandle {
+  return {
+    appendFile: append,
+    datasync: () => Promise.resolve(),
+    close: () => {
+      onClose();
+      return Promise.resolve();
+    },
+  } as unknown as FileHandle;
+}
