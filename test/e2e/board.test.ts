@@ -29,6 +29,13 @@ beforeAll(async () => {
     launchBrowser(),
     startBoardHost({ skaters: 12, round: 'semi' }),
   ]);
+  // This file cuts every scene by hand; auto mode (the outputs following the race) has its own
+  // e2e in auto-scenes.test.ts.
+  await fixture.program({ type: 'output/auto', output: 'board', auto: false });
+  await fixture.program({ type: 'output/auto', output: 'overlay', auto: false });
+  await fixture.program({ type: 'scene/shown', output: 'board', scene: 'live' });
+  await fixture.program({ type: 'overlay/toggled', element: 'lapsToGo', visible: true });
+  await fixture.program({ type: 'overlay/toggled', element: 'standings', visible: true });
   board = await openBoard(browser, fixture.url());
 }, 60_000);
 

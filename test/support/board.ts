@@ -26,6 +26,8 @@ export function program(
     scenes: {
       board: scene,
       overlay: { lapsToGo: true, standings: true, sprint: false, result: false },
+      auto: { board: false, overlay: false },
+      held: { board: false, overlay: false },
     },
     display: { ...defaultDisplaySettings, ...display },
   };

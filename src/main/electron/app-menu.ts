@@ -12,6 +12,7 @@ export type MenuAction =
   | { readonly kind: 'race'; readonly command: 'lap/completed' | 'undo' | 'redo' }
   | { readonly kind: 'scene'; readonly scene: BoardScene }
   | { readonly kind: 'overlayElement'; readonly element: OverlayElement; readonly visible: boolean }
+  | { readonly kind: 'auto'; readonly output: 'board' | 'overlay'; readonly auto: boolean }
   | { readonly kind: 'output'; readonly output: 'board' | 'overlay'; readonly target: OutputTarget }
   | { readonly kind: 'identify' }
   | { readonly kind: 'testPattern'; readonly visible: boolean }
@@ -24,6 +25,8 @@ export interface MenuModel {
   /** The board's scene and the overlay's elements; null before the host answered. */
   readonly scene: BoardScene | null;
   readonly overlay: Readonly<Record<OverlayElement, boolean>> | null;
+  /** Auto mode of each output (follow the race's phases); null before the host answered. */
+  readonly auto: Readonly<Record<'board' | 'overlay', boolean>> | null;
   readonly raceActive: boolean;
   readonly displays: readonly DisplaySummary[];
   readonly board: OutputPlacement;
@@ -62,9 +65,27 @@ export function hostCommandFor(
       return {
         program: { type: 'overlay/toggled', element: action.element, visible: action.visible },
       };
+    case 'auto':
+      return { program: { type: 'output/auto', output: action.output, auto: action.auto } };
     default:
       return null;
   }
+}
+
+/** "Follow the race (auto)": the output cuts by itself as the race's phases come (issue 9). */
+function autoItem(
+  model: MenuModel,
+  output: 'board' | 'overlay',
+  dispatch: (action: MenuAction) => void,
+): MenuItemConstructorOptions {
+  const auto = model.auto?.[output] ?? false;
+  return {
+    label: `${output === 'board' ? 'Board' : 'Overlay'} follows the race (auto)`,
+    type: 'checkbox',
+    checked: auto,
+    enabled: model.auto !== null,
+    click: () => dispatch({ kind: 'auto', output, auto: !auto }),
+  };
 }
 
 function outputMenu(
@@ -129,6 +150,7 @@ export function buildMenuTemplate(
         enabled: model.scene !== null,
         click: () => dispatch({ kind: 'scene', scene }),
       })),
+      autoItem(model, 'board', dispatch),
       { type: 'separator' },
       {
         label: 'Show board',
@@ -173,6 +195,7 @@ export function buildMenuTemplate(
             visible: !(model.overlay?.[element] ?? false),
           }),
       })),
+      autoItem(model, 'overlay', dispatch),
       { type: 'separator' },
       {
         label: 'Show overlay',

@@ -46,6 +46,7 @@ export class MenuController {
       appName: this.options.appName,
       scene: program.scenes.board,
       overlay: program.scenes.overlay,
+      auto: program.scenes.auto,
       raceActive: program.activeRaceId !== null,
       displays: view.displays,
       board: view.board,

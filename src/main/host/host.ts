@@ -1,4 +1,5 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JournalEntry, RaceCommand } from '../../shared/race/events.ts';
 import { resolveFormat } from '../../shared/race/format.ts';
@@ -9,14 +10,24 @@ import { raceView, type RaceView } from '../../shared/race/view.ts';
 import type { RaceRequest } from '../../shared/protocol/commands.ts';
 import type { ProgramCommand, ProgramView } from '../../shared/protocol/program.ts';
 import {
+  cutBoard,
+  cutOverlay,
+  effectiveScenes,
+  outputPhase,
+  setAuto,
+  type PhaseKey,
+} from '../../shared/protocol/auto-scenes.ts';
+import {
   emptyProgram,
+  ProgramFileDamagedError,
   readProgramFile,
+  setProgramFileAside,
   writeProgramFile,
   type ProgramFile,
 } from './program-file.ts';
-import { lockDataDir, type DataLock } from './data-lock.ts';
+import { lockDataDir, type DataLock, type HostAddress } from './data-lock.ts';
 import { RaceStore } from './race-store.ts';
-import { startRehearsal, stopRehearsals } from './rehearsal.ts';
+import { rehearsals, startRehearsal, stopRehearsals } from './rehearsal.ts';
 
 /** What the host answers to a command. */
 export type HostResult =
@@ -27,7 +38,7 @@ export type HostResult =
       readonly raceRevision?: number;
       readonly entries?: readonly JournalEntry[];
     }
-  | { readonly ok: false; readonly status: 400 | 404 | 409; readonly error: string };
+  | { readonly ok: false; readonly status: 400 | 404 | 409 | 503; readonly error: string };
 
 /** What views receive: the host revision, the program, and the race they follow. */
 export interface HostSnapshot {
@@ -50,7 +61,17 @@ export interface HostOptions {
   readonly log?: (line: string) => void;
 }
 
-const refuse = (status: 400 | 404 | 409, error: string): HostResult => ({
+/** File system errors an operator can fix on the spot, in words. */
+const storageProblem: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the data folder is read-only',
+  EACCES: 'no permission to write the data folder',
+  EPERM: 'no permission to write the data folder',
+  EIO: 'an input/output error (a failing disk or a removed drive)',
+};
+
+const refuse = (status: 400 | 404 | 409 | 503, error: string): HostResult => ({
   ok: false,
   status,
   error,
@@ -91,25 +112,28 @@ export class RaceHost {
   private static async replay(options: HostOptions, lock: DataLock): Promise<RaceHost> {
     const log = options.log ?? (() => undefined);
     const programPath = join(options.dataDir, 'program.json');
-    const stored = await readProgramFile(programPath);
+    let stored: ProgramFile | null;
+    let damaged: string | null = null;
+    try {
+      stored = await readProgramFile(programPath);
+    } catch (error) {
+      if (!(error instanceof ProgramFileDamagedError)) throw error;
+      // A damaged program must not keep the races from starting: their journals are the
+      // record. Set the file aside (never delete it) and rebuild the program from them.
+      const aside = await setProgramFileAside(programPath, options.clock?.() ?? new Date());
+      damaged = `${(error as Error).message}; moved it to ${aside}`;
+      stored = null;
+    }
     const program = stored ?? emptyProgram();
     const before = JSON.stringify(stored);
-    const journals = (await readdir(join(options.dataDir, 'races'))).filter((name) =>
-      /^[a-z0-9-]+\.jsonl$/.test(name),
-    );
-    for (const name of journals) {
-      const id = name.replace(/\.jsonl$/, '');
-      if (!program.races.some((race) => race.id === id)) {
-        program.races.push({ id, category: '' });
-        log(`recovered race ${id}: its journal was not yet in the program`);
-      }
-    }
+    const journals = (await readdir(join(options.dataDir, 'races')))
+      .filter((name) => /^[a-z0-9-]+\.jsonl$/.test(name))
+      .map((name) => name.replace(/\.jsonl$/, ''));
+    const ids = [...new Set([...program.races.map((race) => race.id), ...journals])];
     const stores = new Map<string, RaceStore>();
     // Open every race at once: start-up time is mostly fsyncs, which overlap.
     const opened = await Promise.allSettled(
-      program.races.map((race) =>
-        RaceStore.open(join(options.dataDir, 'races', `${race.id}.jsonl`)),
-      ),
+      ids.map((id) => RaceStore.open(join(options.dataDir, 'races', `${id}.jsonl`), { log })),
     );
     const failed = opened.find((result) => result.status === 'rejected');
     if (failed) {
@@ -122,13 +146,37 @@ export class RaceHost {
     opened.forEach((result, index) => {
       const store = (result as PromiseFulfilledResult<RaceStore>).value;
       if (store.recovered) log(store.recovered.message);
-      stores.set(program.races[index]!.id, store);
+      stores.set(ids[index]!, store);
     });
+    const firstAt = (id: string) => stores.get(id)!.entries[0]?.at ?? '';
+    const lastAt = (id: string) => stores.get(id)!.entries.at(-1)?.at ?? '';
+    const missing = ids
+      .filter((id) => !program.races.some((race) => race.id === id))
+      .sort((a, b) => firstAt(a).localeCompare(firstAt(b)) || a.localeCompare(b));
+    for (const id of missing) {
+      program.races.push({ id, category: '' });
+      if (stored) log(`recovered race ${id}: its journal was not yet in the program`);
+    }
+    if (!stored && missing.length > 0) {
+      // The race written last is the one that was running when the program was lost.
+      const newest = [...missing].sort((a, b) => lastAt(b).localeCompare(lastAt(a)))[0]!;
+      program.activeRaceId = newest;
+      log(
+        `${damaged ? `program.json could not be read (${damaged})` : 'program.json was missing'}: rebuilt the program from ${missing.length} race journal${missing.length === 1 ? '' : 's'} (${missing.join(', ')}), active race ${newest}; nothing was deleted`,
+      );
+    } else if (damaged) {
+      log(`program.json could not be read (${damaged}): started a new program`);
+    }
     if (program.activeRaceId !== null && !stores.has(program.activeRaceId))
       program.activeRaceId = null;
     const host = new RaceHost(options, program, stores, lock);
     if (JSON.stringify(program) !== before) await host.saveProgram();
     return host;
+  }
+
+  /** Tells a second host started on this data folder where this one serves (host.lock). */
+  advertise(info: HostAddress): Promise<void> {
+    return this.lock.advertise?.(info) ?? Promise.resolve();
   }
 
   /** Increases with every accepted change of any race or of the program. */
@@ -143,7 +191,8 @@ export class RaceHost {
 
   /** The meeting's races, the active one and the scenes. */
   program(): ProgramView {
-    const { meeting, activeRaceId, scenes, display } = this.programFile;
+    const { meeting, activeRaceId, display } = this.programFile;
+    const scenes = effectiveScenes(this.programFile.scenes, this.phaseNow());
     const races = this.programFile.races.map(({ id, category }) => {
       const view = this.race(id)!;
       const { state } = view;
@@ -158,6 +207,12 @@ export class RaceHost {
       };
     });
     return { meeting, races, activeRaceId, scenes, display };
+  }
+
+  /** The active race and its phase: what auto mode follows (src/shared/protocol/auto-scenes.ts). */
+  private phaseNow(): PhaseKey {
+    const raceId = this.activeRaceId;
+    return { raceId, phase: outputPhase(this.race(raceId)?.standings.phase ?? null) };
   }
 
   /** The derived view of a race (the active one by default), computed once per revision. */
@@ -203,6 +258,10 @@ export class RaceHost {
       request.kind === 'single'
         ? await store.submit(request.command, meta, request.revision)
         : await store.submitBatch(request.commands, meta, request.revision);
+    if (!result.ok && result.unavailable) {
+      this.options.log?.(`race ${raceId}: ${source} command refused: ${result.error}`);
+      return refuse(503, result.error);
+    }
     if (!result.ok) return refuse(result.stale ? 409 : 400, result.error);
     const entries = 'entries' in result ? result.entries : [result.entry];
     return this.changed(raceId, { raceRevision: result.revision, entries });
@@ -210,7 +269,9 @@ export class RaceHost {
 
   /** Applies a command to the program: races, the active race, scenes. */
   programCommand(command: ProgramCommand, source: string): Promise<HostResult> {
-    const run = this.programQueue.then(() => this.applyProgram(command, source));
+    const run = this.programQueue
+      .then(() => this.applyProgram(command, source))
+      .catch((error: unknown) => this.storageRefusal(error, 'program.json'));
     this.programQueue = run.catch(() => undefined);
     return run;
   }
@@ -222,6 +283,19 @@ export class RaceHost {
     await Promise.all([...this.stores.values()].map((store) => store.close()));
     this.listeners.clear();
     await this.lock.release();
+  }
+
+  /**
+   * A file system error while saving becomes a refusal the operator can act on (the change
+   * was not made); anything else is a bug and propagates.
+   */
+  private storageRefusal(error: unknown, file: string): HostResult {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    const why = code ? storageProblem[code] : undefined;
+    if (!why) throw error;
+    const line = `${file} could not be written in ${this.options.dataDir}: ${why} (${code}); nothing was changed, send it again once that is fixed`;
+    this.options.log?.(line);
+    return refuse(503, line);
   }
 
   private async applyProgram(command: ProgramCommand, source: string): Promise<HostResult> {
@@ -236,16 +310,25 @@ export class RaceHost {
       case 'scene/shown':
         return this.saveAndAnnounce({
           ...program,
-          scenes: { ...program.scenes, board: command.scene },
+          scenes: cutBoard(program.scenes, command.scene, this.phaseNow()),
         });
-      case 'overlay/toggled':
+      case 'overlay/toggled': {
+        // On top of what the overlay shows now (auto or manual), not of an older manual choice.
+        const now = this.phaseNow();
+        const shown = effectiveScenes(program.scenes, now).overlay;
+        const overlay = { ...shown, [command.element]: command.visible };
         return this.saveAndAnnounce({
           ...program,
-          scenes: {
-            ...program.scenes,
-            overlay: { ...program.scenes.overlay, [command.element]: command.visible },
-          },
+          scenes: cutOverlay(program.scenes, overlay, now),
         });
+      }
+      case 'output/auto':
+        return this.saveAndAnnounce({
+          ...program,
+          scenes: setAuto(program.scenes, command.output, command.auto, this.phaseNow()),
+        });
+      case 'race/removed':
+        return this.removeRace(command.raceId);
       case 'display/configured': {
         const { type: _type, ...changes } = command;
         const defined = Object.fromEntries(
@@ -323,19 +406,29 @@ export class RaceHost {
       scratch.commit(decision);
     }
     const id = this.uniqueId(idOrTitle);
-    const store = await RaceStore.open(join(this.options.dataDir, 'races', `${id}.jsonl`));
+    const path = join(this.options.dataDir, 'races', `${id}.jsonl`);
+    const store = await RaceStore.open(path, { log: this.options.log });
     const result = await store.submitBatch(setup, { at: this.now(), source });
     if (!result.ok) {
       await store.close();
-      return refuse(400, result.error);
+      // The journal was made for this race and holds nothing: a restart must not adopt it.
+      if (store.revision === 0) await rm(path, { force: true });
+      return refuse(result.unavailable ? 503 : 400, result.error);
     }
-    this.stores.set(id, store);
     const program = this.programFile;
-    await this.saveAndAnnounce({
-      ...program,
-      races: [...program.races, { id, category }],
-      activeRaceId: program.activeRaceId ?? id,
-    });
+    try {
+      await this.saveAndAnnounce(
+        {
+          ...program,
+          races: [...program.races, { id, category }],
+          activeRaceId: program.activeRaceId ?? id,
+        },
+        () => this.stores.set(id, store),
+      );
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
     return this.changed(id, { raceRevision: result.revision, entries: result.entries });
   }
 
@@ -349,13 +442,70 @@ export class RaceHost {
         .replace(/^-+|-+$/g, '')
         .slice(0, 48) || 'race';
     let id = base;
-    for (let n = 2; this.stores.has(id); n++) id = `${base}-${n}`;
+    // Never reuse the file of a journal that is on disk but not open (it is someone's record).
+    const taken = (candidate: string) =>
+      this.stores.has(candidate) ||
+      existsSync(join(this.options.dataDir, 'races', `${candidate}.jsonl`));
+    for (let n = 2; taken(id); n++) id = `${base}-${n}`;
     return id;
   }
 
-  private async saveAndAnnounce(program: ProgramFile): Promise<HostResult> {
+  /**
+   * Takes a race out of the program and moves its journal to DATA/removed/ (never deleted).
+   * The program is written first: a crash before the move leaves the journal in races/, where
+   * the next start finds it and puts the race back (nothing lost); the reverse order could
+   * leave a program naming a race whose journal is gone.
+   */
+  private async removeRace(raceId: string): Promise<HostResult> {
+    const store = this.stores.get(raceId);
+    if (!store) return refuse(404, `race "${raceId}" is not in the program`);
+    const program = this.programFile;
+    const phase = this.race(raceId)?.standings.phase;
+    if (raceId === program.activeRaceId && (phase === 'live' || phase === 'finishing'))
+      return refuse(
+        409,
+        `race "${raceId}" is running on the boards: finish it, or activate another race, before removing it`,
+      );
+    for (const rehearsal of rehearsals(this)) if (rehearsal.raceId === raceId) rehearsal.stop();
+    await this.saveAndAnnounce(
+      {
+        ...program,
+        races: program.races.filter((race) => race.id !== raceId),
+        activeRaceId: program.activeRaceId === raceId ? null : program.activeRaceId,
+      },
+      () => {
+        this.stores.delete(raceId);
+        this.views.delete(raceId);
+      },
+    );
+    const log = this.options.log ?? (() => undefined);
+    await store.close();
+    const folder = join(this.options.dataDir, 'removed');
+    const stamp = this.now().replace(/[:.]/g, '-');
+    const target = join(folder, `${raceId}.${stamp}.jsonl`);
+    try {
+      await mkdir(folder, { recursive: true });
+      await rename(store.path, target);
+      log(`race ${raceId} removed from the program; its journal moved to ${target}`);
+    } catch (error) {
+      log(
+        `race ${raceId} removed from the program, but its journal could not be moved to ${folder} (${(error as Error).message}): it stays in races/ and comes back at the next start`,
+      );
+    }
+    return { ok: true, revision: this.hostRevision };
+  }
+
+  /**
+   * Writes program.json first and changes the program in memory only once that write is
+   * durable, so a failed write (full disk) cannot leave the two apart.
+   */
+  private async saveAndAnnounce(
+    program: ProgramFile,
+    alsoInMemory?: () => void,
+  ): Promise<HostResult> {
+    await writeProgramFile(join(this.options.dataDir, 'program.json'), program);
     this.programFile = program;
-    await this.saveProgram();
+    alsoInMemory?.();
     return this.changed(null, {});
   }
 

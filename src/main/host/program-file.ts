@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
 import {
   boardSceneSchema,
@@ -6,6 +6,11 @@ import {
   displaySettingsSchema,
 } from '../../shared/protocol/program.ts';
 import { writeFileAtomic } from './atomic-file.ts';
+
+const phaseKeySchema = z.object({
+  raceId: z.string().nullable(),
+  phase: z.enum(['none', 'start', 'live', 'finished', 'official']),
+});
 
 /** The program as kept on disk: the meeting's races (each with its journal), active race, scenes. */
 export const programFileSchema = z.object({
@@ -21,6 +26,14 @@ export const programFileSchema = z.object({
       sprint: z.boolean(),
       result: z.boolean(),
     }),
+    /** Auto mode per output (issue 9); files written before it existed get it on. */
+    auto: z.object({ board: z.boolean(), overlay: z.boolean() }).default({
+      board: true,
+      overlay: true,
+    }),
+    holds: z
+      .object({ board: phaseKeySchema.nullable(), overlay: phaseKeySchema.nullable() })
+      .default({ board: null, overlay: null }),
   }),
   display: displaySettingsSchema.default(defaultDisplaySettings),
 });
@@ -36,12 +49,19 @@ export function emptyProgram(meeting = 'Mass Start meeting'): ProgramFile {
     scenes: {
       board: 'live',
       overlay: { lapsToGo: true, standings: true, sprint: true, result: false },
+      auto: { board: true, overlay: true },
+      holds: { board: null, overlay: null },
     },
     display: defaultDisplaySettings,
   };
 }
 
-/** Reads program.json; null if there is none yet; an error naming the file if it is damaged. */
+/** program.json is there but not a program (not JSON, or not of the program's shape). */
+export class ProgramFileDamagedError extends Error {
+  override readonly name = 'ProgramFileDamagedError';
+}
+
+/** Reads program.json; null if there is none yet; ProgramFileDamagedError naming the file if it is damaged. */
 export async function readProgramFile(path: string): Promise<ProgramFile | null> {
   let text: string;
   try {
@@ -54,18 +74,30 @@ export async function readProgramFile(path: string): Promise<ProgramFile | null>
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(
+    throw new ProgramFileDamagedError(
       `${path} is not valid JSON (${(error as Error).message}); restore it or move it aside`,
       { cause: error },
     );
   }
   const result = programFileSchema.safeParse(value);
   if (!result.success)
-    throw new Error(`${path} is damaged: ${result.error.issues[0]?.message ?? 'invalid'}`);
+    throw new ProgramFileDamagedError(
+      `${path} is damaged: ${result.error.issues[0]?.path.join('.') || 'program'}: ${result.error.issues[0]?.message ?? 'invalid'}`,
+    );
   return result.data;
 }
 
 /** Saves program.json atomically. */
 export async function writeProgramFile(path: string, program: ProgramFile): Promise<void> {
   await writeFileAtomic(path, `${JSON.stringify(program, null, 2)}\n`);
+}
+
+/** Moves a damaged program.json to program.damaged-<time>.json beside it (kept for a person to look at). */
+export async function setProgramFileAside(path: string, now: Date): Promise<string> {
+  const target = path.replace(
+    /\.json$/,
+    `.damaged-${now.toISOString().replace(/[:.]/g, '-')}.json`,
+  );
+  await rename(path, target);
+  return target;
 }

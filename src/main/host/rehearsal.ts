@@ -170,7 +170,9 @@ export class Rehearsal {
       log(
         `rehearsal: replaying into race "${raceId}" at ${speed}x (about ${Math.round(this.plan.durationMs / speed / 1000)} s)`,
       );
-      if (onBoards) await this.cut(raceId, 'startList');
+      // On the boards: the rehearsal race becomes the active one; auto mode then cuts the
+      // scenes as its phases come (the same rules as a live race, issue 9).
+      if (onBoards) await this.activate(raceId);
       const seqs = new Map<number, number>([[1, 1]]);
       for (const step of this.plan.steps) {
         await this.sleep(step.gapMs / speed);
@@ -193,9 +195,6 @@ export class Rehearsal {
         step.entries.forEach((entry, index) =>
           seqs.set(entry.seq, result.entries?.[index]?.seq ?? -1),
         );
-        const types = new Set(step.entries.map((entry) => entry.event.type));
-        if (onBoards && types.has('race/started')) await this.cut(raceId, 'live');
-        if (onBoards && types.has('results/confirmed')) await this.cut(raceId, 'results');
       }
       log(`rehearsal: race "${raceId}" replayed`);
     } finally {
@@ -204,11 +203,9 @@ export class Rehearsal {
     }
   }
 
-  private async cut(raceId: string, scene: 'startList' | 'live' | 'results'): Promise<void> {
-    if (this.stopped) return;
-    if (this.host.activeRaceId !== raceId)
-      await this.host.programCommand({ type: 'race/activated', raceId }, 'rehearsal');
-    await this.host.programCommand({ type: 'scene/shown', output: 'board', scene }, 'rehearsal');
+  private async activate(raceId: string): Promise<void> {
+    if (this.stopped || this.host.activeRaceId === raceId) return;
+    await this.host.programCommand({ type: 'race/activated', raceId }, 'rehearsal');
   }
 
   private sleep(ms: number): Promise<void> {

@@ -17,6 +17,7 @@
  * | `/massstart/confirm`   | –                                                   | confirm the results                   |
  * | `/massstart/scene`     | `blank\|startList\|live\|sprint\|results:string`      | what the venue board shows            |
  * | `/massstart/overlay`   | `lapsToGo\|standings\|sprint\|result:string 0\|1:int` | show (1) or hide (0) an overlay part  |
+ * | `/massstart/auto`      | `board\|overlay:string 0\|1:int`                     | auto mode of an output on (1) or off  |
  * | `/massstart/race`      | `raceId:string`                                     | make a race the active one            |
  *
  * The server answers the sender with `/massstart/ok <revision:int>` or `/massstart/error <reason:string>`.
@@ -29,6 +30,7 @@ import {
 } from '../../shared/protocol/commands.ts';
 import {
   boardSceneSchema,
+  outputSchema,
   overlayElementSchema,
   type ProgramCommand,
 } from '../../shared/protocol/program.ts';
@@ -227,6 +229,15 @@ const routes: Readonly<Record<string, Route>> = {
         type: 'overlay/toggled',
         element: args.choice('element', overlayElementSchema.options),
         visible: args.flag('visible'),
+      }),
+  },
+  auto: {
+    usage: '<board|overlay:string> <0|1:int>',
+    build: (args) =>
+      program(args, {
+        type: 'output/auto',
+        output: args.choice('output', outputSchema.options),
+        auto: args.flag('auto'),
       }),
   },
   race: {

@@ -12,7 +12,7 @@ export type ReplyBody =
     }
   | { readonly ok: false; readonly error: string };
 
-/** A host answer as an HTTP status and body: refusals keep their status (400, 404, 409). */
+/** A host answer as an HTTP status and body: refusals keep their status (400, 404, 409, 503). */
 export function hostReply(result: HostResult): { status: number; body: ReplyBody } {
   if (result.ok) return { status: 200, body: result };
   return { status: result.status, body: { ok: false, error: result.error } };

@@ -21,10 +21,14 @@ export function presentRows(
   return standings.rows.map((row) => presentRow(state, standings, row, labels));
 }
 
-/** The same row objects in start-list order, for the start list scene. */
+/** The rows in start-list order, for the start list scene, none of them greyed. */
 export function startListOrder(state: RaceState, rows: readonly BoardRow[]): BoardRow[] {
   const byKey = new Map(rows.map((row) => [row.key, row]));
-  return state.skaters.flatMap((skater) => byKey.get(skater.bib) ?? []);
+  // The start list is who lines up, not how the race stands: no row is greyed (issue 9).
+  return state.skaters.flatMap((skater) => {
+    const row = byKey.get(skater.bib);
+    return row ? [row.dimmed ? { ...row, dimmed: false } : row] : [];
+  });
 }
 
 /** Column headers for a format with `sprints` intermediate sprints. */

@@ -35,10 +35,23 @@ export type DisplaySettings = z.output<typeof displaySettingsSchema>;
 /** The settings of a new meeting. */
 export const defaultDisplaySettings: DisplaySettings = displaySettingsSchema.parse({});
 
-/** What each output shows now. */
+/** The two outputs: the venue board and the broadcast overlay. */
+export const outputSchema = z.enum(['board', 'overlay']);
+export type Output = z.output<typeof outputSchema>;
+
+/** Which overlay elements are cut in. */
+export type OverlayVisibility = Readonly<Record<OverlayElement, boolean>>;
+
+/**
+ * What each output shows now (after auto mode, src/shared/protocol/auto-scenes.ts), whether it
+ * follows the race by itself, and whether a manual cut holds until the next phase change.
+ */
 export interface Scenes {
   readonly board: BoardScene;
-  readonly overlay: Readonly<Record<OverlayElement, boolean>>;
+  readonly overlay: OverlayVisibility;
+  readonly auto: Readonly<Record<Output, boolean>>;
+  /** True while a manual cut overrides auto mode (until the race's next phase change). */
+  readonly held: Readonly<Record<Output, boolean>>;
 }
 
 /** A race of the meeting as listed in the program. */
@@ -91,6 +104,10 @@ export const programCommandSchema = z.discriminatedUnion('type', [
     element: overlayElementSchema,
     visible: z.boolean(),
   }),
+  /** Auto mode of an output: follow the race's phases by itself (issue 9), or hold manual cuts. */
+  z.object({ type: z.literal('output/auto'), output: outputSchema, auto: z.boolean() }),
+  /** Takes a race out of the program; its journal moves to DATA/removed/ (never deleted). */
+  z.object({ type: z.literal('race/removed'), raceId }),
   z.object({ type: z.literal('display/configured') }).extend(displaySettingsSchema.partial().shape),
   /** Replays a recorded race journal into a new race "Rehearsal · ..." (src/main/host/rehearsal.ts). */
   z.object({
@@ -98,7 +115,7 @@ export const programCommandSchema = z.discriminatedUnion('type', [
     recording: z.array(journalEntrySchema).min(1).max(5000),
     /** 10 = ten times as fast as recorded. */
     speed: z.number().min(0.1).max(1000).default(10),
-    /** Make the rehearsal race the active one and cut the board's scenes as the race goes. */
+    /** Make the rehearsal race the active one (auto mode then cuts the scenes as the race goes). */
     onBoards: z.boolean().default(true),
   }),
   z.object({ type: z.literal('rehearsal/stopped') }),

@@ -76,7 +76,7 @@ export interface JournalMessage {
   readonly voided: readonly number[];
 }
 
-/** A refused or unreadable message; `status` uses the HTTP codes (400, 403, 404, 409, 500). */
+/** A refused or unreadable message; `status` uses the HTTP codes (400, 403, 404, 409, 500, 503). */
 export interface ErrorMessage {
   readonly type: 'error';
   readonly id?: RequestId;

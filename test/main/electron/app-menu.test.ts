@@ -41,6 +41,7 @@ const model = (changes: Partial<MenuModel> = {}): MenuModel => ({
   appName: 'Mass Start Scoreboard',
   scene: 'live',
   overlay: { lapsToGo: true, standings: false, sprint: false, result: false },
+  auto: { board: true, overlay: false },
   raceActive: true,
   displays,
   board: { ...closed, open: true, displayId: 7, chosenLabel: 'LED wall' },
@@ -107,6 +108,22 @@ describe('menu template', () => {
       { kind: 'testPattern', visible: true },
       { kind: 'copyUrl', page: 'overlay' },
     ]);
+  });
+
+  it('switches auto mode per output, showing which output follows the race', () => {
+    expect(item(template, 'Board follows the race (auto)').checked).toBe(true);
+    expect(item(template, 'Overlay follows the race (auto)').checked).toBe(false);
+    click(item(template, 'Board follows the race (auto)'));
+    click(item(template, 'Overlay follows the race (auto)'));
+    expect(actions).toEqual([
+      { kind: 'auto', output: 'board', auto: false },
+      { kind: 'auto', output: 'overlay', auto: true },
+    ]);
+    expect(hostCommandFor(actions[0]!)).toEqual({
+      program: { type: 'output/auto', output: 'board', auto: false },
+    });
+    const before = buildMenuTemplate(model({ auto: null }), () => undefined);
+    expect(item(before, 'Board follows the race (auto)').enabled).toBe(false);
   });
 
   it('shows the current scene, elements and outputs', () => {
@@ -196,15 +213,19 @@ describe('MenuController', () => {
     controller.refresh();
     expect(menus).toHaveLength(1);
     await fixture.host.submit({ kind: 'single', command: { type: 'race/started' } }, 'test');
+    controller.refresh(); // auto mode cut the board to live at the start: a new menu
+    expect(menus).toHaveLength(2);
+    expect(item(menus[1]!, 'Live standings').checked).toBe(true);
+    await fixture.host.submit({ kind: 'single', command: { type: 'lap/completed' } }, 'test');
     controller.refresh(); // the program summary changed, not the menu
-    expect(menus).toHaveLength(1);
+    expect(menus).toHaveLength(2);
     await fixture.host.programCommand(
       { type: 'scene/shown', output: 'board', scene: 'results' },
       'test',
     );
     controller.refresh();
-    expect(menus).toHaveLength(2);
-    expect(item(menus[1]!, 'Results').checked).toBe(true);
+    expect(menus).toHaveLength(3);
+    expect(item(menus[2]!, 'Results').checked).toBe(true);
   });
 
   it('runs host commands with the source "menu" and tells refusals to the operator', async () => {

@@ -147,7 +147,7 @@ describe('rehearsal/started on the host', () => {
   const command = (speed = 1000, onBoards = true) =>
     parseProgramCommand({ type: 'rehearsal/started', recording, speed, onBoards });
 
-  it('replays the recording into a new race, puts it on the boards and cuts the scenes as it goes', async () => {
+  it('replays the recording into a new race, puts it on the boards, and auto mode cuts the scenes as it goes', async () => {
     host = await RaceHost.open({ dataDir });
     const scenes: string[] = [];
     host.subscribe(() => {
@@ -162,7 +162,8 @@ describe('rehearsal/started on the host', () => {
     expect(host.activeRaceId).toBe(id);
     expect(host.race(id)!.state.title).toBe('Rehearsal · Men · Mass Start · Semi-final 1');
     expect(rows(host.race(id)!.state)).toEqual(rows(sheetState(sheet)));
-    expect(scenes).toEqual(['live', 'startList', 'live', 'results']); // the new meeting's default first
+    // Auto mode cuts the board as the rehearsal race goes, as in a live race: no cuts of its own.
+    expect(scenes).toEqual(['startList', 'live', 'results']);
     const journal = host.journal(id)!;
     expect(journal.entries.slice(1).map((entry) => entry.event)).toEqual(
       recording.slice(1).map((entry) => entry.event),

@@ -90,6 +90,16 @@ describe('OSC address → host action', () => {
       { kind: 'program', command: { type: 'overlay/toggled', element: 'result', visible: true } },
     ],
     [
+      '/massstart/auto',
+      [s('board'), i(0)],
+      { kind: 'program', command: { type: 'output/auto', output: 'board', auto: false } },
+    ],
+    [
+      '/massstart/auto',
+      [s('Overlay'), i(1)],
+      { kind: 'program', command: { type: 'output/auto', output: 'overlay', auto: true } },
+    ],
+    [
       '/massstart/race',
       [s('men-semi-2')],
       { kind: 'program', command: { type: 'race/activated', raceId: 'men-semi-2' } },
@@ -156,6 +166,12 @@ describe('OSC address → host action', () => {
       /argument 1 \(element\) must be one of lapsToGo, standings, sprint, result, got "clock"/,
     ],
     [
+      '/massstart/auto',
+      [s('screen'), i(1)],
+      /argument 1 \(output\) must be one of board, overlay, got "screen"/,
+    ],
+    ['/massstart/auto', [s('board')], /missing argument 2 \(auto\)/],
+    [
       '/massstart/race',
       [s('Semi 1')],
       /^\/massstart\/race: raceId: race ids are lower-case letters, digits and dashes/,
@@ -185,6 +201,7 @@ describe('OSC address → host action', () => {
         'confirm',
         'scene',
         'overlay',
+        'auto',
         'race',
       ].map((name) => `/massstart/${name}`),
     );

@@ -1,0 +1,130 @@
+/**
+ * Auto mode (issue 9, "The board follows the race"): each output follows the phases of the
+ * active race by itself: start list before the start, live at the gun, results once the finish
+ * order is complete (with the OFFICIAL stamp at confirmation). A manual cut holds until the next
+ * phase change, or until auto is turned back on. Pure: the host calls it for every view.
+ */
+import type { StandingsPhase } from '../race/standings.ts';
+import type { BoardScene, Output, OverlayVisibility, Scenes } from './program.ts';
+
+/** The phases the outputs follow. */
+export type OutputPhase = 'none' | 'start' | 'live' | 'finished' | 'official';
+
+/** Where the outputs stand: which race is on them and its phase. */
+export interface PhaseKey {
+  readonly raceId: string | null;
+  readonly phase: OutputPhase;
+}
+
+/** The scenes as the program file keeps them: the manual choices, auto per output, the holds. */
+export interface StoredScenes {
+  readonly board: BoardScene;
+  readonly overlay: OverlayVisibility;
+  readonly auto: Readonly<Record<Output, boolean>>;
+  /** The phase in which each output was last cut by hand (null: no manual cut holds). */
+  readonly holds: Readonly<Record<Output, PhaseKey | null>>;
+}
+
+/** The output phase of a race's standings phase; a finish order being entered is still live. */
+export function outputPhase(phase: StandingsPhase | null): OutputPhase {
+  switch (phase) {
+    case null:
+      return 'none';
+    case 'start':
+      return 'start';
+    case 'live':
+    case 'finishing':
+      return 'live';
+    case 'final':
+      return 'finished';
+    case 'official':
+      return 'official';
+  }
+}
+
+/** The board scene auto mode shows in each phase (the sprint banner still comes up by itself). */
+export function autoBoardScene(phase: OutputPhase): BoardScene {
+  switch (phase) {
+    case 'none':
+      return 'blank';
+    case 'start':
+      return 'startList';
+    case 'live':
+      return 'live';
+    case 'finished':
+    case 'official':
+      return 'results';
+  }
+}
+
+/** The overlay elements auto mode cuts in: the laps bug and standings while racing, the result lower third after the finish. */
+export function autoOverlay(phase: OutputPhase): OverlayVisibility {
+  switch (phase) {
+    case 'none':
+      return { lapsToGo: false, standings: false, sprint: false, result: false };
+    case 'start':
+      return { lapsToGo: true, standings: false, sprint: true, result: false };
+    case 'live':
+      return { lapsToGo: true, standings: true, sprint: true, result: false };
+    case 'finished':
+    case 'official':
+      return { lapsToGo: false, standings: false, sprint: false, result: true };
+  }
+}
+
+const samePhase = (a: PhaseKey | null, b: PhaseKey): boolean =>
+  a !== null && a.raceId === b.raceId && a.phase === b.phase;
+
+/** Whether an output shows its manual choice now: auto is off, or a manual cut holds in this phase. */
+export function manualInForce(stored: StoredScenes, output: Output, now: PhaseKey): boolean {
+  return !stored.auto[output] || samePhase(stored.holds[output], now);
+}
+
+/** What the outputs show now, for the views. */
+export function effectiveScenes(stored: StoredScenes, now: PhaseKey): Scenes {
+  const boardManual = manualInForce(stored, 'board', now);
+  const overlayManual = manualInForce(stored, 'overlay', now);
+  return {
+    board: boardManual ? stored.board : autoBoardScene(now.phase),
+    overlay: overlayManual ? stored.overlay : autoOverlay(now.phase),
+    auto: stored.auto,
+    held: {
+      board: stored.auto.board && boardManual,
+      overlay: stored.auto.overlay && overlayManual,
+    },
+  };
+}
+
+/** A manual cut of the board: it holds until the next phase change. */
+export function cutBoard(stored: StoredScenes, scene: BoardScene, now: PhaseKey): StoredScenes {
+  return { ...stored, board: scene, holds: { ...stored.holds, board: now } };
+}
+
+/** A manual cut of one overlay element, on top of what the overlay shows now. */
+export function cutOverlay(
+  stored: StoredScenes,
+  overlay: OverlayVisibility,
+  now: PhaseKey,
+): StoredScenes {
+  return { ...stored, overlay, holds: { ...stored.holds, overlay: now } };
+}
+
+/**
+ * Turns auto mode of an output on (any manual hold ends: the output cuts to the phase's scene)
+ * or off (the output keeps what it shows now, so nothing jumps on air).
+ */
+export function setAuto(
+  stored: StoredScenes,
+  output: Output,
+  auto: boolean,
+  now: PhaseKey,
+): StoredScenes {
+  const shown = effectiveScenes(stored, now);
+  const kept = output === 'board' ? { board: shown.board } : { overlay: shown.overlay };
+  return {
+    ...stored,
+    ...(auto ? {} : kept),
+    auto: { ...stored.auto, [output]: auto },
+    holds: { ...stored.holds, [output]: null },
+  };
+}
