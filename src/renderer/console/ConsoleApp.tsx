@@ -11,6 +11,7 @@ import { runKey, type Tab } from './key-actions.ts';
 import { ProgramPanel } from './ProgramPanel.tsx';
 import { StartListPanel } from './StartListPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import { UnsentList } from './UnsentList.tsx';
 import { useActions } from './use-actions.ts';
 import { useEntry } from './use-entry.ts';
 import { useHost } from './use-host.ts';
@@ -40,7 +41,12 @@ export function ConsoleApp({
   const program = session.snapshot?.program ?? null;
   const race = session.snapshot?.race ?? null;
   const actions = useActions(t, session, race, program);
-  const entry = useEntry(race, (request) => session.race(request, t('entry')), entryRef);
+  // The entry line keeps an unsent entry itself (text and a "not sent" line; Enter sends again).
+  const entry = useEntry(
+    race,
+    (request) => session.race(request, t('entry'), { listUnsent: false }),
+    entryRef,
+  );
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -83,7 +89,8 @@ export function ConsoleApp({
       action,
       event,
     );
-  useShortcuts(open === null, onKey);
+  // With a dialog open the lap keys still count laps (and Space never presses its buttons).
+  useShortcuts(open === null ? 'all' : 'laps', onKey);
 
   const connection: ConnectionState = session.connection;
   const tabs: [Tab, 'tab.race' | 'tab.program' | 'tab.startList', string][] = [
@@ -99,6 +106,7 @@ export function ConsoleApp({
         meeting={program?.meeting ?? ''}
         connection={connection}
         pending={session.pending}
+        unsent={session.unsent.length}
         lastError={session.lastError}
         onLanguage={() => setLanguage(language === 'en' ? 'nl' : 'en')}
         onHelp={() => setOpen({ kind: 'help' })}
@@ -106,6 +114,13 @@ export function ConsoleApp({
       />
       <main className="layout">
         <div className="main-column">
+          <UnsentList
+            t={t}
+            unsent={session.unsent}
+            connected={connection === 'open'}
+            resend={session.resend}
+            dismiss={session.dismiss}
+          />
           <nav className="tabs" aria-label={t('appTitle')}>
             {tabs.map(([id, label, key]) => (
               <button
@@ -132,6 +147,9 @@ export function ConsoleApp({
                 reopen: reopenResults,
               }}
               lapError={actions.errors.lap}
+              history={actions.history}
+              journal={session.journal?.entries ?? []}
+              connected={connection === 'open'}
             />
           )}
           {tab === 'program' && program && (
@@ -166,6 +184,7 @@ export function ConsoleApp({
             journal={session.journal}
             error={actions.errors.journal}
             listRef={journalRef}
+            preview={actions.history.preview}
             actions={{
               undo: actions.undo,
               redo: actions.redo,

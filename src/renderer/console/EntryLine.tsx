@@ -77,6 +77,7 @@ export function EntryLine({
           id="entry-input"
           ref={inputRef}
           data-entry=""
+          data-prefilled={entry.prefilled ? '' : undefined}
           data-testid="entry-input"
           className={problems.length > 0 || hostError ? 'entry-input invalid' : 'entry-input'}
           type="text"
@@ -142,7 +143,12 @@ export function EntryLine({
             ))}
           </ul>
         )}
-        {hostError && (
+        {hostError && hostError.status === 0 && (
+          <p className="refusal not-sent" role="alert" data-testid="entry-refusal">
+            <strong>{t('notSent')}:</strong> {hostError.error}. {t('entryNotSent')}
+          </p>
+        )}
+        {hostError && hostError.status !== 0 && (
           <p className="refusal" role="alert" data-testid="entry-refusal">
             <strong>{t('refused')}:</strong> {hostError.status === 409 ? `${t('stale')} ` : ''}
             {hostError.error}

@@ -1,6 +1,8 @@
 import { useMemo, type Ref } from 'react';
 import type { Translate } from './i18n.ts';
 import { journalRows, localTime, type JournalRow } from './journal.ts';
+import type { UndoPreview } from './undo.ts';
+import { stepText } from './UndoLine.tsx';
 import type { JournalState } from './use-host.ts';
 
 /** What the journal's buttons do. */
@@ -25,9 +27,12 @@ export function JournalPanel({
   error,
   listRef,
   formatTime = localTime,
+  preview = null,
 }: {
   t: Translate;
   journal: JournalState | null;
+  /** What the buttons would undo and redo, said on them before they are pressed. */
+  preview?: UndoPreview | null;
   actions: JournalActions;
   error: string | null;
   listRef?: Ref<HTMLOListElement>;
@@ -41,10 +46,20 @@ export function JournalPanel({
     <section className="panel journal" aria-labelledby="journal-heading">
       <div className="panel-head">
         <h2 id="journal-heading">{t('journal')}</h2>
-        <button type="button" className="small" onClick={actions.undo}>
+        <button
+          type="button"
+          className="small"
+          onClick={actions.undo}
+          title={preview?.undo ? t('undo.preview', { what: stepText(t, preview.undo) }) : undefined}
+        >
           {t('undo')} <kbd>Ctrl+Z</kbd>
         </button>
-        <button type="button" className="small" onClick={actions.redo}>
+        <button
+          type="button"
+          className="small"
+          onClick={actions.redo}
+          title={preview?.redo ? t('redo.preview', { what: stepText(t, preview.redo) }) : undefined}
+        >
           {t('redo')} <kbd>Ctrl+Shift+Z</kbd>
         </button>
       </div>

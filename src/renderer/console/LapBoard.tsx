@@ -10,17 +10,31 @@ export interface LapBoardActions {
   readonly reopen: () => void;
 }
 
-/** The lap board: laps to go as the biggest thing on the screen, what the lap means, the lap key. */
+/** A moment's highlight on the figure: an undo or redo moved the laps ("9 → 10") or a sprint. */
+export interface LapFlash {
+  /** Changes with each undo or redo, so the highlight starts again. */
+  readonly id: number;
+  readonly text: string;
+}
+
+/**
+ * The lap board: laps to go as the biggest thing on the screen, what the lap means, the lap
+ * key; while the host is away, that laps are not being counted.
+ */
 export function LapBoard({
   t,
   race,
   actions,
   error,
+  connected = true,
+  flash = null,
 }: {
   t: Translate;
   race: RaceView | null;
   actions: LapBoardActions;
   error: string | null;
+  connected?: boolean;
+  flash?: LapFlash | null;
 }) {
   if (!race) return <section className="lapboard empty">{t('noActiveRace')}</section>;
   const { state } = race;
@@ -35,9 +49,24 @@ export function LapBoard({
   return (
     <section className={`lapboard ${flag}`} aria-label={t('lapsToGo')}>
       <div className="lap-figure-box">
-        <div className="lap-figure" data-testid="laps-to-go" aria-live="polite">
+        <div
+          key={`figure-${flash?.id ?? 0}`}
+          className={`lap-figure${flash ? ' flash' : ''}${connected ? '' : ' stale'}`}
+          data-testid="laps-to-go"
+          aria-live="polite"
+        >
           {race.lapsToGo}
         </div>
+        {flash && (
+          <div
+            key={`flash-${flash.id}`}
+            className="lap-flash"
+            data-testid="lap-flash"
+            role="status"
+          >
+            {flash.text}
+          </div>
+        )}
         <div className="lap-caption">
           {race.lapsToGo === 0 && state.started
             ? t('finished')
@@ -93,6 +122,11 @@ export function LapBoard({
             </button>
           )}
         </div>
+        {!connected && (
+          <p className="refusal not-sent" role="alert" data-testid="lap-offline">
+            {t('lapsNotCounted')}
+          </p>
+        )}
         {error && (
           <p className="refusal" role="alert" data-testid="lap-refusal">
             <strong>{t('refused')}:</strong> {error}

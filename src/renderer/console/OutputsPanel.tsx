@@ -1,6 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import type { BoardScene, OverlayElement, ProgramView } from '../../shared/protocol/program.ts';
+import type {
+  BoardScene,
+  Output,
+  OverlayElement,
+  ProgramCommand,
+  ProgramView,
+} from '../../shared/protocol/program.ts';
 import type { Translate } from './i18n.ts';
+import type { Outcome } from './use-host.ts';
 
 /** Board scenes in key order (Shift+1..4, Shift+0). */
 export const boardScenes: readonly { scene: BoardScene; key: string }[] = [
@@ -54,6 +61,54 @@ function ScaledFrame({
   );
 }
 
+/** Whether an output follows the race by itself, or shows a manual cut (held, or auto off). */
+function AutoState({
+  t,
+  output,
+  scenes,
+}: {
+  t: Translate;
+  output: Output;
+  scenes: ProgramView['scenes'];
+}) {
+  const text = !scenes.auto[output]
+    ? t('manualOnly')
+    : scenes.held[output]
+      ? t('heldManual')
+      : t('autoOn');
+  const kind = !scenes.auto[output] ? 'manual' : scenes.held[output] ? 'held' : 'auto';
+  return (
+    <span className={`auto-state ${kind}`} data-testid={`${output}-auto-state`}>
+      {text}
+    </span>
+  );
+}
+
+/** The auto switch of an output: on, the output cuts by itself as the race's phases come. */
+function AutoSwitch({
+  t,
+  output,
+  auto,
+  onChange,
+}: {
+  t: Translate;
+  output: Output;
+  auto: boolean;
+  onChange: (output: Output, auto: boolean) => void;
+}) {
+  return (
+    <label className="inline auto-switch">
+      <input
+        type="checkbox"
+        data-testid={`${output}-auto`}
+        checked={auto}
+        onChange={(event) => onChange(output, event.target.checked)}
+      />{' '}
+      {t('followRace')}
+    </label>
+  );
+}
+
 /** Outputs: live previews of the board and the overlay, what each shows, and the cuts. */
 export function OutputsPanel({
   t,
@@ -69,10 +124,17 @@ export function OutputsPanel({
     scene(scene: BoardScene): void;
     overlay(element: OverlayElement, visible: boolean): void;
     boardLanguage(language: 'en' | 'nl'): void;
+    program(command: ProgramCommand, origin: string): Promise<Outcome>;
   };
   error: string | null;
 }) {
   const { scenes, display } = program;
+  const [autoError, setAutoError] = useState<string | null>(null);
+  const setAuto = (output: Output, auto: boolean) =>
+    void actions
+      .program({ type: 'output/auto', output, auto }, t('outputs'))
+      .then((outcome) => setAutoError(outcome.ok ? null : outcome.error));
+  const shownError = error ?? autoError;
   const shown = overlayElements
     .filter((element) => scenes.overlay[element])
     .map((element) => t(`overlay.${element}`));
@@ -86,8 +148,10 @@ export function OutputsPanel({
             {t('board')}{' '}
             <span className="shows" data-testid="board-scene">
               {t('boardShows', { scene: t(`scene.${scenes.board}`) })}
-            </span>
+            </span>{' '}
+            <AutoState t={t} output="board" scenes={scenes} />
           </h3>
+          <AutoSwitch t={t} output="board" auto={scenes.auto.board} onChange={setAuto} />
           {viewToken ? (
             <ScaledFrame src={`/board/?token=${token}`} title={t('board')} />
           ) : (
@@ -111,8 +175,10 @@ export function OutputsPanel({
             {t('overlay')}{' '}
             <span className="shows" data-testid="overlay-elements">
               {t('overlayShows', { elements: shown.join(', ') || t('nothing') })}
-            </span>
+            </span>{' '}
+            <AutoState t={t} output="overlay" scenes={scenes} />
           </h3>
+          <AutoSwitch t={t} output="overlay" auto={scenes.auto.overlay} onChange={setAuto} />
           {viewToken ? (
             <ScaledFrame src={`/board/?output=overlay&token=${token}`} title={t('overlay')} />
           ) : null}
@@ -140,9 +206,9 @@ export function OutputsPanel({
           <option value="nl">Nederlands</option>
         </select>
       </label>
-      {error && (
+      {shownError && (
         <p className="refusal" role="alert" data-testid="outputs-refusal">
-          <strong>{t('refused')}:</strong> {error}
+          <strong>{t('refused')}:</strong> {shownError}
         </p>
       )}
     </section>

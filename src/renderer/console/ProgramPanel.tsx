@@ -19,6 +19,8 @@ export function ProgramPanel({
 }) {
   const [meeting, setMeeting] = useState(program.meeting);
   const [error, setError] = useState<string | null>(null);
+  // Removing a race asks once, in its own row (a rehearsal race, a race added by mistake).
+  const [removing, setRemoving] = useState<string | null>(null);
   const run = async (command: ProgramCommand) => {
     const outcome = await send(command);
     setError(outcome.ok ? null : outcome.error);
@@ -52,6 +54,9 @@ export function ProgramPanel({
             <th scope="col">
               <span className="sr-only">{t('activate')}</span>
             </th>
+            <th scope="col">
+              <span className="sr-only">{t('removeRace')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -76,6 +81,36 @@ export function ProgramPanel({
                       onClick={() => void run({ type: 'race/activated', raceId: race.id })}
                     >
                       {t('activate')}
+                    </button>
+                  )}
+                </td>
+                <td>
+                  {removing === race.id ? (
+                    <span className="confirm-remove" role="group">
+                      {t('removeQuestion', { race: race.title })}{' '}
+                      <button
+                        type="button"
+                        className="small danger"
+                        data-testid={`remove-yes-${race.id}`}
+                        onClick={() => {
+                          setRemoving(null);
+                          void run({ type: 'race/removed', raceId: race.id });
+                        }}
+                      >
+                        {t('yes')}
+                      </button>{' '}
+                      <button type="button" className="small" onClick={() => setRemoving(null)}>
+                        {t('cancel')}
+                      </button>
+                    </span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="small"
+                      data-testid={`remove-${race.id}`}
+                      onClick={() => setRemoving(race.id)}
+                    >
+                      {t('removeRace')}
                     </button>
                   )}
                 </td>

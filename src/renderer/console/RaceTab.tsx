@@ -1,13 +1,19 @@
 import type { RefObject } from 'react';
+import type { JournalEntry } from '../../shared/race/events.ts';
 import type { RaceView } from '../../shared/race/view.ts';
 import { EntryLine } from './EntryLine.tsx';
 import type { Translate } from './i18n.ts';
 import { LapBoard, type LapBoardActions } from './LapBoard.tsx';
 import { SprintSummary } from './SprintSummary.tsx';
 import { StandingsTable } from './StandingsTable.tsx';
+import { lapFlash, UndoLine } from './UndoLine.tsx';
 import type { EntryState } from './use-entry.ts';
+import type { UndoState } from './use-undo.ts';
 
-/** During the race: the lap board, the entry line, the sprints and the standings. */
+/**
+ * During the race: the lap board, what undo would do, the entry line, the sprints and the
+ * standings.
+ */
 export function RaceTab({
   t,
   race,
@@ -15,6 +21,9 @@ export function RaceTab({
   entryRef,
   actions,
   lapError,
+  history,
+  journal,
+  connected,
 }: {
   t: Translate;
   race: RaceView | null;
@@ -22,12 +31,23 @@ export function RaceTab({
   entryRef: RefObject<HTMLInputElement | null>;
   actions: LapBoardActions;
   lapError: string | null;
+  history: UndoState;
+  journal: readonly JournalEntry[];
+  connected: boolean;
 }) {
   return (
     <>
-      <LapBoard t={t} race={race} actions={actions} error={lapError} />
+      <LapBoard
+        t={t}
+        race={race}
+        actions={actions}
+        error={lapError}
+        connected={connected}
+        flash={lapFlash(t, history.last)}
+      />
       {race && (
         <>
+          <UndoLine t={t} history={history} entries={journal} />
           <EntryLine
             t={t}
             entry={entry}

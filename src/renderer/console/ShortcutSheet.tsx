@@ -1,8 +1,15 @@
 import { Dialog } from './Dialog.tsx';
 import type { LabelParams, Translate } from './i18n.ts';
-import { entryKeys, keyBindings, type KeyBinding } from './keymap.ts';
+import { entryKeys, keyBindings, keyRules, whereLabel, type KeyBinding } from './keymap.ts';
 
-const groups: readonly KeyBinding['group'][] = ['race', 'entry', 'outputs', 'general'];
+/** The sheet's sections: how the keys work first (issue 9), then the keys by group. */
+const groups: readonly ('model' | KeyBinding['group'])[] = [
+  'model',
+  'race',
+  'entry',
+  'outputs',
+  'general',
+];
 
 /** Scene and overlay names inside a key's label, in the console's language. */
 function labelParams(t: Translate, params: LabelParams | undefined): LabelParams | undefined {
@@ -21,27 +28,33 @@ export function ShortcutSheet({ t, onClose }: { t: Translate; onClose: () => voi
     <Dialog title={t('key.title')} onClose={onClose} testId="shortcut-sheet">
       <div className="sheet">
         {groups.map((group) => {
-          const rows =
-            group === 'entry'
-              ? entryKeys.map((row) => ({ keys: row.keys, text: t(row.label) }))
-              : keyBindings
-                  .filter((binding) => binding.group === group && binding.keys.length > 0)
-                  .map((binding) => ({
-                    keys: binding.keys,
-                    text: t(binding.label, labelParams(t, binding.params)),
-                  }));
+          const rows: { keys: readonly string[]; text: string; where?: string }[] =
+            group === 'model'
+              ? keyRules.map((row) => ({ keys: row.keys, text: t(row.label) }))
+              : group === 'entry'
+                ? entryKeys.map((row) => ({ keys: row.keys, text: t(row.label) }))
+                : keyBindings
+                    .filter((binding) => binding.group === group && binding.keys.length > 0)
+                    .map((binding) => ({
+                      keys: binding.keys,
+                      text: t(binding.label, labelParams(t, binding.params)),
+                      where: t(whereLabel(binding)),
+                    }));
           return (
-            <section key={group}>
+            <section key={group} className={`sheet-${group}`}>
               <h3>{t(`key.group.${group}`)}</h3>
               <dl>
                 {rows.map((row) => (
                   <div key={row.keys.join()} className="sheet-row">
                     <dt>
-                      {row.keys.map((key) => (
-                        <kbd key={key}>{key}</kbd>
+                      {row.keys.map((key, index) => (
+                        <kbd key={`${key}-${index}`}>{key}</kbd>
                       ))}
                     </dt>
-                    <dd>{row.text}</dd>
+                    <dd>
+                      {row.text}
+                      {row.where && <span className="where"> ({row.where})</span>}
+                    </dd>
                   </div>
                 ))}
               </dl>

@@ -8,6 +8,7 @@ export function StatusBar({
   meeting,
   connection,
   pending,
+  unsent = 0,
   lastError,
   onLanguage,
   onHelp,
@@ -17,6 +18,8 @@ export function StatusBar({
   meeting: string;
   connection: ConnectionState;
   pending: number;
+  /** Commands that did not reach the host, listed under the status bar. */
+  unsent?: number;
   lastError: LastError | null;
   onLanguage: () => void;
   onHelp: () => void;
@@ -36,6 +39,11 @@ export function StatusBar({
       <span className={pending > 0 ? 'pending busy' : 'pending'} data-testid="pending">
         {t('pending')}: {pending}
       </span>
+      {unsent > 0 && (
+        <span className="unsent-count" data-testid="unsent-count" role="status">
+          {t('unsent.count', { count: unsent })}
+        </span>
+      )}
       <span className="meeting">{meeting}</span>
       <span
         className={lastError ? 'last-error has-error' : 'last-error'}

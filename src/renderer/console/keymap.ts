@@ -33,10 +33,15 @@ export type KeyAction =
   | 'journal';
 
 /**
- * Where the focus is: on the page or a button (`page`), in the entry line (`entry`), or in any
- * other text field or list (`field`), where keys type and only the field's own keys count.
+ * Where the focus is (issue 9: the keyboard can never swallow a lap):
+ * - `page`: the page, a button, a tab, the journal list, a check box: every key works.
+ * - `emptyEntry`: the entry line with nothing typed (or only the placings a correction filled
+ *   in, still selected): not text yet, so every key works as on the page; digits start the text.
+ * - `entry`: the entry line with typed text: keys type, except those marked `inEntry` (`+`).
+ * - `choice`: a drop-down list: it keeps its own keys, but the lap keys still count a lap.
+ * - `field`: a real text field (names, the import text, the add-race form): every key types.
  */
-export type KeyContext = 'page' | 'entry' | 'field';
+export type KeyContext = 'page' | 'emptyEntry' | 'entry' | 'choice' | 'field';
 
 /** The parts of a KeyboardEvent the map reads. */
 export interface KeyStroke {
@@ -56,7 +61,7 @@ export interface KeyBinding {
   readonly group: 'race' | 'entry' | 'outputs' | 'general';
   readonly label: LabelKey;
   readonly params?: LabelParams;
-  /** Also while typing in the entry line. */
+  /** Also while typing in the entry line (text in it). */
   readonly inEntry: boolean;
   readonly matches: (stroke: KeyStroke) => boolean;
 }
@@ -91,26 +96,29 @@ const overlays: readonly [OverlayElement, number][] = [
 const pageOnly = false;
 const alsoInEntry = true;
 
-/** A row of the table; the sheet's label is `key.<action>`. */
+/** A row of the table; the sheet's label is `key.<action>` unless given. */
 function bind(
   action: Exclude<KeyAction, `scene:${string}` | `overlay:${string}`>,
   keys: readonly string[],
   group: KeyBinding['group'],
   inEntry: boolean,
   matches: (stroke: KeyStroke) => boolean,
+  label: LabelKey = `key.${action}`,
 ): KeyBinding {
-  return { action, keys, group, label: `key.${action}`, inEntry, matches };
+  return { action, keys, group, label, inEntry, matches };
 }
 
 /** The key table, in the order the shortcut sheet lists it. */
 export const keyBindings: readonly KeyBinding[] = [
-  bind('lap', ['Space', '+'], 'race', pageOnly, (s) => plain(s) && s.key === ' '),
+  // Space is text only where text is being typed; `+` is a lap even there.
+  bind('lap', ['Space'], 'race', pageOnly, (s) => plain(s) && s.key === ' '),
   bind(
     'lap',
-    [],
+    ['+', 'Num +'],
     'race',
     alsoInEntry,
     (s) => !ctrl(s) && !s.altKey && (s.key === '+' || s.code === 'NumpadAdd'),
+    'key.lapPlus',
   ),
   bind(
     'lapsUp',
@@ -186,29 +194,68 @@ export const entryKeys: readonly { keys: readonly string[]; label: LabelKey }[] 
   { keys: ['Tab', 'Shift+Tab'], label: 'key.tab' },
 ];
 
+/** How the keys work wherever the focus is: the first section of the shortcut sheet. */
+export const keyRules: readonly { keys: readonly string[]; label: LabelKey }[] = [
+  { keys: ['Space'], label: 'key.rule.space' },
+  { keys: ['+'], label: 'key.rule.plus' },
+  { keys: ['S', 'F', 'D', 'X', 'L', 'O', 'Q', 'T'], label: 'key.rule.modes' },
+  { keys: ['Esc', 'Esc'], label: 'key.rule.escape' },
+  { keys: ['Enter'], label: 'key.rule.enter' },
+  { keys: ['Ctrl+Z'], label: 'key.rule.undo' },
+  { keys: ['not sent'], label: 'key.rule.notSent' },
+];
+
+/** Where a binding works, as the sheet says it. */
+export function whereLabel(binding: KeyBinding): LabelKey {
+  if (binding.action === 'digit') return 'key.where.digit';
+  return binding.inEntry ? 'key.where.always' : 'key.where.notTyping';
+}
+
 /** The action of a key stroke where the focus is, or null (the key does what it always does). */
 export function actionFor(stroke: KeyStroke, context: KeyContext): KeyAction | null {
   if (context === 'field') return null;
   for (const binding of keyBindings) {
     if (context === 'entry' && !binding.inEntry) continue;
+    if (context === 'choice' && binding.action !== 'lap') continue;
+    // Digits in the entry line are typed by the line itself, where the caret is.
+    if (context === 'emptyEntry' && binding.action === 'digit') continue;
     if (binding.matches(stroke)) return binding.action;
   }
   return null;
 }
 
-/** Where the focus is, from the focused element's tag, type and role. */
-export function keyContext(
-  element: {
-    tagName: string;
-    type?: string;
-    isContentEditable?: boolean;
-    dataset?: DOMStringMap;
-  } | null,
-): KeyContext {
+/** The parts of the focused element `keyContext` reads. */
+export interface FocusedElement {
+  readonly tagName: string;
+  readonly type?: string;
+  readonly isContentEditable?: boolean;
+  readonly dataset?: DOMStringMap;
+  readonly value?: string;
+  readonly selectionStart?: number | null;
+  readonly selectionEnd?: number | null;
+}
+
+/**
+ * Whether the entry line holds no text of the operator's: nothing (a space is never leading
+ * text), or only what a correction mode filled in, still wholly selected to be overtyped.
+ */
+function entryIsEmpty(element: FocusedElement): boolean {
+  const value = element.value ?? '';
+  if (value.trim() === '') return true;
+  return (
+    element.dataset?.prefilled !== undefined &&
+    element.selectionStart === 0 &&
+    element.selectionEnd === value.length
+  );
+}
+
+/** Where the focus is, from the focused element's tag, type, role and (entry line) text. */
+export function keyContext(element: FocusedElement | null): KeyContext {
   if (!element) return 'page';
-  if (element.dataset?.entry !== undefined) return 'entry';
+  if (element.dataset?.entry !== undefined) return entryIsEmpty(element) ? 'emptyEntry' : 'entry';
   const tag = element.tagName.toLowerCase();
-  if (tag === 'textarea' || tag === 'select' || element.isContentEditable) return 'field';
+  if (tag === 'select') return 'choice';
+  if (tag === 'textarea' || element.isContentEditable) return 'field';
   if (tag === 'input') {
     const type = (element.type ?? 'text').toLowerCase();
     return ['button', 'submit', 'reset', 'checkbox', 'radio'].includes(type) ? 'page' : 'field';

@@ -39,7 +39,9 @@ export const en = {
   'announce.lapsLeft': 'Next sprint: {sprint} after {laps} more laps',
 
   entry: 'Entry',
-  entryHint: '↑↓ mode · Enter send · Esc clear/leave',
+  entryHint:
+    'Empty line: Space = lap, S F D X L O Q T = mode · + lap always · ↑↓ mode · Enter send · Esc clear, again: leave',
+  entryNotSent: 'The entry stays: press Enter to send it once connected.',
   entryPlaceholder: 'helmet numbers, e.g. 12 7 3',
   send: 'Send',
   sending: 'sending…',
@@ -84,6 +86,39 @@ export const en = {
   'problem.alreadyAdvanced': '{bib} has already been advanced',
   stale: 'Someone else changed the race first (stale revision): check the journal and send again.',
   refused: 'Refused',
+  notSent: 'Not sent',
+  lapsNotCounted:
+    'Not connected to the host: laps are NOT being counted. Each press is listed as not sent.',
+
+  'undo.laps': 'laps to go {before} → {after}',
+  'undo.preview': 'Ctrl+Z would undo: {what}',
+  'redo.preview': 'Ctrl+Shift+Z would redo: {what}',
+  'undo.nothing': 'Ctrl+Z: nothing to undo',
+  'undo.reading': 'Ctrl+Z: reading the journal…',
+  'undo.sending': 'Undoing: {what}…',
+  'redo.sending': 'Redoing: {what}…',
+  'undo.done': 'Undone: {what}',
+  'redo.done': 'Redone: {what}',
+  'undo.notSent': 'Undo not sent: {error}',
+  'redo.notSent': 'Redo not sent: {error}',
+  'undo.refused': 'Undo refused: {error}',
+  'redo.refused': 'Redo refused: {error}',
+  'undo.stale':
+    'the race changed before it arrived, so nothing was changed: check what Ctrl+Z would undo now',
+  'undo.flashSprint': 'sprint {sprint} undone',
+  'redo.flashSprint': 'sprint {sprint} back',
+
+  'unsent.title': 'Not sent ({count}): the host did not get these',
+  'unsent.help':
+    'Nothing is sent again by itself (a lap counted late is a wrong lap): send one again, or dismiss it.',
+  'unsent.count': 'Not sent: {count}',
+  'unsent.notSent': 'not sent: {error}',
+  'unsent.unanswered':
+    'no answer ({error}): the host may have it; check the journal before sending again',
+  'unsent.refused': 'sent again and refused: {error}',
+  'unsent.send': 'Send again',
+  'unsent.dismiss': 'Dismiss',
+  'unsent.dismissAll': 'Dismiss all',
 
   sprints: 'Sprints',
   finishOrder: 'Finish order',
@@ -129,6 +164,13 @@ export const en = {
   boardShows: 'shows: {scene}',
   overlayShows: 'shows: {elements}',
   nothing: 'nothing',
+  followRace: 'Follow the race (auto)',
+  autoOn: 'auto',
+  heldManual: 'manual cut: held until the next phase',
+  manualOnly: 'manual',
+  removeRace: 'Remove',
+  removeQuestion:
+    'Remove “{race}” from the program? Its journal is kept in the data folder under removed/.',
   'scene.startList': 'Start list',
   'scene.live': 'Live',
   'scene.sprint': 'Sprint result',
@@ -204,6 +246,22 @@ export const en = {
   'key.group.entry': 'In the entry line',
   'key.group.outputs': 'Outputs',
   'key.group.general': 'General',
+  'key.group.model': 'How the keys work',
+  'key.rule.space':
+    'The leader crossed the line (at the gun: start), wherever the focus is: page, buttons, lists, tabs, dialogs, an empty entry line. Only text being typed takes a space.',
+  'key.rule.plus': 'Always a lap, also while typing in the entry line (not in other text fields)',
+  'key.rule.modes':
+    'Pick the mode (Shift+F: replace the finish order), also in an empty entry line: the letter is never typed there',
+  'key.rule.escape': 'Esc clears the entry line; on an empty line, Esc leaves it',
+  'key.rule.enter': 'Enter sends the entry once; on an empty line it does nothing',
+  'key.rule.undo':
+    'Undo takes out the newest accepted entry (a refused one never got in): the console says which before you press',
+  'key.rule.notSent':
+    'A key pressed while the host is away is listed as not sent, with its time, and is never sent again by itself',
+  'key.where.always': 'also while typing',
+  'key.where.notTyping': 'also in an empty entry line',
+  'key.where.digit': 'starts the entry line',
+  'key.lapPlus': 'Lap, also while typing in the entry line',
   'key.lap': 'Start the race (at the gun), then: the leader crossed the line',
   'key.lapsUp': 'Correct laps to go: one more',
   'key.lapsDown': 'Correct laps to go: one fewer',
@@ -223,8 +281,9 @@ export const en = {
   'key.reopen': 'Reopen results',
   'key.entrySend': 'Send the entry',
   'key.entryMode': 'Previous / next mode',
-  'key.entryEscape': 'Clear the entry; again: leave it',
-  'key.entryWords': 'A first word picks the mode: s1 s2 s3, f, fr, dnf, dq, lapped, ok, q, t',
+  'key.entryEscape': 'Clear the entry; on an empty line: leave it',
+  'key.entryWords':
+    'A first word already in the line (pasted) picks the mode: s1 s2 s3, f, fr, dnf, dq, lapped, ok, q, t',
   'key.scene': 'Board: {scene}',
   'key.overlay': 'Overlay: {element} on/off',
   'key.help': 'This sheet',

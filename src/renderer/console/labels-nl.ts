@@ -39,7 +39,9 @@ export const nl: Record<LabelKey, string> = {
   'announce.lapsLeft': 'Volgende sprint: {sprint} over {laps} ronden',
 
   entry: 'Invoer',
-  entryHint: '↑↓ soort · Enter versturen · Esc wissen/verlaten',
+  entryHint:
+    'Lege regel: spatie = ronde, S F D X L O Q T = soort · + altijd ronde · ↑↓ soort · Enter versturen · Esc wissen, nogmaals: verlaten',
+  entryNotSent: 'De invoer blijft staan: druk op Enter om hem te versturen zodra er verbinding is.',
   entryPlaceholder: 'helmnummers, bijv. 12 7 3',
   send: 'Versturen',
   sending: 'versturen…',
@@ -86,6 +88,39 @@ export const nl: Record<LabelKey, string> = {
   stale:
     'Iemand anders wijzigde de race net eerder (verouderde revisie): kijk in het journaal en verstuur opnieuw.',
   refused: 'Geweigerd',
+  notSent: 'Niet verstuurd',
+  lapsNotCounted:
+    'Geen verbinding met de host: ronden worden NIET geteld. Elke toetsaanslag staat bij niet verstuurd.',
+
+  'undo.laps': 'ronden te gaan {before} → {after}',
+  'undo.preview': 'Ctrl+Z maakt ongedaan: {what}',
+  'redo.preview': 'Ctrl+Shift+Z zet terug: {what}',
+  'undo.nothing': 'Ctrl+Z: niets om ongedaan te maken',
+  'undo.reading': 'Ctrl+Z: journaal wordt gelezen…',
+  'undo.sending': 'Ongedaan maken: {what}…',
+  'redo.sending': 'Terugzetten: {what}…',
+  'undo.done': 'Ongedaan gemaakt: {what}',
+  'redo.done': 'Teruggezet: {what}',
+  'undo.notSent': 'Ongedaan maken niet verstuurd: {error}',
+  'redo.notSent': 'Opnieuw niet verstuurd: {error}',
+  'undo.refused': 'Ongedaan maken geweigerd: {error}',
+  'redo.refused': 'Opnieuw geweigerd: {error}',
+  'undo.stale':
+    'de race veranderde voordat het aankwam, er is niets veranderd: kijk wat Ctrl+Z nu ongedaan maakt',
+  'undo.flashSprint': 'sprint {sprint} ongedaan',
+  'redo.flashSprint': 'sprint {sprint} terug',
+
+  'unsent.title': 'Niet verstuurd ({count}): de host heeft deze niet gekregen',
+  'unsent.help':
+    'Niets wordt vanzelf opnieuw verstuurd (een ronde die te laat telt is een foute ronde): verstuur er een opnieuw, of verwijder hem.',
+  'unsent.count': 'Niet verstuurd: {count}',
+  'unsent.notSent': 'niet verstuurd: {error}',
+  'unsent.unanswered':
+    'geen antwoord ({error}): de host kan hem hebben; kijk in het journaal voor je opnieuw verstuurt',
+  'unsent.refused': 'opnieuw verstuurd en geweigerd: {error}',
+  'unsent.send': 'Opnieuw versturen',
+  'unsent.dismiss': 'Verwijderen',
+  'unsent.dismissAll': 'Alles verwijderen',
 
   sprints: 'Sprints',
   finishOrder: 'Finishvolgorde',
@@ -131,6 +166,13 @@ export const nl: Record<LabelKey, string> = {
   boardShows: 'toont: {scene}',
   overlayShows: 'toont: {elements}',
   nothing: 'niets',
+  followRace: 'Volg de race (automatisch)',
+  autoOn: 'automatisch',
+  heldManual: 'handmatig: blijft tot de volgende fase',
+  manualOnly: 'handmatig',
+  removeRace: 'Verwijderen',
+  removeQuestion:
+    '“{race}” uit het programma halen? Het journaal blijft bewaard in de datamap onder removed/.',
   'scene.startList': 'Startlijst',
   'scene.live': 'Live',
   'scene.sprint': 'Sprintuitslag',
@@ -206,6 +248,23 @@ export const nl: Record<LabelKey, string> = {
   'key.group.entry': 'In de invoerregel',
   'key.group.outputs': 'Uitvoer',
   'key.group.general': 'Algemeen',
+  'key.group.model': 'Zo werken de toetsen',
+  'key.rule.space':
+    'Koploper over de streep (bij het schot: start), waar de focus ook is: pagina, knoppen, lijsten, tabbladen, dialogen, een lege invoerregel. Alleen tekst die je typt krijgt een spatie.',
+  'key.rule.plus':
+    'Altijd een ronde, ook tijdens het typen in de invoerregel (niet in andere tekstvelden)',
+  'key.rule.modes':
+    'Kies de soort invoer (Shift+F: finishvolgorde vervangen), ook in een lege invoerregel: de letter wordt daar nooit getypt',
+  'key.rule.escape': 'Esc wist de invoerregel; in een lege regel verlaat Esc hem',
+  'key.rule.enter': 'Enter verstuurt de invoer één keer; in een lege regel doet Enter niets',
+  'key.rule.undo':
+    'Ongedaan maken neemt de nieuwste geaccepteerde regel terug (een geweigerde kwam er nooit in): de console zegt vooraf welke',
+  'key.rule.notSent':
+    'Een toets die je indrukt terwijl de host weg is, staat bij niet verstuurd, met de tijd, en wordt nooit vanzelf opnieuw verstuurd',
+  'key.where.always': 'ook tijdens het typen',
+  'key.where.notTyping': 'ook in een lege invoerregel',
+  'key.where.digit': 'begint de invoerregel',
+  'key.lapPlus': 'Ronde, ook tijdens het typen in de invoerregel',
   'key.lap': 'Start de race (bij het schot), daarna: koploper over de streep',
   'key.lapsUp': 'Ronden te gaan corrigeren: één meer',
   'key.lapsDown': 'Ronden te gaan corrigeren: één minder',
@@ -225,8 +284,9 @@ export const nl: Record<LabelKey, string> = {
   'key.reopen': 'Uitslag heropenen',
   'key.entrySend': 'Invoer versturen',
   'key.entryMode': 'Vorige / volgende soort invoer',
-  'key.entryEscape': 'Invoer wissen; nogmaals: verlaten',
-  'key.entryWords': 'Een eerste woord kiest de soort: s1 s2 s3, f, fr, dnf, dq, lapped, ok, q, t',
+  'key.entryEscape': 'Invoer wissen; in een lege regel: verlaten',
+  'key.entryWords':
+    'Een eerste woord dat al in de regel staat (geplakt) kiest de soort: s1 s2 s3, f, fr, dnf, dq, lapped, ok, q, t',
   'key.scene': 'Bord: {scene}',
   'key.overlay': 'Overlay: {element} aan/uit',
   'key.help': 'Dit overzicht',

@@ -1,6 +1,8 @@
 /**
  * What the console's keys and buttons do: race commands (lap, laps correction, undo, redo,
  * results), scene cuts, and where each refusal is shown (next to the control that caused it).
+ * A command that never reached the host is not a refusal: it goes on the "not sent" list
+ * (use-host.ts) instead.
  */
 import { useRef, useState } from 'react';
 import type {
@@ -13,6 +15,7 @@ import type { RaceCommand } from '../../shared/race/events.ts';
 import type { RaceView } from '../../shared/race/view.ts';
 import type { Translate } from './i18n.ts';
 import type { HostSession, Outcome } from './use-host.ts';
+import { useUndo, type UndoState } from './use-undo.ts';
 
 /** Where a refusal is shown. */
 export type Area = 'lap' | 'journal' | 'outputs';
@@ -20,6 +23,8 @@ export type Area = 'lap' | 'journal' | 'outputs';
 /** The console's commands, bound to the session and the race on screen. */
 export interface ConsoleActions {
   readonly errors: Readonly<Record<Area, string | null>>;
+  /** What undo and redo would do, and what the last one did. */
+  readonly history: UndoState;
   readonly lap: () => void;
   readonly correctLaps: (lapsToGoDelta: 1 | -1) => void;
   readonly undo: () => void;
@@ -48,9 +53,13 @@ export function useActions(
   });
   // The start is in flight until the host's new state arrives: a second tap is then a lap, not a second start.
   const starting = useRef<string | null>(null);
+  const history = useUndo(session, race, { undo: t('undo'), redo: t('redo') });
   const track = (area: Area, sent: Promise<Outcome>) => {
     void sent.then((outcome) =>
-      setErrors((all) => ({ ...all, [area]: outcome.ok ? null : outcome.error })),
+      setErrors((all) => ({
+        ...all,
+        [area]: outcome.ok || outcome.status === 0 ? null : outcome.error,
+      })),
     );
   };
   const raceCommand = (area: Area, origin: string, command: RaceCommand, revision?: number) =>
@@ -67,6 +76,7 @@ export function useActions(
     programCommand({ type: 'overlay/toggled', element, visible });
   return {
     errors,
+    history,
     lap: () => {
       if (!race) return;
       if (race.state.started) starting.current = null;
@@ -89,8 +99,8 @@ export function useActions(
         race.revision,
       );
     },
-    undo: () => raceCommand('journal', t('undo'), { type: 'undo' }),
-    redo: () => raceCommand('journal', t('redo'), { type: 'redo' }),
+    undo: () => track('journal', history.undo()),
+    redo: () => track('journal', history.redo()),
     voidEntry: (seq) =>
       raceCommand('journal', t('voidEntry'), { type: 'event/voided', target: seq }, race?.revision),
     confirm: () =>

@@ -16,8 +16,11 @@ export interface EntryState {
   readonly mode: EntryMode;
   readonly text: string;
   readonly check: EntryCheck;
+  /** The host's refusal of the last send (status 0: it never reached the host). */
   readonly hostError: { readonly status: number; readonly error: string } | null;
   readonly busy: boolean;
+  /** The text is what a correction mode filled in, not typed yet: overtyping replaces it. */
+  readonly prefilled: boolean;
   readonly setText: (text: string) => void;
   /** Chooses a mode; a correction mode fills in what it corrects, selected, ready to overtype. */
   readonly choose: (mode: EntryMode) => void;
@@ -61,7 +64,9 @@ export function useEntry(
   const check = useMemo(() => checkEntry(parseEntry(text, mode), race), [text, mode, race]);
   const sprintCount = race?.state.format.sprintLaps.length ?? 3;
 
-  const setText = (next: string) => {
+  const setText = (typed: string) => {
+    // A leading space is never text (issue 9): in an empty line Space is the lap key.
+    const next = typed.replace(/^\s+/, '');
     setRawText(next);
     setPrefilled(false);
     setHostError(null);
@@ -121,6 +126,7 @@ export function useEntry(
     check,
     hostError,
     busy,
+    prefilled,
     setText,
     choose,
     step: (direction) => choose(stepMode(mode, direction, sprintCount)),

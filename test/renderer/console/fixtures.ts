@@ -2,7 +2,7 @@
 import type { ClientMessage, ServerMessage } from '../../../src/shared/protocol/messages.ts';
 import { defaultDisplaySettings, type ProgramView } from '../../../src/shared/protocol/program.ts';
 import type { HostSnapshotMessage } from '../../../src/shared/protocol/snapshot.ts';
-import type { RaceCommand, Skater } from '../../../src/shared/race/events.ts';
+import type { JournalEntry, RaceCommand, Skater } from '../../../src/shared/race/events.ts';
 import { isu2018 } from '../../../src/shared/race/format.ts';
 import { replayCommands } from '../../../src/shared/race/replay.ts';
 import { raceView, type RaceView } from '../../../src/shared/race/view.ts';
@@ -40,6 +40,28 @@ export function semi(commands: RaceCommand[] = []): RaceView {
   return raceView('men-semi-1', history.entries.length, history.state);
 }
 
+/** The semi after the commands, with its journal as the host would send it (the same entries). */
+export function semiWithJournal(commands: RaceCommand[] = []): {
+  race: RaceView;
+  journal: { entries: JournalEntry[]; voided: number[] };
+} {
+  const history = replayCommands([
+    {
+      type: 'race/configured',
+      title: 'Men · Semi-final 1',
+      round: 'semi',
+      qualifiers: 8,
+      format: isu2018,
+    },
+    { type: 'startList/set', skaters: semiSkaters },
+    ...commands,
+  ]);
+  return {
+    race: raceView('men-semi-1', history.entries.length, history.state),
+    journal: { entries: [...history.entries], voided: [...history.voided] },
+  };
+}
+
 /** Commands that run the race to the given laps completed, one lap at a time. */
 export function laps(count: number): RaceCommand[] {
   return [
@@ -69,6 +91,8 @@ export function programWith(race: RaceView | null): ProgramView {
     scenes: {
       board: 'live',
       overlay: { lapsToGo: true, standings: true, sprint: true, result: false },
+      auto: { board: true, overlay: true },
+      held: { board: false, overlay: false },
     },
     display: defaultDisplaySettings,
   };
@@ -93,6 +117,16 @@ export class FakeClient implements HostClient {
   onConnection(listener: (state: ConnectionState) => void): () => void {
     this.connectionListeners.add(listener);
     return () => this.connectionListeners.delete(listener);
+  }
+  /** Journal pushes (the host client's newer interface); the fake answers journal requests instead. */
+  onJournal(
+    _listener: (journal: {
+      raceId: string;
+      entries: readonly JournalEntry[];
+      voided: readonly number[];
+    }) => void,
+  ): () => void {
+    return () => undefined;
   }
   send(message: ClientMessage): Promise<ServerMessage> {
     if (message.type === 'journal') this.journalRequests.push(message.race);

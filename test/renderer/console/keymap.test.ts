@@ -4,6 +4,9 @@ import {
   actionFor,
   keyBindings,
   keyContext,
+  keyRules,
+  whereLabel,
+  type KeyBinding,
   type KeyStroke,
 } from '../../../src/renderer/console/keymap.ts';
 
@@ -16,6 +19,26 @@ const stroke = (key: string, extra: Partial<KeyStroke> = {}): KeyStroke => ({
   altKey: false,
   ...extra,
 });
+
+/** Key strokes a binding answers to, found among common keys with and without modifiers. */
+function samplesFor(binding: KeyBinding): KeyStroke[] {
+  const keys = [' ', '+', '?', ...'sfdxloqtrpijcz'.split(''), 'ArrowUp', 'ArrowDown'];
+  const digits = Array.from({ length: 10 }, (_, d) => ({ key: String(d), code: `Digit${d}` }));
+  const strokes: KeyStroke[] = [];
+  for (const mods of [
+    {},
+    { shiftKey: true },
+    { ctrlKey: true },
+    { ctrlKey: true, shiftKey: true },
+    { altKey: true },
+  ]) {
+    for (const key of keys) strokes.push(stroke(key, mods));
+    for (const digit of digits) strokes.push(stroke(digit.key, { ...mods, code: digit.code }));
+  }
+  const found = strokes.filter((candidate) => binding.matches(candidate));
+  expect(found.length, binding.action).toBeGreaterThan(0);
+  return found;
+}
 
 describe('the key map', () => {
   it.each<[KeyStroke, string | null, string | null]>([
@@ -88,11 +111,87 @@ describe('the key map', () => {
   it('knows where the focus is', () => {
     expect(keyContext(null)).toBe('page');
     expect(keyContext({ tagName: 'BUTTON' })).toBe('page');
-    expect(keyContext({ tagName: 'INPUT', type: 'text', dataset: { entry: '' } })).toBe('entry');
+    expect(keyContext({ tagName: 'OL', dataset: {} })).toBe('page');
+    const entry = (value: string, extra: object = {}) => ({
+      tagName: 'INPUT',
+      type: 'text',
+      dataset: { entry: '' },
+      value,
+      ...extra,
+    });
+    expect(keyContext(entry('4 8'))).toBe('entry');
+    expect(keyContext(entry(''))).toBe('emptyEntry');
+    expect(keyContext(entry('   '))).toBe('emptyEntry');
     expect(keyContext({ tagName: 'INPUT', type: 'text', dataset: {} })).toBe('field');
     expect(keyContext({ tagName: 'INPUT', type: 'file', dataset: {} })).toBe('field');
+    expect(keyContext({ tagName: 'INPUT', type: 'checkbox', dataset: {} })).toBe('page');
     expect(keyContext({ tagName: 'TEXTAREA', dataset: {} })).toBe('field');
-    expect(keyContext({ tagName: 'SELECT', dataset: {} })).toBe('field');
+    expect(keyContext({ tagName: 'DIV', isContentEditable: true, dataset: {} })).toBe('field');
+    expect(keyContext({ tagName: 'SELECT', dataset: {} })).toBe('choice');
+  });
+
+  it('placings a correction filled in are not text while they are still wholly selected', () => {
+    const prefilled = (selectionStart: number, selectionEnd: number) =>
+      keyContext({
+        tagName: 'INPUT',
+        type: 'text',
+        dataset: { entry: '', prefilled: '' },
+        value: '8 12 10',
+        selectionStart,
+        selectionEnd,
+      });
+    expect(prefilled(0, 7)).toBe('emptyEntry');
+    // The caret moved into them: the operator is editing, so keys type.
+    expect(prefilled(7, 7)).toBe('entry');
+    expect(prefilled(2, 7)).toBe('entry');
+  });
+
+  it('an empty entry line is not text yet: every key works as on the page, digits type', () => {
+    for (const binding of keyBindings) {
+      if (binding.action === 'digit') continue;
+      const sample = samplesFor(binding);
+      for (const key of sample.filter((candidate) => actionFor(candidate, 'page') !== 'digit'))
+        expect(actionFor(key, 'emptyEntry'), JSON.stringify(key)).toBe(actionFor(key, 'page'));
+    }
+    expect(actionFor(stroke('7'), 'emptyEntry')).toBeNull();
+    expect(actionFor(stroke(' '), 'emptyEntry')).toBe('lap');
+    for (const [key, action] of [
+      ['s', 'sprintMode'],
+      ['f', 'finishMode'],
+      ['d', 'dnfMode'],
+      ['x', 'dqMode'],
+      ['l', 'lappedMode'],
+      ['o', 'okMode'],
+      ['q', 'advanceMode'],
+      ['t', 'timeMode'],
+    ] as const)
+      expect(actionFor(stroke(key), 'emptyEntry')).toBe(action);
+    expect(actionFor(stroke('F', { shiftKey: true }), 'emptyEntry')).toBe('finishReplaceMode');
+    // Caps lock on: the letter still picks the mode.
+    expect(actionFor(stroke('S'), 'emptyEntry')).toBe('sprintMode');
+  });
+
+  it('with text in the entry line Space and letters type; + and the Ctrl keys still act', () => {
+    for (const key of [' ', 's', 'f', 'd', '7', '?', 'r'])
+      expect(actionFor(stroke(key), 'entry')).toBeNull();
+    expect(actionFor(stroke('+'), 'entry')).toBe('lap');
+    expect(actionFor(stroke('z', { ctrlKey: true }), 'entry')).toBe('undo');
+  });
+
+  it('a drop-down list keeps its keys, except the lap keys', () => {
+    expect(actionFor(stroke(' '), 'choice')).toBe('lap');
+    expect(actionFor(stroke('+'), 'choice')).toBe('lap');
+    for (const key of ['s', 'f', '7', 'r', 'ArrowDown'])
+      expect(actionFor(stroke(key), 'choice')).toBeNull();
+    expect(actionFor(stroke('z', { ctrlKey: true }), 'choice')).toBeNull();
+  });
+
+  it('the sheet says where each key works', () => {
+    const lap = keyBindings.filter((binding) => binding.action === 'lap');
+    expect(lap.map((binding) => binding.keys)).toEqual([['Space'], ['+', 'Num +']]);
+    expect(lap.map(whereLabel)).toEqual(['key.where.notTyping', 'key.where.always']);
+    expect(keyRules.map((rule) => rule.label)).toContain('key.rule.space');
+    expect(keyRules.map((rule) => rule.label)).toContain('key.rule.notSent');
   });
 });
 
