@@ -25,6 +25,28 @@ const nodeModules = [
   'worker_threads',
 ];
 
+/** What every renderer may not import (the console and the board add each other). */
+const rendererElectron = {
+  name: 'electron',
+  message: 'Renderers talk to the host through the preload bridge or WebSocket.',
+};
+const rendererPatterns = [
+  {
+    group: ['**/main/**', '**/preload/**'],
+    message: 'The renderer never imports src/main or src/preload.',
+  },
+  { group: nodeModules, message: 'The renderer runs in a sandbox: no Node modules.' },
+];
+
+/** One renderer importing the other: what they share lives in src/renderer/shared. */
+const otherRenderer = (other) => ({
+  group: [`**/renderer/${other}/**`, `../${other}/**`, `../../${other}/**`, `../../../${other}/**`],
+  message: 'The console and the board never import each other; share through src/renderer/shared.',
+});
+
+/** The clock and timers the host must not touch: time comes from its clock and scheduler. */
+const hostTimers = 'error';
+
 export default tseslint.config(
   {
     ignores: [
@@ -114,25 +136,76 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { paths: [rendererElectron], patterns: rendererPatterns }],
+    },
+  },
+  {
+    files: ['src/renderer/console/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [rendererElectron], patterns: [...rendererPatterns, otherRenderer('board')] },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/board/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [rendererElectron], patterns: [...rendererPatterns, otherRenderer('console')] },
+      ],
+    },
+  },
+  {
+    // Plain Node: the host, the servers, OSC and the CLI run without Electron ("browser mode"),
+    // so only src/main/electron (the thin shell) may touch it (architecture, "Layers").
+    files: ['src/main/{host,server,osc,cli}/**/*.{ts,mjs}'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'electron',
-              message: 'Renderers talk to the host through the preload bridge or WebSocket.',
-            },
-          ],
+          paths: [{ name: 'electron', message: 'Only src/main/electron imports Electron.' }],
           patterns: [
             {
-              group: ['**/main/**', '**/preload/**'],
-              message: 'The renderer never imports src/main or src/preload.',
+              group: ['electron/*', '**/main/electron/**', '../electron/**', '../../electron/**'],
+              message: 'Plain-Node main code never imports Electron or src/main/electron.',
             },
-            { group: nodeModules, message: 'The renderer runs in a sandbox: no Node modules.' },
           ],
         },
       ],
     },
+  },
+  {
+    // The host takes time from its clock and timers from its scheduler, so tests drive both.
+    files: ['src/main/host/**/*.ts'],
+    // data-lock.ts waits for a dying holder's socket to close at start-up, before any host
+    // (and its scheduler) exists; it stamps host.lock for people, never for a decision.
+    ignores: ['src/main/host/scheduler.ts', 'src/main/host/data-lock.ts'],
+    rules: {
+      'no-restricted-globals': [
+        hostTimers,
+        { name: 'setTimeout', message: 'The host schedules through scheduler.ts.' },
+        { name: 'setInterval', message: 'The host schedules through scheduler.ts.' },
+      ],
+      'no-restricted-properties': [
+        hostTimers,
+        { object: 'Date', property: 'now', message: 'The host reads time from its clock.' },
+      ],
+      'no-restricted-syntax': [
+        hostTimers,
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The host reads time from its clock.',
+        },
+      ],
+    },
+  },
+  {
+    // Files do one thing and stay small (architecture, "Style"). Tests are exempt: they mirror
+    // src/ file by file, so a long suite follows its source, which this rule already splits.
+    files: ['src/**/*.{ts,tsx,mjs}'],
+    rules: { 'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }] },
   },
   {
     files: ['test/**/*.{ts,tsx}'],

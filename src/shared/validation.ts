@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 
-/** One line per problem, each naming where it is: `skaters[2].name: name is missing`. */
-export function describeIssues(error: z.ZodError, root = ''): string {
+/**
+ * The one zod-issue formatter (issue 10): one line per problem, each naming where it is, under
+ * `root` when given: `skaters[2].name: name is missing`. `separator` joins the lines ('; ' for a
+ * log line or a one-line answer).
+ */
+export function describeIssues(error: z.ZodError, root = '', separator = '\n'): string {
   return error.issues
     .map((issue) => {
       const path = issue.path.reduce<string>(
@@ -17,7 +21,9 @@ export function describeIssues(error: z.ZodError, root = ''): string {
         issue.code === 'invalid_type' && issue.message.endsWith('received undefined')
           ? `missing (expected ${issue.expected})`
           : issue.message;
-      return path ? `${path}: ${message}` : message;
+      // A custom issue whose message already names its place (a nested parser's own words).
+      const placed = issue.code === 'custom' && issue.params?.placed === true;
+      return path && !placed ? `${path}: ${message}` : message;
     })
-    .join('\n');
+    .join(separator);
 }

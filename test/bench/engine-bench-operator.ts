@@ -5,35 +5,17 @@ import type { RaceHistory } from '../../src/shared/race/history.ts';
 import { lapsToGo } from '../../src/shared/race/progress.ts';
 import { statusOf, type RaceState } from '../../src/shared/race/state.ts';
 import { SKATERS, startList } from './host-bench-common.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 // ---------------------------------------------------------------------------------------------
 // A seeded operator
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: a small seeded PRNG, so every run replays the same races. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = prng(20_260_214);
-const int = (n: number): number => Math.floor(random() * n);
+// Seeded, so every run replays the same races.
+const random = seededRandom(20_260_214);
+const { int, shuffled } = random;
 /** True with probability p (seeded). */
-export const chance = (p: number): boolean => random() < p;
-function shuffled<T>(list: readonly T[]): T[] {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = int(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+export const chance = random.chance;
 
 const skaters = startList();
 

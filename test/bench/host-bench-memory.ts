@@ -1,6 +1,6 @@
 /**
  * Child process of `npm run bench:host`, part 2 (run with --expose-gc): 100,000 commands into
- * an in-process race host (fsync on every command, as always) with the server's SnapshotHub
+ * an in-process race host (fsync on every command, as always) with the session's FanOut
  * and one fake view socket, so every command is also derived and serialized as on a real
  * server. Heap after GC at the start (after warm-up), after 50,000 and after 100,000, against
  * the journal's size on disk and in memory. Then an undo + redo on the 100,000-entry journal.
@@ -8,7 +8,7 @@
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RaceHost } from '../../src/main/host/host.ts';
-import { SnapshotHub, type HubSocket } from '../../src/main/server/ws-hub.ts';
+import { FanOut, type StateSink } from '../../src/main/host/fan-out.ts';
 import { parseRaceRequest } from '../../src/shared/protocol/commands.ts';
 import type { JournalEntry } from '../../src/shared/race/events.ts';
 import {
@@ -78,16 +78,16 @@ try {
     if (!result.ok) throw new Error(`set-up refused: ${result.error}`);
   }
   let viewBytes = 0;
-  const fakeView: HubSocket = {
-    readyState: 1,
-    bufferedAmount: 0,
-    send: (data, callback) => {
+  const fakeView: StateSink = {
+    isOpen: () => true,
+    backedUp: () => false,
+    send: (data, written) => {
       viewBytes += data.length;
-      callback?.();
+      written();
     },
   };
-  const hub = new SnapshotHub(host);
-  hub.add(fakeView, null);
+  const hub = new FanOut(host);
+  hub.follow(fakeView, null);
   const journalFile = join(dir, 'races', `${raceId}.jsonl`);
 
   let sent = 0;

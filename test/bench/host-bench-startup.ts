@@ -12,6 +12,7 @@ import { journalEntrySchema, type RaceCommand } from '../../src/shared/race/even
 import { foldJournal } from '../../src/shared/race/history.ts';
 import { tellParent } from './host-bench-child.ts';
 import { SKATERS, startList } from './host-bench-common.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 const RACES = 10;
 const OPENS = 10;
@@ -31,18 +32,6 @@ export interface OpenResult {
   readonly jsonMs: number;
   readonly schemaMs: number;
   readonly foldMs: number;
-}
-
-/** mulberry32, so every run writes the same meeting. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One race as an operator would run it, from the start list to official results. */
@@ -104,7 +93,7 @@ function raceCommands(race: number, random: () => number): RaceCommand[] {
 
 async function build(dir: string): Promise<BuildResult> {
   const host = await RaceHost.open({ dataDir: dir });
-  const random = prng(20_260_214);
+  const random = seededRandom(20_260_214); // seeded: every run writes the same meeting
   const entries: number[] = [];
   try {
     await host.programCommand({ type: 'meeting/renamed', name: 'Bench meeting' }, 'bench');

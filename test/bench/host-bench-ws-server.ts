@@ -35,7 +35,7 @@ export interface ServerStats {
   readonly intake: Summary;
   readonly appendFile: Summary;
   readonly datasync: Summary;
-  /** SnapshotHub listener: snapshot + JSON.stringify once + one send per socket. */
+  /** FanOut listener: snapshot + JSON.stringify once + one send per socket. */
   readonly fanOut: Summary;
   readonly stateBytes: number;
   /** One snapshot() + JSON.stringify of the state message (race view cached), median. */

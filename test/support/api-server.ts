@@ -1,8 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import WebSocket from 'ws';
-import { RaceHost } from '../../src/main/host/host.ts';
+import type { RaceHost } from '../../src/main/host/host.ts';
 import { loadOrCreateTokens, type ApiTokens } from '../../src/main/host/tokens.ts';
 import {
   startServer,
@@ -10,7 +8,7 @@ import {
   type ServerOptions,
 } from '../../src/main/server/http-api.ts';
 import type { SocketMessage } from '../../src/shared/protocol/socket.ts';
-import { skaters } from './race.ts';
+import { openHost } from './host-fixture.ts';
 
 /** A real host on a temp data dir with one semi of 12 skaters, and the real server on 127.0.0.1:0. */
 export interface ApiFixture {
@@ -51,30 +49,10 @@ export interface Reply<T = Body> {
 
 /** Starts host and server; the semi is "men-semi-1", active, with bibs 1-12. */
 export async function startApi(options: Partial<ServerOptions> = {}): Promise<ApiFixture> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'api-'));
-  const host = await RaceHost.open({ dataDir });
-  const added = await host.programCommand(
-    {
-      type: 'race/added',
-      title: 'Men Semi 1',
-      category: 'Men',
-      round: 'semi',
-      qualifiers: 8,
-      format: 'isu-2018',
-    },
-    'test',
-  );
-  if (!added.ok) throw new Error(added.error);
-  const raceId = added.raceId!;
-  const listed = await host.submit(
-    { kind: 'single', command: { type: 'startList/set', skaters: skaters(12) } },
-    'test',
-    raceId,
-  );
-  if (!listed.ok) throw new Error(listed.error);
+  const fixture = await openHost({ prefix: 'api' });
+  const { dataDir, host, raceId, journalPath } = fixture;
   const tokens = await loadOrCreateTokens(dataDir);
   const server = await startServer({ host, tokens, port: 0, ...options });
-  const journalPath = join(dataDir, 'races', `${raceId}.jsonl`);
   return {
     dataDir,
     host,
@@ -107,8 +85,7 @@ export async function startApi(options: Partial<ServerOptions> = {}): Promise<Ap
     },
     async close() {
       await server.close();
-      await host.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await fixture.close();
     },
   };
 }

@@ -21,6 +21,7 @@ export function program(
 ): ProgramView {
   return {
     meeting: 'Milano Cortina 2026',
+    revision: 0,
     races: [],
     activeRaceId: 'race-1',
     scenes: {

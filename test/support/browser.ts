@@ -1,14 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { RaceHost } from '../../src/main/host/host.ts';
+import type { RaceHost } from '../../src/main/host/host.ts';
 import { loadOrCreateTokens, type ApiTokens } from '../../src/main/host/tokens.ts';
 import { startServer, type RunningServer } from '../../src/main/server/http-api.ts';
 import type { BoardModel } from '../../src/shared/board/model.ts';
 import type { ProgramCommand } from '../../src/shared/protocol/program.ts';
 import type { RaceCommand, Skater } from '../../src/shared/race/events.ts';
 import { ensureRendererBuilt, rendererOut } from './build-renderer.ts';
+import { expectAccepted, openHost } from './host-fixture.ts';
 
 /** A drawn standings row as the page reports it (src/renderer/board/widgets/standings-table.ts). */
 export interface RowProbe {
@@ -202,45 +200,20 @@ export interface BoardRaceOptions {
 /** Starts a host with one active race and its start list, serving out/renderer (built if stale). */
 export async function startBoardHost(options: BoardRaceOptions = {}): Promise<BoardHost> {
   ensureRendererBuilt();
-  const dataDir = await mkdtemp(join(tmpdir(), 'board-'));
-  const host = await RaceHost.open({ dataDir });
-  const expectOk = <T extends { ok: boolean }>(result: T): T & { ok: true; revision: number } => {
-    if (!result.ok) throw new Error((result as unknown as { error: string }).error);
-    return result as T & { ok: true; revision: number };
-  };
   const round = options.round ?? 'semi';
-  expectOk(
-    await host.programCommand(
-      { type: 'meeting/renamed', name: options.meeting ?? 'ISU World Cup · Heerenveen' },
-      'test',
-    ),
-  );
-  const added = expectOk(
-    await host.programCommand(
-      {
-        type: 'race/added',
-        title:
-          options.title ??
-          (round === 'semi' ? 'Men · Mass Start · Semi-final 1' : 'Men · Mass Start · Final'),
-        category: 'Men',
-        round,
-        qualifiers: round === 'semi' ? 8 : 0,
-        format: 'isu-2018',
-      },
-      'test',
-    ),
-  );
-  const raceId = (added as { raceId?: string }).raceId!;
-  expectOk(
-    await host.submit(
-      {
-        kind: 'single',
-        command: { type: 'startList/set', skaters: demoSkaters.slice(0, options.skaters ?? 12) },
-      },
-      'test',
-      raceId,
-    ),
-  );
+  const fixture = await openHost({
+    prefix: 'board',
+    meeting: options.meeting ?? 'ISU World Cup · Heerenveen',
+    race: {
+      title:
+        options.title ??
+        (round === 'semi' ? 'Men · Mass Start · Semi-final 1' : 'Men · Mass Start · Final'),
+      round,
+      qualifiers: round === 'semi' ? 8 : 0,
+    },
+    skaters: demoSkaters.slice(0, options.skaters ?? 12),
+  });
+  const { dataDir, host, raceId } = fixture;
   const tokens = await loadOrCreateTokens(dataDir);
   const server = await startServer({ host, tokens, port: 0, staticDir: rendererOut });
   return {
@@ -253,16 +226,15 @@ export async function startBoardHost(options: BoardRaceOptions = {}): Promise<Bo
     async race(...commands) {
       let revision = host.revision;
       for (const command of commands)
-        revision = expectOk(await host.submit({ kind: 'single', command }, 'test')).revision;
+        revision = expectAccepted(await host.submit({ kind: 'single', command }, 'test')).revision;
       return revision;
     },
     async program(command) {
-      return expectOk(await host.programCommand(command, 'test')).revision;
+      return expectAccepted(await host.programCommand(command, 'test')).revision;
     },
     async close() {
       await server.close();
-      await host.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await fixture.close();
     },
   };
 }

@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { RaceStore } from '../../src/main/host/race-store.ts';
 import { raceCommandSchema } from '../../src/shared/race/events.ts';
+import { describeIssues } from '../../src/shared/validation.ts';
 
 /** One stdin line: a single command or an all-or-nothing batch. */
 const inputSchema = z.union([z.object({ batch: z.array(raceCommandSchema) }), raceCommandSchema]);
@@ -24,9 +25,7 @@ for await (const text of createInterface({ input: process.stdin })) {
   const input = inputSchema.safeParse(parseJson(text));
   const meta = { at: new Date().toISOString(), source: 'crash-test' };
   if (!input.success) {
-    process.stdout.write(
-      `nak invalid command: ${z.prettifyError(input.error).replace(/\n/g, ' ')}\n`,
-    );
+    process.stdout.write(`nak invalid command: ${describeIssues(input.error, '', '; ')}\n`);
   } else if ('batch' in input.data) {
     const result = await store.submitBatch(input.data.batch, meta);
     const acks = result.ok ? result.entries.map((entry) => `ack ${entry.seq}\n`) : [];

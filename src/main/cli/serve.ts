@@ -2,11 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../host/data-dir.ts';
-import { loadDemoMeeting } from '../host/demo.ts';
-import { RaceHost } from '../host/host.ts';
-import { loadOrCreateTokens } from '../host/tokens.ts';
-import { startOscServer } from '../osc/osc-server.ts';
-import { startServer } from '../server/http-api.ts';
+import { startServices } from '../start-services.ts';
 
 /** Files shipped with the app, relative to the repository (or app) root. */
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
@@ -61,42 +57,28 @@ export async function serve(
   print: (line: string) => void = console.log,
 ): Promise<{ close: () => Promise<void> }> {
   const log = (line: string) => print(`[host] ${line}`);
-  const started = performance.now();
-  const host = await RaceHost.open({ dataDir: options.dataDir, log });
-  const replayMs = performance.now() - started;
-  if (options.demo && (await loadDemoMeeting(host, fromRoot('resources/demo/mc2026-men.json')))) {
-    log('loaded the demo meeting (Milano Cortina 2026 men, demo skaters marked as such)');
-  }
-  const tokens = await loadOrCreateTokens(options.dataDir);
   const staticDir = fromRoot('out/renderer');
-  const server = await startServer({
-    host,
-    tokens,
+  const services = await startServices({
+    dataDir: options.dataDir,
+    log,
+    demoFile: options.demo ? fromRoot('resources/demo/mc2026-men.json') : null,
     port: options.port,
     address: options.host,
-    staticDir: existsSync(staticDir) ? staticDir : undefined,
-    log,
+    oscPort: options.oscPort,
+    oscAllow: options.oscAllow,
+    staticDir,
+    optionalServers: false,
   });
-  // A second host started on this folder is told where this one serves.
-  await host.advertise({ url: server.url });
-  const osc =
-    options.oscPort === null
-      ? null
-      : await startOscServer({
-          host,
-          port: options.oscPort,
-          address: options.host,
-          allowFrom: options.oscAllow,
-          log,
-        });
-  const base = server.url.replace(/\/$/, '');
+  const { host, server, osc, urls, replayMs } = services;
+  const tokens = services.tokens!;
+  const base = server!.url.replace(/\/$/, '');
   print(
     `Mass Start Scoreboard host (browser mode), ${host.program().races.length} races replayed in ${replayMs.toFixed(0)} ms`,
   );
   print(`  data     ${options.dataDir}`);
-  print(`  console  ${base}/console/?token=${tokens.control}&viewToken=${tokens.view}`);
-  print(`  board    ${base}/board/?token=${tokens.view}`);
-  print(`  overlay  ${base}/board/?output=overlay&token=${tokens.view}`);
+  print(`  console  ${urls!.console}`);
+  print(`  board    ${urls!.board}`);
+  print(`  overlay  ${urls!.overlay}`);
   print(`  API      ${base}/api/v1/  control token ${tokens.control}  view token ${tokens.view}`);
   if (osc)
     print(
@@ -108,11 +90,5 @@ export async function serve(
     print(
       `  warning  the control API listens on ${options.host}: anyone with the control token on that network can run the race`,
     );
-  return {
-    close: async () => {
-      await osc?.close();
-      await server.close();
-      await host.close();
-    },
-  };
+  return { close: () => services.close() };
 }

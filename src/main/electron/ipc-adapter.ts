@@ -1,10 +1,11 @@
-// The IPC side of the race host: the same SnapshotHub and message handler as the WebSocket
-// (server/ws-hub.ts, server/ws-messages.ts), with an Electron window in place of a socket.
+// The IPC side of the race host: an Electron window is one more sink of the session's fan-out,
+// and its requests go to the same session as WebSocket frames (host/session.ts).
+import type { StateSink } from '../host/fan-out.ts';
 import type { RaceHost } from '../host/host.ts';
-import { SnapshotHub, type HubSocket } from '../server/ws-hub.ts';
-import { answerClientMessage } from '../server/ws-messages.ts';
+import { HostSession } from '../host/session.ts';
 import { ipcChannels, type WindowRole } from '../../shared/protocol/ipc.ts';
-import type { SocketMessage } from '../../shared/protocol/socket.ts';
+import { refused } from '../../shared/protocol/reply.ts';
+import { replyMessage, requestIdOf, type SocketMessage } from '../../shared/protocol/socket.ts';
 import { checkRequestSize } from './ipc-contract.ts';
 
 /** The part of a WebContents the adapter uses. */
@@ -14,91 +15,83 @@ export interface ViewTarget {
   send(channel: string, payload: string): void;
 }
 
-const OPEN = 1;
-const CLOSED = 3;
-
-/** The id a request carried, to echo in an early refusal. */
-const idOf = (value: unknown) => {
-  const id = (value as { id?: unknown } | null)?.id;
-  return typeof id === 'string' || typeof id === 'number' ? { id } : {};
-};
-
 /**
  * Serves the host to the app's windows over IPC: a window that subscribes gets the full state
- * at once and after every change (serialized once per revision for all views); requests are
- * answered with the WebSocket's replies. The console has the control role, board and overlay
- * the view role, decided by main from the window, never by the page.
+ * at once and after every change; requests are answered by the session as over the WebSocket,
+ * journaled with source "ipc". The console has the control role, board and overlay the view
+ * role, decided by main from the window, never by the page.
  */
 export class HostIpc {
-  private readonly hub: SnapshotHub;
-  private readonly sockets = new Map<number, HubSocket>();
+  private readonly session: HostSession;
+  private readonly ownSession: boolean;
+  private readonly sinks = new Map<number, StateSink>();
 
+  /** Uses the app's session (or makes one for a bare host, as tests do). */
   constructor(
-    private readonly host: RaceHost,
-    private readonly log: (line: string) => void,
+    hostOrSession: HostSession | RaceHost,
+    log: (line: string) => void = () => undefined,
   ) {
-    // IPC has no send buffer to watch: every state is delivered.
-    this.hub = new SnapshotHub(host, Number.POSITIVE_INFINITY);
+    this.ownSession = !(hostOrSession instanceof HostSession);
+    this.session =
+      hostOrSession instanceof HostSession ? hostOrSession : new HostSession(hostOrSession, log);
   }
 
-  /** Number of windows receiving states. */
+  /** Number of windows receiving states (of this adapter). */
   get size(): number {
-    return this.hub.size;
+    return [...this.sinks.values()].filter((sink) => this.session.fanOut.has(sink)).length;
   }
 
   /** Starts (or restarts, after a reload) the state pushes to a window; sends the state at once. */
-  subscribe(target: ViewTarget, race: string | null): void {
-    this.hub.add(this.socketFor(target), race);
+  subscribe(target: ViewTarget, race: string | null, options: { journal?: boolean } = {}): void {
+    this.session.fanOut.follow(this.sinkFor(target), race, options);
   }
 
   /** Stops the pushes (the page unsubscribed, reloads or crashed). */
   unsubscribe(target: ViewTarget): void {
-    const socket = this.sockets.get(target.id);
-    if (socket) this.hub.remove(socket);
+    const sink = this.sinks.get(target.id);
+    if (sink) this.session.fanOut.remove(sink);
   }
 
   /** Forgets a closed window. */
   forget(target: ViewTarget): void {
     this.unsubscribe(target);
-    this.sockets.delete(target.id);
+    this.sinks.delete(target.id);
   }
 
   /** Answers a request from a window with the given role. Never throws. */
   async request(target: ViewTarget, role: WindowRole, payload: unknown): Promise<SocketMessage> {
     const size = checkRequestSize(payload);
-    if (!size.ok) return { type: 'error', ...idOf(payload), status: 400, error: size.error };
-    const context = {
-      host: this.host,
-      role: role === 'console' ? ('control' as const) : ('view' as const),
-      log: this.log,
-      follow: (race: string | null) => this.subscribe(target, race),
-    };
-    const answer = await answerClientMessage(context, payload);
+    if (!size.ok) return replyMessage(refused(400, size.error), requestIdOf(payload));
+    const caller = { role: role === 'console' ? 'control' : 'view', source: 'ipc' } as const;
+    const answer = await this.session.receive(payload, caller, this.sinkFor(target));
     // A subscribe is answered by the state itself; invoke needs a reply, so acknowledge it too.
-    return answer ?? { type: 'ack', ...idOf(payload), ok: true, revision: this.host.revision };
+    return (
+      answer ??
+      replyMessage({ ok: true, revision: this.session.host.revision }, requestIdOf(payload))
+    );
   }
 
-  /** Stops listening to the host. */
+  /** Stops the pushes to this adapter's windows. */
   close(): void {
-    this.hub.close();
-    this.sockets.clear();
+    for (const sink of this.sinks.values()) this.session.fanOut.remove(sink);
+    this.sinks.clear();
+    if (this.ownSession) this.session.close();
   }
 
-  private socketFor(target: ViewTarget): HubSocket {
-    let socket = this.sockets.get(target.id);
-    if (!socket) {
-      socket = {
-        get readyState() {
-          return target.isDestroyed() ? CLOSED : OPEN;
+  /** IPC has no send buffer to watch: every state is delivered. */
+  private sinkFor(target: ViewTarget): StateSink {
+    let sink = this.sinks.get(target.id);
+    if (!sink) {
+      sink = {
+        send: (text, written) => {
+          target.send(ipcChannels.state, text);
+          written();
         },
-        bufferedAmount: 0,
-        send: (data, callback) => {
-          target.send(ipcChannels.state, data);
-          callback?.();
-        },
+        isOpen: () => !target.isDestroyed(),
+        backedUp: () => false,
       };
-      this.sockets.set(target.id, socket);
+      this.sinks.set(target.id, sink);
     }
-    return socket;
+    return sink;
   }
 }

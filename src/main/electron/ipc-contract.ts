@@ -1,6 +1,7 @@
 // What main accepts on each renderer-to-main channel: which window roles may use it and how the
 // payload is validated (zod). Requests themselves are validated by the WebSocket's own parser
-// (server/ws-messages.ts), so IPC and WebSocket clients get the same answers.
+// (host/session.ts, one parse in shared/protocol/socket.ts), so IPC and WebSocket clients get the same
+// answers.
 import { z } from 'zod';
 import { ipcChannels, type OutputsRequest, type WindowRole } from '../../shared/protocol/ipc.ts';
 

@@ -16,6 +16,8 @@ import {
 } from './ipc-contract.ts';
 import { checkSender, senderOf, type SenderCheck } from './ipc-guard.ts';
 import type { HostIpc } from './ipc-adapter.ts';
+import { refused } from '../../shared/protocol/reply.ts';
+import { replyMessage } from '../../shared/protocol/socket.ts';
 
 /** What the IPC handlers act on. */
 export interface IpcDependencies {
@@ -61,7 +63,7 @@ export function registerIpc(ipcMain: IpcMain, deps: IpcDependencies): () => void
   };
   const onRequest = async (event: IpcMainInvokeEvent, payload: unknown): Promise<SocketMessage> => {
     const check = guard(ipcChannels.request, event);
-    if (!check.ok) return { type: 'error', status: 403, error: `refused: ${check.reason}` };
+    if (!check.ok) return replyMessage(refused(403, `refused: ${check.reason}`));
     return deps.hostIpc.request(event.sender, check.role, payload);
   };
   const onOutputs = (event: IpcMainInvokeEvent, payload: unknown): OutputsReply => {

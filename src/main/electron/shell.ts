@@ -114,7 +114,7 @@ export async function startShell(
     log: (line) => log.info(`[host] ${line}`),
   });
   const { host } = services;
-  const hostIpc = new HostIpc(host, log.info);
+  const hostIpc = new HostIpc(services.session);
   const layout = new LayoutStore(dataDir, await readWindowLayout(dataDir, log.info), {
     log: log.info,
   });

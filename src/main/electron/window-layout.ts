@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../host/atomic-file.ts';
+import { describeIssues } from '../../shared/validation.ts';
 
 const rectSchema = z.object({
   x: z.number().int(),
@@ -64,9 +65,7 @@ export async function readWindowLayout(
   try {
     const parsed = windowLayoutSchema.safeParse(JSON.parse(text));
     if (parsed.success) return { ...parsed.data, testPattern: false };
-    log(
-      `window layout ignored (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'}), using the default`,
-    );
+    log(`window layout ignored (${describeIssues(parsed.error, '', '; ')}), using the default`);
   } catch (error) {
     log(`window layout ignored (${(error as Error).message}), using the default`);
   }

@@ -1,44 +1,35 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { JournalEntry, RaceCommand } from '../../shared/race/events.ts';
-import { resolveFormat } from '../../shared/race/format.ts';
-import { finalistsFromSemis, finalStartList } from '../../shared/race/helmets.ts';
-import { RaceHistory } from '../../shared/race/history.ts';
-import { computeStandings } from '../../shared/race/standings.ts';
-import { raceView, type RaceView } from '../../shared/race/view.ts';
+import { rm } from 'node:fs/promises';
+import {
+  applyProgramCommand,
+  phaseNow,
+  staleProgram,
+  withRace,
+  type ProgramChange,
+  type ProgramContext,
+} from '../../shared/program/apply.ts';
+import type { ProgramFile } from '../../shared/program/program-file.ts';
+import { finalSetup, raceAddedSetup, uniqueRaceId } from '../../shared/program/race-setup.ts';
+import { effectiveScenes } from '../../shared/protocol/auto-scenes.ts';
 import type { RaceRequest } from '../../shared/protocol/commands.ts';
 import type { ProgramCommand, ProgramView } from '../../shared/protocol/program.ts';
+import { refused, type Reply } from '../../shared/protocol/reply.ts';
+import type { JournalEntry, RaceCommand } from '../../shared/race/events.ts';
+import { raceView, type RaceView } from '../../shared/race/view.ts';
+import type { DataLock, HostAddress } from './data-lock.ts';
 import {
-  cutBoard,
-  cutOverlay,
-  effectiveScenes,
-  outputPhase,
-  setAuto,
-  type PhaseKey,
-} from '../../shared/protocol/auto-scenes.ts';
-import {
-  emptyProgram,
-  ProgramFileDamagedError,
-  readProgramFile,
-  setProgramFileAside,
-  writeProgramFile,
-  type ProgramFile,
-} from './program-file.ts';
-import { lockDataDir, type DataLock, type HostAddress } from './data-lock.ts';
+  journalOnDisk,
+  journalPath,
+  moveJournalToRemoved,
+  openDataFolder,
+  programPath,
+} from './data-folder.ts';
+import { writeProgramFile } from './program-file.ts';
 import { RaceStore } from './race-store.ts';
-import { rehearsals, startRehearsal, stopRehearsals } from './rehearsal.ts';
+import { Rehearsals, type Rehearsal } from './rehearsal.ts';
+import { realScheduler, type Scheduler } from './scheduler.ts';
 
-/** What the host answers to a command. */
-export type HostResult =
-  | {
-      readonly ok: true;
-      readonly revision: number;
-      readonly raceId?: string;
-      readonly raceRevision?: number;
-      readonly entries?: readonly JournalEntry[];
-    }
-  | { readonly ok: false; readonly status: 400 | 404 | 409 | 503; readonly error: string };
+/** What the host answers to a command: the one reply shape (src/shared/protocol/reply.ts). */
+export type HostResult = Reply;
 
 /** What views receive: the host revision, the program, and the race they follow. */
 export interface HostSnapshot {
@@ -56,8 +47,10 @@ export interface HostChange {
 /** Options of the race host. */
 export interface HostOptions {
   readonly dataDir: string;
-  /** The host's clock: every accepted event is stamped with it at intake. */
+  /** The host's clock: every accepted event is stamped with it at intake (default: the scheduler's). */
   readonly clock?: () => Date;
+  /** The clock and timers of rehearsals (default: the real ones; tests drive their own). */
+  readonly scheduler?: Scheduler;
   readonly log?: (line: string) => void;
 }
 
@@ -71,107 +64,53 @@ const storageProblem: Readonly<Record<string, string>> = {
   EIO: 'an input/output error (a failing disk or a removed drive)',
 };
 
-const refuse = (status: 400 | 404 | 409 | 503, error: string): HostResult => ({
-  ok: false,
-  status,
-  error,
-});
-
 /**
- * The race host: the only writer. Every command is validated by the engine, made durable in
- * the race's journal, and only then applied and announced to subscribers.
+ * The race host: the only writer. Every command is validated by the engine (a race's) or by
+ * src/shared/program/apply.ts (the program's), made durable in the race's journal or in
+ * program.json, and only then applied and announced to subscribers. Opening and recovering the
+ * data folder is src/main/host/data-folder.ts; rehearsals are src/main/host/rehearsal.ts.
  */
 export class RaceHost {
-  private hostRevision = 0;
+  private hostRevision: number;
   private readonly listeners = new Set<(change: HostChange) => void>();
   private readonly views = new Map<string, RaceView>();
   private programQueue: Promise<unknown> = Promise.resolve();
+  private readonly rehearsing: Rehearsals;
+  private readonly log: (line: string) => void;
+  private readonly clock: () => Date;
+  /** What the pure program commands know of the races. */
+  private readonly context: ProgramContext = {
+    race: (id) => {
+      const view = this.race(id);
+      return view && { phase: view.standings.phase, revision: view.revision };
+    },
+  };
 
   private constructor(
     private readonly options: HostOptions,
     private programFile: ProgramFile,
     private readonly stores: Map<string, RaceStore>,
     private readonly lock: DataLock,
-  ) {}
+  ) {
+    const scheduler = options.scheduler ?? realScheduler;
+    this.log = options.log ?? (() => undefined);
+    this.clock = options.clock ?? (() => scheduler.now());
+    this.rehearsing = new Rehearsals(this, { scheduler, log: this.log });
+    this.hostRevision = this.countRevision();
+  }
 
   /**
    * Opens the data directory, replaying every race journal; creates it when new. Refuses a
    * data directory another running host holds (DATA/host.lock).
    */
   static async open(options: HostOptions): Promise<RaceHost> {
-    await mkdir(join(options.dataDir, 'races'), { recursive: true });
-    const lock = await lockDataDir(options.dataDir);
-    try {
-      return await RaceHost.replay(options, lock);
-    } catch (error) {
-      await lock.release();
-      throw error;
-    }
-  }
-
-  private static async replay(options: HostOptions, lock: DataLock): Promise<RaceHost> {
-    const log = options.log ?? (() => undefined);
-    const programPath = join(options.dataDir, 'program.json');
-    let stored: ProgramFile | null;
-    let damaged: string | null = null;
-    try {
-      stored = await readProgramFile(programPath);
-    } catch (error) {
-      if (!(error instanceof ProgramFileDamagedError)) throw error;
-      // A damaged program must not keep the races from starting: their journals are the
-      // record. Set the file aside (never delete it) and rebuild the program from them.
-      const aside = await setProgramFileAside(programPath, options.clock?.() ?? new Date());
-      damaged = `${(error as Error).message}; moved it to ${aside}`;
-      stored = null;
-    }
-    const program = stored ?? emptyProgram();
-    const before = JSON.stringify(stored);
-    const journals = (await readdir(join(options.dataDir, 'races')))
-      .filter((name) => /^[a-z0-9-]+\.jsonl$/.test(name))
-      .map((name) => name.replace(/\.jsonl$/, ''));
-    const ids = [...new Set([...program.races.map((race) => race.id), ...journals])];
-    const stores = new Map<string, RaceStore>();
-    // Open every race at once: start-up time is mostly fsyncs, which overlap.
-    const opened = await Promise.allSettled(
-      ids.map((id) => RaceStore.open(join(options.dataDir, 'races', `${id}.jsonl`), { log })),
-    );
-    const failed = opened.find((result) => result.status === 'rejected');
-    if (failed) {
-      const openedStores = opened.flatMap((result) =>
-        result.status === 'fulfilled' ? [result.value] : [],
-      );
-      await Promise.all(openedStores.map((store) => store.close()));
-      throw failed.reason;
-    }
-    opened.forEach((result, index) => {
-      const store = (result as PromiseFulfilledResult<RaceStore>).value;
-      if (store.recovered) log(store.recovered.message);
-      stores.set(ids[index]!, store);
+    const scheduler = options.scheduler ?? realScheduler;
+    const { program, stores, lock } = await openDataFolder({
+      dataDir: options.dataDir,
+      log: options.log ?? (() => undefined),
+      now: options.clock ?? (() => scheduler.now()),
     });
-    const firstAt = (id: string) => stores.get(id)!.entries[0]?.at ?? '';
-    const lastAt = (id: string) => stores.get(id)!.entries.at(-1)?.at ?? '';
-    const missing = ids
-      .filter((id) => !program.races.some((race) => race.id === id))
-      .sort((a, b) => firstAt(a).localeCompare(firstAt(b)) || a.localeCompare(b));
-    for (const id of missing) {
-      program.races.push({ id, category: '' });
-      if (stored) log(`recovered race ${id}: its journal was not yet in the program`);
-    }
-    if (!stored && missing.length > 0) {
-      // The race written last is the one that was running when the program was lost.
-      const newest = [...missing].sort((a, b) => lastAt(b).localeCompare(lastAt(a)))[0]!;
-      program.activeRaceId = newest;
-      log(
-        `${damaged ? `program.json could not be read (${damaged})` : 'program.json was missing'}: rebuilt the program from ${missing.length} race journal${missing.length === 1 ? '' : 's'} (${missing.join(', ')}), active race ${newest}; nothing was deleted`,
-      );
-    } else if (damaged) {
-      log(`program.json could not be read (${damaged}): started a new program`);
-    }
-    if (program.activeRaceId !== null && !stores.has(program.activeRaceId))
-      program.activeRaceId = null;
-    const host = new RaceHost(options, program, stores, lock);
-    if (JSON.stringify(program) !== before) await host.saveProgram();
-    return host;
+    return new RaceHost(options, program, stores, lock);
   }
 
   /** Tells a second host started on this data folder where this one serves (host.lock). */
@@ -179,7 +118,7 @@ export class RaceHost {
     return this.lock.advertise?.(info) ?? Promise.resolve();
   }
 
-  /** Increases with every accepted change of any race or of the program. */
+  /** Grows with every accepted change of any race or of the program, and carries on after a restart. */
   get revision(): number {
     return this.hostRevision;
   }
@@ -189,10 +128,18 @@ export class RaceHost {
     return this.programFile.activeRaceId;
   }
 
+  /** The rehearsals under way. */
+  get rehearsals(): readonly Rehearsal[] {
+    return this.rehearsing.list();
+  }
+
   /** The meeting's races, the active one and the scenes. */
   program(): ProgramView {
-    const { meeting, activeRaceId, display } = this.programFile;
-    const scenes = effectiveScenes(this.programFile.scenes, this.phaseNow());
+    const { meeting, activeRaceId, display, revision } = this.programFile;
+    const scenes = effectiveScenes(
+      this.programFile.scenes,
+      phaseNow(this.programFile, this.context),
+    );
     const races = this.programFile.races.map(({ id, category }) => {
       const view = this.race(id)!;
       const { state } = view;
@@ -206,13 +153,7 @@ export class RaceHost {
         revision: view.revision,
       };
     });
-    return { meeting, races, activeRaceId, scenes, display };
-  }
-
-  /** The active race and its phase: what auto mode follows (src/shared/protocol/auto-scenes.ts). */
-  private phaseNow(): PhaseKey {
-    const raceId = this.activeRaceId;
-    return { raceId, phase: outputPhase(this.race(raceId)?.standings.phase ?? null) };
+    return { meeting, revision, races, activeRaceId, scenes, display };
   }
 
   /** The derived view of a race (the active one by default), computed once per revision. */
@@ -250,27 +191,36 @@ export class RaceHost {
     source: string,
     raceId: string | null = this.activeRaceId,
   ): Promise<HostResult> {
-    if (raceId === null) return refuse(404, 'no race is active: add a race to the program first');
+    if (raceId === null) return refused(404, 'no race is active: add a race to the program first');
     const store = this.stores.get(raceId);
-    if (!store) return refuse(404, `race "${raceId}" is not in the program`);
+    if (!store) return refused(404, `race "${raceId}" is not in the program`);
     const meta = { at: this.now(), source };
     const result =
       request.kind === 'single'
         ? await store.submit(request.command, meta, request.revision)
         : await store.submitBatch(request.commands, meta, request.revision);
     if (!result.ok && result.unavailable) {
-      this.options.log?.(`race ${raceId}: ${source} command refused: ${result.error}`);
-      return refuse(503, result.error);
+      this.log(`race ${raceId}: ${source} command refused: ${result.error}`);
+      return refused(503, result.error);
     }
-    if (!result.ok) return refuse(result.stale ? 409 : 400, result.error);
+    if (!result.ok) return refused(result.stale ? 409 : 400, result.error);
     const entries = 'entries' in result ? result.entries : [result.entry];
     return this.changed(raceId, { raceRevision: result.revision, entries });
   }
 
-  /** Applies a command to the program: races, the active race, scenes. */
-  programCommand(command: ProgramCommand, source: string): Promise<HostResult> {
+  /**
+   * Applies a command to the program: races, the active race, scenes, display, rehearsals. One
+   * at a time, in the order sent; `expectedRevision` (the program revision the sender saw) is
+   * checked in that order, so of two consoles sending against the same revision only the first
+   * passes (409 for the second, as for a race).
+   */
+  programCommand(
+    command: ProgramCommand,
+    source: string,
+    expectedRevision?: number,
+  ): Promise<HostResult> {
     const run = this.programQueue
-      .then(() => this.applyProgram(command, source))
+      .then(() => this.applyProgram(command, source, expectedRevision))
       .catch((error: unknown) => this.storageRefusal(error, 'program.json'));
     this.programQueue = run.catch(() => undefined);
     return run;
@@ -278,7 +228,7 @@ export class RaceHost {
 
   /** Closes every journal after pending writes. */
   async close(): Promise<void> {
-    stopRehearsals(this);
+    this.rehearsing.stopAll();
     await this.programQueue;
     await Promise.all([...this.stores.values()].map((store) => store.close()));
     this.listeners.clear();
@@ -294,136 +244,97 @@ export class RaceHost {
     const why = code ? storageProblem[code] : undefined;
     if (!why) throw error;
     const line = `${file} could not be written in ${this.options.dataDir}: ${why} (${code}); nothing was changed, send it again once that is fixed`;
-    this.options.log?.(line);
-    return refuse(503, line);
+    this.log(line);
+    return refused(503, line);
   }
 
-  private async applyProgram(command: ProgramCommand, source: string): Promise<HostResult> {
-    const program = this.programFile;
-    switch (command.type) {
-      case 'meeting/renamed':
-        return this.saveAndAnnounce({ ...program, meeting: command.name });
-      case 'race/activated':
-        if (!this.stores.has(command.raceId))
-          return refuse(404, `race "${command.raceId}" is not in the program`);
-        return this.saveAndAnnounce({ ...program, activeRaceId: command.raceId });
-      case 'scene/shown':
-        return this.saveAndAnnounce({
-          ...program,
-          scenes: cutBoard(program.scenes, command.scene, this.phaseNow()),
-        });
-      case 'overlay/toggled': {
-        // On top of what the overlay shows now (auto or manual), not of an older manual choice.
-        const now = this.phaseNow();
-        const shown = effectiveScenes(program.scenes, now).overlay;
-        const overlay = { ...shown, [command.element]: command.visible };
-        return this.saveAndAnnounce({
-          ...program,
-          scenes: cutOverlay(program.scenes, overlay, now),
-        });
-      }
-      case 'output/auto':
-        return this.saveAndAnnounce({
-          ...program,
-          scenes: setAuto(program.scenes, command.output, command.auto, this.phaseNow()),
-        });
-      case 'race/removed':
-        return this.removeRace(command.raceId);
-      case 'display/configured': {
-        const { type: _type, ...changes } = command;
-        const defined = Object.fromEntries(
-          Object.entries(changes).filter(([, value]) => value !== undefined),
-        );
-        return this.saveAndAnnounce({ ...program, display: { ...program.display, ...defined } });
-      }
-      case 'race/added': {
-        let format;
-        try {
-          format = resolveFormat(command.format);
-        } catch (error) {
-          return refuse(400, `format: ${(error as Error).message}`);
-        }
-        const setup: RaceCommand[] = [
-          {
-            type: 'race/configured',
-            title: command.title,
-            round: command.round,
-            qualifiers: command.qualifiers,
-            format,
-          },
-        ];
-        return this.addRace(command.id ?? command.title, command.category, setup, source);
-      }
-      case 'final/built':
-        return this.buildFinal(command, source);
-      case 'rehearsal/started':
-        return startRehearsal(this, command, this.options.log);
-      case 'rehearsal/stopped':
-        return stopRehearsals(this);
-    }
-  }
-
-  private async buildFinal(
-    command: Extract<ProgramCommand, { type: 'final/built' }>,
+  private async applyProgram(
+    command: ProgramCommand,
     source: string,
+    expectedRevision: number | undefined,
   ): Promise<HostResult> {
-    const semis = command.semis.map((id) => ({ id, store: this.stores.get(id) }));
-    const missing = semis.find((semi) => !semi.store);
-    if (missing) return refuse(404, `race "${missing.id}" is not in the program`);
-    const [first, second] = semis.map(({ store }) => ({
-      state: store!.state,
-      standings: computeStandings(store!.state),
-    }));
-    let skaters;
-    try {
-      skaters = finalStartList(finalistsFromSemis([first!, second!]));
-    } catch (error) {
-      return refuse(400, (error as Error).message);
+    const stale = staleProgram(this.programFile, expectedRevision);
+    if (stale) return stale;
+    switch (command.type) {
+      case 'race/added': {
+        const setup = raceAddedSetup(command);
+        if (!setup.ok) return setup;
+        return this.addRace(command.id ?? command.title, command.category, setup.commands, source);
+      }
+      case 'final/built': {
+        const semis = command.semis.map((id) => ({ id, store: this.stores.get(id) }));
+        const missing = semis.find((semi) => !semi.store);
+        if (missing) return refused(404, `race "${missing.id}" is not in the program`);
+        const setup = finalSetup(command, [semis[0]!.store!.state, semis[1]!.store!.state]);
+        if (!setup.ok) return setup;
+        return this.addRace(command.id ?? command.title, command.category, setup.commands, source);
+      }
+      case 'rehearsal/started':
+        return this.rehearsing.start(command);
+      case 'rehearsal/stopped':
+        return this.rehearsing.stopAll();
+      default:
+        return this.changeProgram(command);
     }
-    const setup: RaceCommand[] = [
-      {
-        type: 'race/configured',
-        title: command.title,
-        round: 'final',
-        qualifiers: 0,
-        format: first!.state.format,
-      },
-      { type: 'startList/set', skaters },
-    ];
-    return this.addRace(command.id ?? command.title, command.category, setup, source);
   }
 
+  /**
+   * A change of the program file alone (src/shared/program/apply.ts). A removed race leaves
+   * memory with the program; its journal is then moved to DATA/removed/ (never deleted). The
+   * program is written first: a crash before the move leaves the journal in races/, where the
+   * next start finds it and puts the race back (nothing lost); the reverse order could leave a
+   * program naming a race whose journal is gone.
+   */
+  private async changeProgram(command: ProgramChange): Promise<HostResult> {
+    const decision = applyProgramCommand(this.programFile, command, this.context);
+    if (!decision.ok) return decision;
+    const removed = decision.effects.map(({ raceId }) => ({
+      raceId,
+      store: this.stores.get(raceId)!,
+    }));
+    for (const { raceId } of removed) this.rehearsing.stopIn(raceId);
+    await this.saveProgram(decision.program, () => {
+      for (const { raceId } of removed) {
+        this.stores.delete(raceId);
+        this.views.delete(raceId);
+      }
+    });
+    const reply = this.changed(null, {});
+    for (const { raceId, store } of removed) {
+      await store.close();
+      await moveJournalToRemoved(this.options.dataDir, raceId, store.path, this.now(), this.log);
+    }
+    return reply;
+  }
+
+  /**
+   * Adds a race: its journal made and the set-up written to it first, then the program. A
+   * program that cannot be written leaves the journal on disk, and the next start adopts it.
+   */
   private async addRace(
     idOrTitle: string,
     category: string,
-    setup: RaceCommand[],
+    setup: readonly RaceCommand[],
     source: string,
   ): Promise<HostResult> {
-    const scratch = new RaceHistory();
-    for (const command of setup) {
-      const decision = scratch.decide(command, { at: '', source });
-      if (!decision.ok) return refuse(400, decision.error);
-      scratch.commit(decision);
-    }
-    const id = this.uniqueId(idOrTitle);
-    const path = join(this.options.dataDir, 'races', `${id}.jsonl`);
-    const store = await RaceStore.open(path, { log: this.options.log });
+    const { dataDir } = this.options;
+    // Never reuse the file of a journal that is on disk but not open (it is someone's record).
+    const id = uniqueRaceId(
+      idOrTitle,
+      (candidate) => this.stores.has(candidate) || journalOnDisk(dataDir, candidate),
+    );
+    const path = journalPath(dataDir, id);
+    const store = await RaceStore.open(path, { log: this.log });
     const result = await store.submitBatch(setup, { at: this.now(), source });
     if (!result.ok) {
       await store.close();
       // The journal was made for this race and holds nothing: a restart must not adopt it.
       if (store.revision === 0) await rm(path, { force: true });
-      return refuse(result.unavailable ? 503 : 400, result.error);
+      return refused(result.unavailable ? 503 : 400, result.error);
     }
-    const program = this.programFile;
     try {
-      await this.saveAndAnnounce(
-        {
-          ...program,
-          races: [...program.races, { id, category }],
-          activeRaceId: program.activeRaceId ?? id,
-        },
-        () => this.stores.set(id, store),
+      await this.saveProgram(withRace(this.programFile, id, category), () =>
+        this.stores.set(id, store),
       );
     } catch (error) {
       await store.close();
@@ -432,92 +343,35 @@ export class RaceHost {
     return this.changed(id, { raceRevision: result.revision, entries: result.entries });
   }
 
-  private uniqueId(text: string): string {
-    const base =
-      text
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 48) || 'race';
-    let id = base;
-    // Never reuse the file of a journal that is on disk but not open (it is someone's record).
-    const taken = (candidate: string) =>
-      this.stores.has(candidate) ||
-      existsSync(join(this.options.dataDir, 'races', `${candidate}.jsonl`));
-    for (let n = 2; taken(id); n++) id = `${base}-${n}`;
-    return id;
-  }
-
-  /**
-   * Takes a race out of the program and moves its journal to DATA/removed/ (never deleted).
-   * The program is written first: a crash before the move leaves the journal in races/, where
-   * the next start finds it and puts the race back (nothing lost); the reverse order could
-   * leave a program naming a race whose journal is gone.
-   */
-  private async removeRace(raceId: string): Promise<HostResult> {
-    const store = this.stores.get(raceId);
-    if (!store) return refuse(404, `race "${raceId}" is not in the program`);
-    const program = this.programFile;
-    const phase = this.race(raceId)?.standings.phase;
-    if (raceId === program.activeRaceId && (phase === 'live' || phase === 'finishing'))
-      return refuse(
-        409,
-        `race "${raceId}" is running on the boards: finish it, or activate another race, before removing it`,
-      );
-    for (const rehearsal of rehearsals(this)) if (rehearsal.raceId === raceId) rehearsal.stop();
-    await this.saveAndAnnounce(
-      {
-        ...program,
-        races: program.races.filter((race) => race.id !== raceId),
-        activeRaceId: program.activeRaceId === raceId ? null : program.activeRaceId,
-      },
-      () => {
-        this.stores.delete(raceId);
-        this.views.delete(raceId);
-      },
-    );
-    const log = this.options.log ?? (() => undefined);
-    await store.close();
-    const folder = join(this.options.dataDir, 'removed');
-    const stamp = this.now().replace(/[:.]/g, '-');
-    const target = join(folder, `${raceId}.${stamp}.jsonl`);
-    try {
-      await mkdir(folder, { recursive: true });
-      await rename(store.path, target);
-      log(`race ${raceId} removed from the program; its journal moved to ${target}`);
-    } catch (error) {
-      log(
-        `race ${raceId} removed from the program, but its journal could not be moved to ${folder} (${(error as Error).message}): it stays in races/ and comes back at the next start`,
-      );
-    }
-    return { ok: true, revision: this.hostRevision };
-  }
-
   /**
    * Writes program.json first and changes the program in memory only once that write is
    * durable, so a failed write (full disk) cannot leave the two apart.
    */
-  private async saveAndAnnounce(
-    program: ProgramFile,
-    alsoInMemory?: () => void,
-  ): Promise<HostResult> {
-    await writeProgramFile(join(this.options.dataDir, 'program.json'), program);
+  private async saveProgram(program: ProgramFile, alsoInMemory?: () => void): Promise<void> {
+    await writeProgramFile(programPath(this.options.dataDir), program);
     this.programFile = program;
     alsoInMemory?.();
-    return this.changed(null, {});
   }
 
-  private saveProgram(): Promise<void> {
-    return writeProgramFile(join(this.options.dataDir, 'program.json'), this.programFile);
+  /**
+   * The host revision is counted from what is on disk, not from 0 at each start: the program's
+   * revision, the revisions of the races removed from it (both in program.json) and every race's
+   * revision (its journal's entries). Every accepted change raises one of them and none ever goes
+   * down, so the host revision grows with every change, and a restarted host carries on at the
+   * revision it stopped at (the same state, the same revision), so a view that stayed open does
+   * not take the new states for old ones. Only a damaged program.json, rebuilt, loses its part.
+   */
+  private countRevision(): number {
+    let revision = this.programFile.revision + this.programFile.removedRevisions;
+    for (const store of this.stores.values()) revision += store.revision;
+    return revision;
   }
 
   private changed(
     raceId: string | null,
     extra: { raceRevision?: number; entries?: readonly JournalEntry[] },
   ): HostResult {
-    this.hostRevision += 1;
+    this.hostRevision = this.countRevision();
     const change = { revision: this.hostRevision, raceId };
     for (const listener of this.listeners) listener(change);
     return {
@@ -529,6 +383,6 @@ export class RaceHost {
   }
 
   private now(): string {
-    return (this.options.clock?.() ?? new Date()).toISOString();
+    return this.clock().toISOString();
   }
 }

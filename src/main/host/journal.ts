@@ -2,6 +2,7 @@ import { constants as fsConstants } from 'node:fs';
 import { mkdir, open, readFile, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { journalEntrySchema, type JournalEntry } from '../../shared/race/events.ts';
+import { realScheduler } from './scheduler.ts';
 
 /** A damaged line that cannot be a torn last write (more lines follow it): a person must look. */
 export class JournalCorruptError extends Error {
@@ -64,6 +65,8 @@ function writeFailure(path: string, error: unknown): JournalWriteError {
 export interface JournalOptions {
   /** The stamp of a torn line set aside at open. */
   readonly now?: Date;
+  /** The clock that stamps the files of torn bytes set aside later (the host's scheduler). */
+  readonly clock?: () => Date;
   /** Told when a later append sets aside the bytes a failed write had left. */
   readonly log?: (line: string) => void;
 }
@@ -107,7 +110,11 @@ export async function openJournal(
   );
   let recovered: RecoveredTornLine | null = null;
   if (torn) {
-    const aside = await setAside(path, content.subarray(completeBytes), options.now ?? new Date());
+    const aside = await setAside(
+      path,
+      content.subarray(completeBytes),
+      options.now ?? (options.clock ?? (() => realScheduler.now()))(),
+    );
     const message = `journal ${path}: line ${torn.line} was torn (${torn.reason}, ${torn.bytes} bytes), as after a crash or power cut mid-write; moved it to ${aside} and kept the ${entries.length} complete entries before it`;
     recovered = { ...torn, setAsidePath: aside, message };
   }
@@ -120,7 +127,14 @@ export async function openJournal(
     await handle.close();
     throw error;
   }
-  const journal = new Journal(path, handle, entries.at(-1)?.seq ?? 0, completeBytes, options.log);
+  const journal = new Journal(
+    path,
+    handle,
+    entries.at(-1)?.seq ?? 0,
+    completeBytes,
+    options.log,
+    options.clock ?? (() => realScheduler.now()),
+  );
   return { journal, entries, recovered };
 }
 
@@ -261,6 +275,7 @@ export class Journal {
     private lastSeq: number,
     private length: number,
     private readonly log?: (line: string) => void,
+    private readonly clock: () => Date = () => realScheduler.now(),
   ) {}
 
   /** Appends one entry; resolves once it is durable on disk. */
@@ -355,7 +370,7 @@ export class Journal {
       if (bytesRead === 0) break;
       read += bytesRead;
     }
-    const aside = await setAside(this.path, torn, new Date());
+    const aside = await setAside(this.path, torn, this.clock());
     try {
       await fsyncFolder(dirname(this.path));
       await handle.truncate(this.length);

@@ -1,60 +1,9 @@
 import { readFile, rename } from 'node:fs/promises';
-import { z } from 'zod';
-import {
-  boardSceneSchema,
-  defaultDisplaySettings,
-  displaySettingsSchema,
-} from '../../shared/protocol/program.ts';
+import { programFileSchema, type ProgramFile } from '../../shared/program/program-file.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 
-const phaseKeySchema = z.object({
-  raceId: z.string().nullable(),
-  phase: z.enum(['none', 'start', 'live', 'finished', 'official']),
-});
-
-/** The program as kept on disk: the meeting's races (each with its journal), active race, scenes. */
-export const programFileSchema = z.object({
-  version: z.literal(1),
-  meeting: z.string(),
-  races: z.array(z.object({ id: z.string(), category: z.string().default('') })),
-  activeRaceId: z.string().nullable(),
-  scenes: z.object({
-    board: boardSceneSchema,
-    overlay: z.object({
-      lapsToGo: z.boolean(),
-      standings: z.boolean(),
-      sprint: z.boolean(),
-      result: z.boolean(),
-    }),
-    /** Auto mode per output (issue 9); files written before it existed get it on. */
-    auto: z.object({ board: z.boolean(), overlay: z.boolean() }).default({
-      board: true,
-      overlay: true,
-    }),
-    holds: z
-      .object({ board: phaseKeySchema.nullable(), overlay: phaseKeySchema.nullable() })
-      .default({ board: null, overlay: null }),
-  }),
-  display: displaySettingsSchema.default(defaultDisplaySettings),
-});
-export type ProgramFile = z.output<typeof programFileSchema>;
-
-/** A new, empty program. */
-export function emptyProgram(meeting = 'Mass Start meeting'): ProgramFile {
-  return {
-    version: 1,
-    meeting,
-    races: [],
-    activeRaceId: null,
-    scenes: {
-      board: 'live',
-      overlay: { lapsToGo: true, standings: true, sprint: true, result: false },
-      auto: { board: true, overlay: true },
-      holds: { board: null, overlay: null },
-    },
-    display: defaultDisplaySettings,
-  };
-}
+// The program's shape (and its zod schema) is src/shared/program/program-file.ts; this file
+// reads and writes DATA/program.json.
 
 /** program.json is there but not a program (not JSON, or not of the program's shape). */
 export class ProgramFileDamagedError extends Error {

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { JournalEntry, RaceCommand } from '../../shared/race/events.ts';
 import {
-  describe,
+  describeCommand,
   RaceHistory,
   type CommandMeta,
   type Decision,
@@ -43,9 +43,7 @@ export type BatchResult =
 type Accepted = Extract<Decision, { ok: true }>;
 
 /** A command in the operator's words: "undo", "lap completed", "sprint 1: 4 9 3". */
-function nameOf(command: RaceCommand): string {
-  return command.type === 'undo' || command.type === 'redo' ? command.type : describe(command);
-}
+const nameOf = (command: RaceCommand): string => describeCommand(command);
 
 /**
  * One race's durable store: its RaceHistory and its journal. Commands are decided, made
@@ -119,7 +117,7 @@ export class RaceStore {
       const stale = this.staleness(expectedRevision);
       if (stale) return { ok: false, error: stale, stale: true };
       const decision = this.history.decide(command, meta);
-      if (!decision.ok) return decision;
+      if (!decision.ok) return { ok: false, error: decision.error };
       const unwritten = await this.written(
         this.journal.append(decision.entry),
         `the command "${nameOf(command)}"`,

@@ -1,12 +1,16 @@
 import { createSocket, type RemoteInfo } from 'node:dgram';
 import { isIPv6 } from 'node:net';
 import { fromBuffer, toBuffer, type OscMessageOutput, type OscPacketOutput } from 'osc-min';
-import type { HostResult, RaceHost } from '../host/host.ts';
+import type { RaceHost } from '../host/host.ts';
+import { HostSession } from '../host/session.ts';
+import type { Reply } from '../../shared/protocol/reply.ts';
+import type { HostRequest } from '../../shared/protocol/socket.ts';
 import { oscPrefix, oscToAction, type OscAction } from './osc-commands.ts';
 
 /** Options of the OSC server. */
 export interface OscServerOptions {
-  readonly host: RaceHost;
+  /** The app's session, or a bare host (a session is made for it). */
+  readonly host: RaceHost | HostSession;
   /** UDP port to listen on; 0 picks a free one. */
   readonly port: number;
   /** Address to bind to (default 127.0.0.1: this machine only). */
@@ -41,8 +45,15 @@ function messagesOf(packet: OscPacketOutput): OscMessageOutput[] {
 
 /** Listens for OSC over UDP and applies each message to the host, one datagram at a time. */
 export async function startOscServer(options: OscServerOptions): Promise<OscServer> {
-  const { host, address = '127.0.0.1', reply = true } = options;
+  const { address = '127.0.0.1', reply = true } = options;
   const log = (line: string) => options.log?.(`osc: ${line}`);
+  const session =
+    options.host instanceof HostSession ? options.host : new HostSession(options.host, log);
+  const caller = { role: 'control', source: oscSource } as const;
+  const ask = async (request: HostRequest): Promise<Reply> => {
+    const answer = await session.answer(request, caller);
+    return answer.kind === 'reply' ? answer.reply : { ok: false, status: 500, error: 'no reply' };
+  };
   const allowed = new Set((options.allowFrom ?? ['127.0.0.1', '::1']).map(normalize));
   const socket = createSocket({ type: isIPv6(address) ? 'udp6' : 'udp4' });
   let queue: Promise<void> = Promise.resolve();
@@ -95,12 +106,13 @@ export async function startOscServer(options: OscServerOptions): Promise<OscServ
         );
       }
     }
-    let result: HostResult | null = null;
+    let result: Reply | null = null;
     for (const [index, action] of actions.entries()) {
-      result =
+      result = await ask(
         action.kind === 'race'
-          ? await host.submit({ kind: 'single', command: action.command }, oscSource)
-          : await host.programCommand(action.command, oscSource);
+          ? { type: 'command', command: action.command }
+          : { type: 'program', command: action.command },
+      );
       if (!result.ok) {
         const skipped = actions.length - index - 1;
         const where = actions.length > 1 ? `message ${index + 1} of ${actions.length}: ` : '';
@@ -134,6 +146,7 @@ export async function startOscServer(options: OscServerOptions): Promise<OscServ
     });
   } catch (error) {
     socket.close();
+    if (session !== options.host) session.close();
     throw error;
   }
 
@@ -141,7 +154,15 @@ export async function startOscServer(options: OscServerOptions): Promise<OscServ
     port: socket.address().port,
     close() {
       // Finish the datagrams already received (their answers included), then stop listening.
-      closing ??= queue.then(() => new Promise<void>((resolve) => socket.close(() => resolve())));
+      closing ??= queue.then(
+        () =>
+          new Promise<void>((resolve) =>
+            socket.close(() => {
+              if (session !== options.host) session.close();
+              resolve();
+            }),
+          ),
+      );
       return closing;
     },
   };

@@ -1,15 +1,18 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { RaceHost } from '../host/host.ts';
+import type { Caller, HostSession } from '../host/session.ts';
 import {
   parseProgramCommand,
   parseRaceRequest,
   RequestError,
+  type RaceRequest,
 } from '../../shared/protocol/commands.ts';
+import type { Reply } from '../../shared/protocol/reply.ts';
+import type { HostRequest } from '../../shared/protocol/socket.ts';
 import { programCommandSchema } from '../../shared/protocol/program.ts';
 import { raceCommandSchema } from '../../shared/race/events.ts';
 import { access } from './auth.ts';
-import { failure, hostReply } from './replies.ts';
+import { failure, sendReply } from './replies.ts';
 
 /** The request bodies of POST .../commands and POST /api/v1/program as JSON Schema. */
 export function commandSchemas(): Record<string, unknown> {
@@ -28,25 +31,39 @@ export function commandSchemas(): Record<string, unknown> {
 
 type WithRace = { Params: { id: string } };
 
-async function submitTo(
-  host: RaceHost,
-  body: unknown,
-  raceId: string | undefined,
+/** Every command over HTTP is journaled with source "http"; the routes check the token's role. */
+const http: Caller = { role: 'control', source: 'http' };
+
+/** A race request read from an HTTP body, as the session's request. */
+function raceRequest(request: RaceRequest, race: string | undefined): HostRequest {
+  const withRevision = request.revision === undefined ? {} : { revision: request.revision };
+  return request.kind === 'single'
+    ? { type: 'command', race, command: request.command, ...withRevision }
+    : { type: 'batch', race, commands: [...request.commands], ...withRevision };
+}
+
+/** Parses a body (the one parse of an HTTP request), asks the session, sends its Reply. */
+async function answer(
+  session: HostSession,
   reply: FastifyReply,
-) {
+  read: () => HostRequest,
+): Promise<FastifyReply> {
+  let request: HostRequest;
   try {
-    const { status, body: answer } = hostReply(
-      await host.submit(parseRaceRequest(body), 'http', raceId),
-    );
-    return reply.code(status).send(answer);
+    request = read();
   } catch (error) {
     if (error instanceof RequestError) return reply.code(400).send(failure(error.message));
     throw error;
   }
+  const answered = await session.answer(request, http);
+  const result: Reply =
+    answered.kind === 'reply' ? answered.reply : { ok: false, status: 500, error: 'no reply' };
+  return sendReply(reply, result);
 }
 
 /** The HTTP JSON routes under /api/v1 (the WebSocket route is in ws-route.ts). */
-export function registerApiRoutes(app: FastifyInstance, host: RaceHost): void {
+export function registerApiRoutes(app: FastifyInstance, session: HostSession): void {
+  const { host } = session;
   let schemas: Record<string, unknown> | null = null;
   const unknownRace = (reply: FastifyReply, id: string) =>
     reply.code(404).send(failure(`race "${id.slice(0, 100)}" is not in the program`));
@@ -78,22 +95,31 @@ export function registerApiRoutes(app: FastifyInstance, host: RaceHost): void {
   });
 
   app.post('/api/v1/commands', access('control'), async (request, reply) =>
-    submitTo(host, request.body, undefined, reply),
+    answer(session, reply, () => raceRequest(parseRaceRequest(request.body), undefined)),
   );
 
   app.post<WithRace>('/api/v1/races/:id/commands', access('control'), async (request, reply) =>
-    submitTo(host, request.body, request.params.id, reply),
+    answer(session, reply, () => raceRequest(parseRaceRequest(request.body), request.params.id)),
   );
 
-  app.post('/api/v1/program', access('control'), async (request, reply) => {
-    try {
-      const { status, body } = hostReply(
-        await host.programCommand(parseProgramCommand(request.body), 'http'),
-      );
-      return reply.code(status).send(body);
-    } catch (error) {
-      if (error instanceof RequestError) return reply.code(400).send(failure(error.message));
-      throw error;
-    }
-  });
+  // A bare program command, or {"command": ..., "revision": N} against the program revision.
+  app.post('/api/v1/program', access('control'), async (request, reply) =>
+    answer(session, reply, () => programRequest(request.body)),
+  );
+}
+
+/** A program request read from an HTTP body: a bare command or `{command, revision}`. */
+function programRequest(body: unknown): HostRequest {
+  const envelope = body as { command?: unknown; revision?: unknown } | null;
+  if (envelope && typeof envelope === 'object' && 'command' in envelope && !('type' in envelope)) {
+    const { revision } = envelope;
+    if (revision !== undefined && !(Number.isInteger(revision) && (revision as number) >= 0))
+      throw new RequestError('revision: expected a whole number');
+    return {
+      type: 'program',
+      command: parseProgramCommand(envelope.command),
+      ...(revision === undefined ? {} : { revision: revision as number }),
+    };
+  }
+  return { type: 'program', command: parseProgramCommand(body) };
 }

@@ -1,17 +1,19 @@
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import type { RaceHost } from '../host/host.ts';
+import { HostSession } from '../host/session.ts';
 import type { ApiTokens } from '../host/tokens.ts';
 import { registerApiRoutes } from './api-routes.ts';
 import { registerAuth } from './auth.ts';
 import { frameworkErrorReply, registerErrorReplies, registerJsonBodies } from './http-errors.ts';
 import { registerStaticPages } from './static-pages.ts';
-import { SnapshotHub } from './ws-hub.ts';
 import { registerSocketRoute } from './ws-route.ts';
 
 /** Options of the control API server. */
 export interface ServerOptions {
   readonly host: RaceHost;
+  /** The session the transports share (its fan-out feeds every view); made here when absent. */
+  readonly session?: HostSession;
   readonly tokens: ApiTokens;
   /** TCP port; 0 picks a free one. */
   readonly port?: number;
@@ -58,7 +60,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return503OnClosing: true,
     frameworkErrors: frameworkErrorReply,
   });
-  const hub = new SnapshotHub(host, options.socketBufferLimit ?? 256 * 1024);
+  // A session of its own (tests, the bench) is closed with the server; a shared one is not.
+  const ownSession = options.session ? null : new HostSession(host, log);
+  const session = options.session ?? ownSession!;
   let stopPings: () => void = () => undefined;
   try {
     // First, so its hooks run before ours: it closes the socket of an upgrade that a hook refused.
@@ -80,11 +84,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         reply.header('Cross-Origin-Resource-Policy', 'same-origin');
       }
     });
-    registerApiRoutes(app, host);
+    registerApiRoutes(app, session);
     stopPings = registerSocketRoute(app, {
-      host,
-      hub,
-      log,
+      session,
+      bufferLimit: options.socketBufferLimit ?? 256 * 1024,
       pingIntervalMs: options.pingIntervalMs ?? 30_000,
     });
     const servesPages = await registerStaticPages(app, options.staticDir);
@@ -99,13 +102,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       servesPages,
       close: async () => {
         stopPings();
-        hub.close();
+        ownSession?.close();
         await app.close();
       },
     };
   } catch (error) {
     stopPings();
-    hub.close();
+    ownSession?.close();
     await app.close();
     throw error;
   }

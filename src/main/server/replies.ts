@@ -1,25 +1,14 @@
-import type { HostResult } from '../host/host.ts';
-import type { JournalEntry } from '../../shared/race/events.ts';
+import type { FastifyReply } from 'fastify';
+import type { Reply } from '../../shared/protocol/reply.ts';
 
-/** The JSON body of every write: what was accepted, or why not. */
-export type ReplyBody =
-  | {
-      readonly ok: true;
-      readonly revision: number;
-      readonly raceId?: string;
-      readonly raceRevision?: number;
-      readonly entries?: readonly JournalEntry[];
-    }
-  | { readonly ok: false; readonly error: string };
+/** An error body: `{"ok":false,"error":"..."}` (the HTTP status carries the Reply's status). */
+export const failure = (error: string) => ({ ok: false as const, error });
 
-/** A host answer as an HTTP status and body: refusals keep their status (400, 404, 409, 503). */
-export function hostReply(result: HostResult): { status: number; body: ReplyBody } {
-  if (result.ok) return { status: 200, body: result };
-  return { status: result.status, body: { ok: false, error: result.error } };
+/** Sends a Reply over HTTP: its status as the HTTP status, the rest as the JSON body. */
+export function sendReply(reply: FastifyReply, result: Reply): FastifyReply {
+  if (result.ok) return reply.code(200).send(result);
+  return reply.code(result.status).send(failure(result.error));
 }
-
-/** An error body. */
-export const failure = (error: string): ReplyBody => ({ ok: false, error });
 
 /** A client error with an HTTP status, for Fastify's error handler. */
 export class HttpError extends Error {

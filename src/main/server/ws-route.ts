@@ -1,29 +1,54 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import type { RaceHost } from '../host/host.ts';
+import type { StateSink } from '../host/fan-out.ts';
+import { answerMessage, type HostSession } from '../host/session.ts';
+import { refused } from '../../shared/protocol/reply.ts';
+import { replyMessage, type SocketMessage } from '../../shared/protocol/socket.ts';
 import { access } from './auth.ts';
 import { failure } from './replies.ts';
-import { answerSocketMessage } from './ws-messages.ts';
-import type { SnapshotHub } from './ws-hub.ts';
 
 /** Options of the WebSocket route. */
 export interface SocketRouteOptions {
-  readonly host: RaceHost;
-  readonly hub: SnapshotHub;
+  readonly session: HostSession;
+  /** A socket whose send buffer holds more than this skips states until it drains. */
+  readonly bufferLimit: number;
   /** How often to ping; a socket that has not answered the previous ping is closed. */
   readonly pingIntervalMs: number;
-  readonly log: (line: string) => void;
+}
+
+const OPEN = 1;
+
+/** A WebSocket as a state sink of the session's fan-out. */
+function socketSink(socket: WebSocket, bufferLimit: number): StateSink {
+  return {
+    send: (text, written) => socket.send(text, () => written()),
+    isOpen: () => socket.readyState === OPEN,
+    backedUp: () => socket.bufferedAmount > bufferLimit,
+  };
+}
+
+/** Reads a frame's JSON, or the refusal saying why it is not. */
+function frameValue(data: Buffer, isBinary: boolean): { value: unknown } | SocketMessage {
+  if (isBinary)
+    return replyMessage(refused(400, 'binary frames are not accepted: send JSON as text'));
+  try {
+    return { value: JSON.parse(data.toString('utf8')) };
+  } catch (cause) {
+    return replyMessage(refused(400, `malformed JSON: ${(cause as Error).message}`));
+  }
 }
 
 /**
- * GET /api/v1/ws?token=...[&race=ID]: the full state on connect, then a new one after every
- * change; client frames are answered by ws-messages.ts. Returns a stop function for close().
+ * GET /api/v1/ws?token=...[&race=ID][&journal=1]: the full state on connect, then a new one
+ * after every change (the session's fan-out); each frame is one request for the session.
+ * Returns a stop function for close().
  */
 export function registerSocketRoute(app: FastifyInstance, options: SocketRouteOptions): () => void {
-  const { host, hub, log } = options;
+  const { session, bufferLimit } = options;
+  const { fanOut } = session;
   const alive = new Map<WebSocket, boolean>();
 
-  app.route<{ Querystring: { race?: unknown } }>({
+  app.route<{ Querystring: { race?: unknown; journal?: unknown } }>({
     method: 'GET',
     url: '/api/v1/ws',
     ...access('view'),
@@ -33,44 +58,37 @@ export function registerSocketRoute(app: FastifyInstance, options: SocketRouteOp
         .header('Upgrade', 'websocket')
         .send(failure('this is the WebSocket endpoint: connect with a WebSocket client')),
     wsHandler: (socket, request) => {
-      const role = request.tokenRole ?? 'view';
-      const race = request.query.race;
+      const caller = { role: request.tokenRole ?? 'view', source: 'ws' } as const;
+      const sink = socketSink(socket, bufferLimit);
+      const reply = (message: SocketMessage | null) => {
+        if (message && socket.readyState === OPEN)
+          socket.send(JSON.stringify(message), () => fanOut.drained(sink));
+      };
       alive.set(socket, true);
       socket.on('pong', () => alive.set(socket, true));
       socket.on('close', () => {
         alive.delete(socket);
-        hub.remove(socket);
+        fanOut.remove(sink);
       });
       socket.on('message', (data, isBinary) => {
         const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer);
-        const context = {
-          host,
-          role,
-          log,
-          follow: (followed: string | null) => hub.follow(socket, followed),
-        };
-        void answerSocketMessage(context, frame, isBinary).then((answer) => {
-          if (answer) hub.reply(socket, answer);
-        });
+        const read = frameValue(frame, isBinary);
+        if (!('value' in read)) return reply(read);
+        void session.receive(read.value, caller, sink).then(reply);
       });
+      const { race, journal } = request.query;
       if (race !== undefined && typeof race !== 'string') {
-        hub.add(socket, null);
-        hub.reply(socket, {
-          type: 'error',
-          status: 400,
-          error: 'race: give one race id; following the active race',
-        });
-        return;
+        fanOut.follow(sink, null);
+        return reply(
+          replyMessage(refused(400, 'race: give one race id; following the active race')),
+        );
       }
-      const followed = race === undefined || race === '' ? null : race;
-      hub.add(socket, followed);
-      if (followed !== null && !host.race(followed)) {
-        hub.reply(socket, {
-          type: 'error',
-          status: 404,
-          error: `race "${followed.slice(0, 100)}" is not in the program (yet): following it anyway, race is null until it is added`,
-        });
-      }
+      const subscribe = {
+        type: 'subscribe' as const,
+        race: race === undefined || race === '' ? null : race,
+        journal: journal === '1' || journal === 'true',
+      };
+      void session.answer(subscribe, caller, sink).then((answer) => reply(answerMessage(answer)));
     },
   });
 
@@ -83,7 +101,7 @@ export function registerSocketRoute(app: FastifyInstance, options: SocketRouteOp
       alive.set(socket, false);
       socket.ping();
     }
-    hub.retryBehind();
+    fanOut.retryBehind();
   }, options.pingIntervalMs);
   timer.unref();
   return () => clearInterval(timer);

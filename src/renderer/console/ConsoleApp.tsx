@@ -2,20 +2,20 @@ import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ConnectionState, HostClient } from '../shared/host-client.ts';
 import { ConsoleDialogs, type OpenDialog } from './ConsoleDialogs.tsx';
-import { translator, type Language } from './i18n.ts';
-import { JournalPanel } from './JournalPanel.tsx';
-import type { KeyAction } from './keymap.ts';
-import { RaceTab } from './RaceTab.tsx';
-import { OutputsPanel } from './OutputsPanel.tsx';
-import { runKey, type Tab } from './key-actions.ts';
-import { ProgramPanel } from './ProgramPanel.tsx';
-import { StartListPanel } from './StartListPanel.tsx';
-import { StatusBar } from './StatusBar.tsx';
-import { UnsentList } from './UnsentList.tsx';
+import { translator, type Language } from './labels/i18n.ts';
+import { JournalPanel } from './journal/JournalPanel.tsx';
+import type { KeyAction } from './keyboard/keymap.ts';
+import { RaceTab } from './race/RaceTab.tsx';
+import { OutputsPanel } from './outputs/OutputsPanel.tsx';
+import { runKey, type Tab } from './keyboard/key-actions.ts';
+import { ProgramPanel } from './program/ProgramPanel.tsx';
+import { StartListPanel } from './start-list/StartListPanel.tsx';
+import { StatusBar } from './host/StatusBar.tsx';
+import { UnsentList } from './host/UnsentList.tsx';
 import { useActions } from './use-actions.ts';
-import { useEntry } from './use-entry.ts';
-import { useHost } from './use-host.ts';
-import { useShortcuts } from './use-shortcuts.ts';
+import { useQuickEntry } from './quick-entry/use-quick-entry.ts';
+import { useHost } from './host/use-host.ts';
+import { useShortcuts } from './keyboard/use-shortcuts.ts';
 
 const languageKey = 'massstart.console.language';
 const storedLanguage = (): Language =>
@@ -33,7 +33,7 @@ export function ConsoleApp({
   const [tab, setTab] = useState<Tab>('race');
   const [open, setOpen] = useState<OpenDialog>(null);
   const journalRef = useRef<HTMLOListElement>(null);
-  const entryRef = useRef<HTMLInputElement>(null);
+  const quickEntryRef = useRef<HTMLInputElement>(null);
   const programRef = useRef<HTMLHeadingElement>(null);
   const startListRef = useRef<HTMLHeadingElement>(null);
   const t = translator(language);
@@ -41,11 +41,11 @@ export function ConsoleApp({
   const program = session.snapshot?.program ?? null;
   const race = session.snapshot?.race ?? null;
   const actions = useActions(t, session, race, program);
-  // The entry line keeps an unsent entry itself (text and a "not sent" line; Enter sends again).
-  const entry = useEntry(
+  // The quick entry keeps an unsent entry itself (text and a "not sent" line; Enter sends again).
+  const quickEntry = useQuickEntry(
     race,
-    (request) => session.race(request, t('entry'), { listUnsent: false }),
-    entryRef,
+    (request) => session.race(request, t('quickEntry'), { listUnsent: false }),
+    quickEntryRef,
   );
 
   useEffect(() => {
@@ -64,7 +64,7 @@ export function ConsoleApp({
       ask(t('results'), t('reopenQuestion', { race: race.state.title }), actions.reopen);
   };
   const firstControl: Record<Tab, () => HTMLElement | null> = {
-    race: () => entryRef.current,
+    race: () => quickEntryRef.current,
     program: () => programRef.current,
     startList: () => startListRef.current,
   };
@@ -78,7 +78,7 @@ export function ConsoleApp({
     runKey(
       {
         race,
-        entry,
+        quickEntry,
         actions,
         show,
         focusJournal: () => journalRef.current?.focus(),
@@ -138,8 +138,8 @@ export function ConsoleApp({
             <RaceTab
               t={t}
               race={race}
-              entry={entry}
-              entryRef={entryRef}
+              quickEntry={quickEntry}
+              quickEntryRef={quickEntryRef}
               actions={{
                 lap: actions.lap,
                 correctLaps: actions.correctLaps,

@@ -1,9 +1,8 @@
-import type { ProgramCommand } from '../../shared/protocol/program.ts';
-import { ConfirmDialog } from './Dialog.tsx';
-import type { Translate } from './i18n.ts';
-import { RehearsalDialog } from './RehearsalDialog.tsx';
-import { ShortcutSheet } from './ShortcutSheet.tsx';
-import type { Outcome } from './use-host.ts';
+import { ConfirmDialog } from './ui/Dialog.tsx';
+import type { Translate } from './labels/i18n.ts';
+import { RehearsalDialog } from './program/RehearsalDialog.tsx';
+import { ShortcutSheet } from './keyboard/ShortcutSheet.tsx';
+import type { SendProgram } from './host/use-host.ts';
 
 /** The dialog that is open, if any. */
 export type OpenDialog =
@@ -22,7 +21,7 @@ export function ConsoleDialogs({
   t: Translate;
   open: OpenDialog;
   close: () => void;
-  program: (command: ProgramCommand) => Promise<Outcome>;
+  program: SendProgram;
 }) {
   if (open?.kind === 'help') return <ShortcutSheet t={t} onClose={close} />;
   if (open?.kind === 'rehearsal') return <RehearsalDialog t={t} send={program} onClose={close} />;

@@ -7,7 +7,8 @@ import './console.css';
 
 // The console URL carries the control token (for the host) and the view token (for the previews).
 const viewToken = new URLSearchParams(window.location.search).get('viewToken');
-const client = connectHost();
+// A journal follower: the host pushes the race's new journal entries with each state.
+const client = connectHost(window, { journal: true });
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConsoleApp client={client} viewToken={viewToken} />

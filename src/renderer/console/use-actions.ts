@@ -2,9 +2,10 @@
  * What the console's keys and buttons do: race commands (lap, laps correction, undo, redo,
  * results), scene cuts, and where each refusal is shown (next to the control that caused it).
  * A command that never reached the host is not a refusal: it goes on the "not sent" list
- * (use-host.ts) instead.
+ * (use-host.ts) instead. The console decides no race rule: the lap key sends `lap`, which the
+ * host takes as the start before the start and as the leader's lap after it.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type {
   BoardScene,
   OverlayElement,
@@ -13,9 +14,10 @@ import type {
 } from '../../shared/protocol/program.ts';
 import type { RaceCommand } from '../../shared/race/events.ts';
 import type { RaceView } from '../../shared/race/view.ts';
-import type { Translate } from './i18n.ts';
-import type { HostSession, Outcome } from './use-host.ts';
-import { useUndo, type UndoState } from './use-undo.ts';
+import type { Translate } from './labels/i18n.ts';
+import type { Reply } from '../../shared/protocol/reply.ts';
+import type { HostSession } from './host/use-host.ts';
+import { useUndo, type UndoState } from './journal/use-undo.ts';
 
 /** Where a refusal is shown. */
 export type Area = 'lap' | 'journal' | 'outputs';
@@ -36,7 +38,7 @@ export interface ConsoleActions {
   readonly overlay: (element: OverlayElement, visible: boolean) => void;
   readonly toggleOverlay: (element: OverlayElement) => void;
   readonly boardLanguage: (language: 'en' | 'nl') => void;
-  readonly program: (command: ProgramCommand, origin: string) => Promise<Outcome>;
+  readonly program: (command: ProgramCommand, origin: string) => Promise<Reply>;
 }
 
 /** The console's commands. */
@@ -51,14 +53,12 @@ export function useActions(
     journal: null,
     outputs: null,
   });
-  // The start is in flight until the host's new state arrives: a second tap is then a lap, not a second start.
-  const starting = useRef<string | null>(null);
   const history = useUndo(session, race, { undo: t('undo'), redo: t('redo') });
-  const track = (area: Area, sent: Promise<Outcome>) => {
-    void sent.then((outcome) =>
+  const track = (area: Area, sent: Promise<Reply>) => {
+    void sent.then((reply) =>
       setErrors((all) => ({
         ...all,
-        [area]: outcome.ok || outcome.status === 0 ? null : outcome.error,
+        [area]: reply.ok || reply.status === 0 ? null : reply.error,
       })),
     );
   };
@@ -70,24 +70,19 @@ export function useActions(
         origin,
       ),
     );
-  const programCommand = (command: ProgramCommand) =>
-    track('outputs', session.program(command, t('outputs')));
+  const programCommand = (command: ProgramCommand, revision?: number) =>
+    track('outputs', session.program(command, t('outputs'), revision));
+  // A toggle is worked out from what this console sees: sent against that program revision,
+  // so a second console's change in between is refused (409) instead of undone.
   const overlay = (element: OverlayElement, visible: boolean) =>
-    programCommand({ type: 'overlay/toggled', element, visible });
+    programCommand({ type: 'overlay/toggled', element, visible }, program?.revision);
   return {
     errors,
     history,
+    // Two quick taps at the gun are the start and the first lap: the host takes them in order.
     lap: () => {
       if (!race) return;
-      if (race.state.started) starting.current = null;
-      if (race.state.started || starting.current === race.id)
-        return raceCommand('lap', t('lap'), { type: 'lap/completed' });
-      starting.current = race.id;
-      const sent = session.race({ commands: [{ type: 'race/started' }] }, t('startRace'));
-      void sent.then((outcome) => {
-        if (!outcome.ok) starting.current = null;
-      });
-      track('lap', sent);
+      raceCommand('lap', race.state.started ? t('lap') : t('startRace'), { type: 'lap' });
     },
     correctLaps: (delta) => {
       if (!race) return;

@@ -11,14 +11,18 @@ export interface PageContext {
 /**
  * Connects a page to the race host: over IPC inside the Electron app (the preload put
  * `window.massStart` there), otherwise over the WebSocket of the page's own server (browser
- * mode, OBS, CasparCG). `?race=ID` follows that race instead of the active one in both.
+ * mode, OBS, CasparCG). `?race=ID` follows that race instead of the active one in both;
+ * `journal` (the console) has the race's journal pushed with every state.
  */
-export function connectHost(page: PageContext = window): HostClient {
+export function connectHost(
+  page: PageContext = window,
+  options: { journal?: boolean } = {},
+): HostClient {
   if (page.massStart) {
     const race = new URLSearchParams(page.location.search).get('race');
-    return connectIpc(page.massStart, race || null);
+    return connectIpc(page.massStart, race || null, options);
   }
-  return connectWebSocket(hostUrlFromLocation(page.location));
+  return connectWebSocket(hostUrlFromLocation(page.location, options));
 }
 
 /** The window's role in the Electron app (console, board, overlay), or null in a browser. */

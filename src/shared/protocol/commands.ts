@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { raceCommandSchema, raceEventSchema, type RaceCommand } from '../race/events.ts';
+import {
+  raceActionTypes,
+  raceCommandSchema,
+  raceEventSchema,
+  type RaceCommand,
+} from '../race/events.ts';
 import { describeIssues } from '../validation.ts';
 import { programCommandSchema, type ProgramCommand } from './program.ts';
 
@@ -52,7 +57,9 @@ function parseTyped<T>(
 export function parseRaceCommand(value: unknown, root = ''): RaceCommand {
   const type = (value as { type?: unknown } | null)?.type;
   // Events parse by their own schema, so a wrong field names itself (not a vague union error).
-  const schema = type === 'undo' || type === 'redo' ? raceCommandSchema : raceEventSchema;
+  const schema = (raceActionTypes as readonly unknown[]).includes(type)
+    ? raceCommandSchema
+    : raceEventSchema;
   return parseTyped(value, schema, raceTypes, 'command', root);
 }
 

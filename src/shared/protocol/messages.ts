@@ -1,21 +1,36 @@
-/** Messages a view or console sends (a subset of socket.ts's schema, with string ids). */
+import type { z } from 'zod';
+import type { raceCommandSchema } from '../race/events.ts';
+import type { programCommandSchema } from './program.ts';
+
+type RaceCommandInput = z.input<typeof raceCommandSchema>;
+type ProgramCommandInput = z.input<typeof programCommandSchema>;
+
+/**
+ * Messages a view or console sends: the requests of socket.ts's one schema as a client writes
+ * them (typed commands, string ids).
+ */
 export type ClientMessage =
-  | { readonly type: 'subscribe'; readonly race?: string | null }
+  | { readonly type: 'subscribe'; readonly race?: string | null; readonly journal?: boolean }
   | {
       readonly type: 'command';
       readonly id?: string;
       readonly race?: string;
-      readonly command: unknown;
+      readonly command: RaceCommandInput;
       readonly revision?: number;
     }
   | {
       readonly type: 'batch';
       readonly id?: string;
       readonly race?: string;
-      readonly commands: readonly unknown[];
+      readonly commands: readonly RaceCommandInput[];
       readonly revision?: number;
     }
-  | { readonly type: 'program'; readonly id?: string; readonly command: unknown }
+  | {
+      readonly type: 'program';
+      readonly id?: string;
+      readonly command: ProgramCommandInput;
+      readonly revision?: number;
+    }
   | { readonly type: 'journal'; readonly id?: string; readonly race: string };
 
 /** Messages the host sends: one contract with the server (socket.ts). */

@@ -67,6 +67,11 @@ export interface RaceSummary {
 
 /** The meeting: its races, the one on the boards, and the scenes. */
 export interface ProgramView {
+  /**
+   * Grows with every accepted program change, and carries on after a restart: send it with a
+   * program command to have it refused (409) if someone changed the program first (issue 10).
+   */
+  readonly revision: number;
   readonly meeting: string;
   readonly races: readonly RaceSummary[];
   readonly activeRaceId: string | null;

@@ -1,52 +1,156 @@
 import { z } from 'zod';
 import type { JournalEntry } from '../race/events.ts';
+import { describeIssues } from '../validation.ts';
+import { parseProgramCommand, parseRaceCommand, RequestError } from './commands.ts';
 import type { RaceView } from '../race/view.ts';
 import type { ProgramView } from './program.ts';
+import type { Accepted, Refused, Reply } from './reply.ts';
 
 /** A client's own id for a request; echoed in the reply so it can match them. */
 const requestId = z.union([z.string().max(200), z.number()]);
 export type RequestId = z.output<typeof requestId>;
 
 const raceRef = z.string().min(1, 'race: expected a race id').max(64);
+const revision = z.number().int('expected a whole number').min(0).optional();
 
 /**
- * What a WebSocket client may send (JSON text frames). Command payloads are left `unknown`
- * here and checked by the same parsers as HTTP bodies, so both give the same errors.
+ * A payload checked by one of the typed command parsers (commands.ts), inside this one
+ * schema: the parse that reads a request's envelope also types its commands, and a bad
+ * command is named by the parser's own words (`command.bibs[1]: ...`).
  */
-export const socketRequestSchema = z.discriminatedUnion('type', [
-  /** Follow a race (null or absent: whichever race is active). */
-  z.object({ type: z.literal('subscribe'), race: raceRef.nullable().optional() }),
+const parsedBy = <T>(parse: (value: unknown) => T) =>
+  z.unknown().transform((value, context): T => {
+    try {
+      return parse(value);
+    } catch (error) {
+      if (!(error instanceof RequestError)) throw error;
+      context.issues.push({
+        code: 'custom',
+        message: error.message,
+        input: value,
+        params: { placed: true },
+      });
+      return z.NEVER;
+    }
+  });
+
+const commands = z.unknown().transform((value, context) => {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 500) {
+    context.issues.push({
+      code: 'custom',
+      message: 'commands: expected a list of 1 to 500 commands',
+      input: value,
+      params: { placed: true },
+    });
+    return z.NEVER;
+  }
+  try {
+    return value.map((command, index) => parseRaceCommand(command, `commands[${index}]`));
+  } catch (error) {
+    if (!(error instanceof RequestError)) throw error;
+    context.issues.push({
+      code: 'custom',
+      message: error.message,
+      input: value,
+      params: { placed: true },
+    });
+    return z.NEVER;
+  }
+});
+
+/**
+ * Every request a client may send, over any transport (WebSocket frames, Electron IPC; HTTP
+ * routes build the same requests): one schema, one parse, typed command payloads.
+ */
+export const hostRequestSchema = z.discriminatedUnion('type', [
+  /** Follow a race (null or absent: whichever race is active); `journal`: push its journal too. */
+  z.object({
+    type: z.literal('subscribe'),
+    race: raceRef.nullable().optional(),
+    journal: z.boolean().optional(),
+  }),
   /** One race command (control token). */
   z.object({
     type: z.literal('command'),
     id: requestId.optional(),
     race: raceRef.nullable().optional(),
-    command: z.unknown().optional(),
-    revision: z.unknown().optional(),
+    command: parsedBy((value) => parseRaceCommand(value, 'command')),
+    revision,
   }),
   /** An all-or-nothing list of race commands (control token). */
   z.object({
     type: z.literal('batch'),
     id: requestId.optional(),
     race: raceRef.nullable().optional(),
-    commands: z.unknown().optional(),
-    revision: z.unknown().optional(),
+    commands,
+    revision,
   }),
-  /** A program command (control token). */
+  /** A program command (control token), optionally against the program revision. */
   z.object({
     type: z.literal('program'),
     id: requestId.optional(),
-    command: z.unknown().optional(),
+    command: parsedBy(parseProgramCommand),
+    revision,
   }),
   /** A race's journal (view token). */
   z.object({ type: z.literal('journal'), id: requestId.optional(), race: raceRef }),
 ]);
-export type SocketRequest = z.output<typeof socketRequestSchema>;
+export type HostRequest = z.output<typeof hostRequestSchema>;
 
-/** Every message type a client may send. */
-export const socketRequestTypes: readonly string[] = socketRequestSchema.options.map(
+/** Every request type a client may send. */
+export const hostRequestTypes: readonly string[] = hostRequestSchema.options.map(
   (option) => option.shape.type.value,
 );
+
+/** The id a client gave, when it is usable, so even an error reply can name its request. */
+export function requestIdOf(value: unknown): RequestId | undefined {
+  const id = (value as { id?: unknown } | null)?.id;
+  return (typeof id === 'string' && id.length <= 200) ||
+    (typeof id === 'number' && Number.isFinite(id))
+    ? id
+    : undefined;
+}
+
+/** A request read from a client, or the refusal naming what is wrong with it. */
+export type ParsedRequest =
+  | { readonly ok: true; readonly request: HostRequest }
+  | { readonly ok: false; readonly id?: RequestId; readonly error: string };
+
+/** Reads one client message (already JSON-decoded): the one parse of every request. */
+export function parseHostRequest(value: unknown): ParsedRequest {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      ok: false,
+      error: `expected a JSON object with a "type" (${hostRequestTypes.join(', ')})`,
+    };
+  }
+  const id = requestIdOf(value);
+  const withId = id === undefined ? {} : { id };
+  const type = (value as { type?: unknown }).type;
+  if (typeof type !== 'string' || !hostRequestTypes.includes(type)) {
+    const what =
+      typeof type === 'string'
+        ? `unknown message type "${type.slice(0, 100)}"`
+        : 'type: missing message type';
+    return { ok: false, ...withId, error: `${what} (known: ${hostRequestTypes.join(', ')})` };
+  }
+  const parsed = hostRequestSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, ...withId, error: describeIssues(parsed.error) };
+  return { ok: true, request: parsed.data };
+}
+
+/**
+ * The journal of the followed race, pushed with the state to a follower that asked for it (the
+ * console): the entries from index `from` on (all of them after a subscribe or a change of
+ * race, then only the new ones) and every voided seq. A client whose journal is not `from`
+ * entries long asks for the whole journal again (`{"type":"journal"}`).
+ */
+export interface JournalPush {
+  readonly raceId: string;
+  readonly from: number;
+  readonly entries: readonly JournalEntry[];
+  readonly voided: readonly number[];
+}
 
 /** The full state a view shows: sent on connect, on subscribe and after every change. */
 export interface StateMessage {
@@ -54,18 +158,14 @@ export interface StateMessage {
   readonly revision: number;
   readonly program: ProgramView;
   readonly race: RaceView | null;
+  readonly journal?: JournalPush;
 }
 
-/** An accepted command or program command. */
-export interface AckMessage {
-  readonly type: 'ack';
-  readonly id?: RequestId;
-  readonly ok: true;
-  readonly revision: number;
-  readonly raceId?: string;
-  readonly raceRevision?: number;
-  readonly entries?: readonly JournalEntry[];
-}
+/** An accepted command or program command: the host's Reply as a message. */
+export type AckMessage = Accepted & { readonly type: 'ack'; readonly id?: RequestId };
+
+/** A refused or unreadable message: the host's Reply as a message (`status` as in reply.ts). */
+export type ErrorMessage = Refused & { readonly type: 'error'; readonly id?: RequestId };
 
 /** A race's journal, with the entries that voids took out. */
 export interface JournalMessage {
@@ -76,12 +176,16 @@ export interface JournalMessage {
   readonly voided: readonly number[];
 }
 
-/** A refused or unreadable message; `status` uses the HTTP codes (400, 403, 404, 409, 500, 503). */
-export interface ErrorMessage {
-  readonly type: 'error';
-  readonly id?: RequestId;
-  readonly status: number;
-  readonly error: string;
+/** A Reply as the message that carries it. */
+export function replyMessage(reply: Reply, id?: RequestId): AckMessage | ErrorMessage {
+  const withId = id === undefined ? {} : { id };
+  return reply.ok ? { type: 'ack', ...withId, ...reply } : { type: 'error', ...withId, ...reply };
+}
+
+/** The Reply a message carries (what a client hands its view). */
+export function replyOf(message: AckMessage | ErrorMessage): Reply {
+  const { type: _type, id: _id, ...reply } = message;
+  return reply;
 }
 
 /** Everything the host sends over the WebSocket. */

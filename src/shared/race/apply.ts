@@ -1,37 +1,60 @@
-import { check } from './errors.ts';
+import { check, skipMoment, type MomentCheck } from './errors.ts';
 import type { RaceEvent, RaceEventOf, Skater } from './events.ts';
 import { sprintLapsToGo } from './format.ts';
+import { checkFinish, checkPlacings, known } from './placings.ts';
 import { lapsToGo } from './progress.ts';
-import { isRacing, skaterByBib, statusOf, type RaceState } from './state.ts';
+import { isRacing, statusOf, type RaceState } from './state.ts';
 
-type Handler<T extends RaceEvent['type']> = (state: RaceState, event: RaceEventOf<T>) => RaceState;
+type Handler<T extends RaceEvent['type']> = (
+  state: RaceState,
+  event: RaceEventOf<T>,
+  when: MomentCheck,
+) => RaceState;
 type Handlers = { [T in Exclude<RaceEvent['type'], 'event/voided'>]: Handler<T> };
+
+/** Which rules to check: all of them (default), or only what was entered (`moment: false`). */
+export interface RuleOptions {
+  readonly moment?: boolean;
+}
 
 /**
  * Applies one event to the state, or throws a RaceRuleError that tells the operator why not.
  * Pure: the state passed in is never changed. Voids are handled by the history (history.ts).
+ * `moment: false` checks only what was entered (a view's pre-check names every wrong helmet
+ * number whatever the moment); the fold and the host always check everything.
  */
-export function applyEvent(state: RaceState, event: RaceEvent): RaceState {
-  check(event.type !== 'event/voided', 'a void is applied by the race history, not to a state');
+export function applyEvent(state: RaceState, event: RaceEvent, rules?: RuleOptions): RaceState {
+  const when: MomentCheck = rules?.moment === false ? skipMoment : check;
+  check(
+    event.type !== 'event/voided',
+    'notAnEvent',
+    'a void is applied by the race history, not to a state',
+  );
   if (event.type !== 'results/reopened') {
-    check(!state.official, 'the results are official: reopen them before changing anything');
+    when(
+      !state.official,
+      'official',
+      'the results are official: reopen them before changing anything',
+    );
   }
   const handler = handlers[event.type] as Handler<typeof event.type>;
-  return handler(state, event);
+  return handler(state, event, when);
 }
 
 const handlers: Handlers = {
-  'race/configured': (state, event) => {
+  'race/configured': (state, event, when) => {
     if (state.started) {
-      check(
+      when(
         event.round === state.round &&
           event.qualifiers === state.qualifiers &&
           JSON.stringify(event.format) === JSON.stringify(state.format),
+        'formatLocked',
         'the race has started: only its title can still be changed',
       );
     }
     check(
       event.round !== 'semi' || event.qualifiers >= 1,
+      'qualifiersMissing',
       'a semi-final needs the number of qualifiers (for example 8)',
     );
     return {
@@ -45,14 +68,20 @@ const handlers: Handlers = {
     };
   },
 
-  'startList/set': (state, event) => {
-    check(!state.started, 'the race has started: edit or withdraw single skaters instead');
+  'startList/set': (state, event, when) => {
+    when(
+      !state.started,
+      'startListLocked',
+      'the race has started: edit or withdraw single skaters instead',
+    );
     const seen = new Map<number, Skater>();
     for (const skater of event.skaters) {
       const first = seen.get(skater.bib);
       check(
         !first,
+        'startListTwice',
         `helmet number ${skater.bib} appears twice on the start list (${first?.name} and ${skater.name})`,
+        { bib: skater.bib },
       );
       seen.set(skater.bib, skater);
     }
@@ -66,66 +95,90 @@ const handlers: Handlers = {
     return { ...state, skaters: state.skaters.map((s) => (s.bib === bib ? edited : s)) };
   },
 
-  'race/started': (state) => {
-    check(state.skaters.length > 0, 'the start list is empty: load the skaters first');
-    check(!state.started, 'the race has already started');
+  'race/started': (state, _event, when) => {
+    check(
+      state.skaters.length > 0,
+      'emptyStartList',
+      'the start list is empty: load the skaters first',
+    );
+    when(!state.started, 'alreadyStarted', 'the race has already started');
     return { ...state, started: true };
   },
 
-  'lap/completed': (state) => {
-    check(state.skaters.length > 0, 'the start list is empty: load the skaters first');
-    check(lapsToGo(state) > 0, 'the leader has finished: laps to go cannot go below zero');
+  // Before the start, a lap also starts the race (journals and senders written that way, such as
+  // OSC's /massstart/lap, rely on it); the `lap` command (history.ts) starts without a lap.
+  'lap/completed': (state, _event, when) => {
+    check(
+      state.skaters.length > 0,
+      'emptyStartList',
+      'the start list is empty: load the skaters first',
+    );
+    when(
+      lapsToGo(state) > 0,
+      'leaderFinished',
+      'the leader has finished: laps to go cannot go below zero',
+    );
     return { ...state, started: true, lapsCompleted: state.lapsCompleted + 1 };
   },
 
-  'laps/corrected': (state, event) => {
-    check(state.started, 'the race has not started');
+  'laps/corrected': (state, event, when) => {
+    when(state.started, 'notStarted', 'the race has not started');
     check(
       event.lapsCompleted >= 0 && event.lapsCompleted <= state.format.laps,
+      'lapsRange',
       `laps completed must be between 0 and ${state.format.laps}: laps to go cannot go below zero`,
+      { laps: state.format.laps },
     );
     return { ...state, lapsCompleted: event.lapsCompleted };
   },
 
-  'sprint/placed': (state, event) => {
+  'sprint/placed': (state, event, when) => {
     const { format } = state;
+    const { sprint } = event;
     const count = format.sprintLaps.length;
     check(
-      event.sprint >= 1 && event.sprint <= count,
-      `sprint ${event.sprint} is not in this format (intermediate sprints 1 to ${count}); the final sprint is the finish order`,
+      sprint >= 1 && sprint <= count,
+      'noSprint',
+      `sprint ${sprint} is not in this format (intermediate sprints 1 to ${count}); the final sprint is the finish order`,
+      { sprint, count },
     );
-    check(state.started, 'the race has not started');
+    when(state.started, 'notStarted', 'the race has not started');
     const places = format.intermediatePoints.length;
     check(
       event.bibs.length <= places,
-      `sprint ${event.sprint} scores ${places} places, but ${event.bibs.length} helmet numbers were given`,
+      'tooMany',
+      `sprint ${sprint} scores ${places} places, but ${event.bibs.length} helmet numbers were given`,
+      { sprint, places, count: event.bibs.length },
     );
-    const decidedAt = sprintLapsToGo(format, event.sprint);
-    check(
+    const decidedAt = sprintLapsToGo(format, sprint);
+    when(
       lapsToGo(state) <= decidedAt + 1,
-      `sprint ${event.sprint} is decided at ${decidedAt} laps to go; the race is at ${lapsToGo(state)}`,
+      'sprintNotYet',
+      `sprint ${sprint} is decided at ${decidedAt} laps to go; the race is at ${lapsToGo(state)}`,
+      { sprint, decidedAt, lapsToGo: lapsToGo(state) },
     );
-    checkPlacings(state, event.bibs, `sprint ${event.sprint}`);
+    checkPlacings(state, event.bibs, `sprint ${sprint}`);
     const sprints = Array.from({ length: count }, (_, i) => state.sprints[i] ?? []);
     sprints[event.sprint - 1] = event.bibs;
     return { ...state, sprints };
   },
 
-  'finish/recorded': (state, event) => {
-    checkFinish(state, event.bibs);
+  'finish/recorded': (state, event, when) => {
+    checkFinish(state, event.bibs, 0, when);
     return { ...state, finishOrder: event.bibs };
   },
 
-  'finish/appended': (state, event) => {
+  'finish/appended': (state, event, when) => {
     const finishOrder = [...state.finishOrder, ...event.bibs];
-    checkFinish(state, finishOrder);
+    checkFinish(state, finishOrder, state.finishOrder.length, when);
     return { ...state, finishOrder };
   },
 
-  'finish/timed': (state, event) => {
-    check(state.started, 'the race has not started');
-    known(state, event.bib);
-    check(statusOf(state, event.bib) !== 'DNS', `skater ${event.bib} did not start`);
+  'finish/timed': (state, event, when) => {
+    const { bib } = event;
+    when(state.started, 'notStarted', 'the race has not started');
+    known(state, bib);
+    check(statusOf(state, bib) !== 'DNS', 'dns', `skater ${bib} did not start`, { bib });
     return { ...state, times: { ...state.times, [event.bib]: event.time } };
   },
 
@@ -136,18 +189,33 @@ const handlers: Handlers = {
     if (status === 'DNS') {
       check(
         !state.sprints.some((placing) => placing.includes(bib)),
+        'hasSprintPlacings',
         `skater ${bib} has sprint placings: correct the sprint before marking DNS`,
+        { bib },
       );
-      check(!finished, `skater ${bib} is in the finish order: correct it before marking DNS`);
+      check(
+        !finished,
+        'inFinish',
+        `skater ${bib} is in the finish order: correct it before marking DNS`,
+        { bib },
+      );
     }
     if (status === 'DNF') {
-      check(!finished, `skater ${bib} is in the finish order: remove them before marking DNF`);
+      check(
+        !finished,
+        'inFinish',
+        `skater ${bib} is in the finish order: remove them before marking DNF`,
+        { bib },
+      );
     }
     if (event.laps !== undefined) {
-      check(event.laps >= 0, 'laps completed cannot be below zero');
+      const laps = { laps: state.format.laps };
+      check(event.laps >= 0, 'lapsRange', 'laps completed cannot be below zero', laps);
       check(
         event.laps <= state.format.laps,
+        'lapsRange',
         `laps completed cannot be more than the race's ${state.format.laps}`,
+        laps,
       );
     }
     const { [bib]: _oldStatus, ...otherStatus } = state.status;
@@ -161,65 +229,42 @@ const handlers: Handlers = {
   },
 
   'qualifier/advanced': (state, event) => {
-    check(state.round === 'semi', 'only a semi-final has qualifiers to advance');
-    known(state, event.bib);
-    const status = statusOf(state, event.bib);
-    check(status !== 'DNS' && status !== 'DQ', `skater ${event.bib} is ${status}`);
-    check(!state.advanced.includes(event.bib), `skater ${event.bib} has already been advanced`);
+    const { bib } = event;
+    check(state.round === 'semi', 'notSemi', 'only a semi-final has qualifiers to advance');
+    known(state, bib);
+    const status = statusOf(state, bib);
+    check(status !== 'DNS', 'dns', `skater ${bib} is ${status}`, { bib });
+    check(status !== 'DQ', 'dq', `skater ${bib} is ${status}`, { bib });
+    check(
+      !state.advanced.includes(bib),
+      'alreadyAdvanced',
+      `skater ${bib} has already been advanced`,
+      { bib },
+    );
     return { ...state, advanced: [...state.advanced, event.bib] };
   },
 
   'results/confirmed': (state) => {
-    check(state.finishOrder.length > 0, 'there is no finish order to confirm');
+    check(state.finishOrder.length > 0, 'noFinishOrder', 'there is no finish order to confirm');
     const open = state.skaters
       .filter((s) => !state.finishOrder.includes(s.bib) && isRacing(state, s.bib))
       .map((s) => s.bib);
     check(
       open.length === 0,
+      'needsStatus',
       open.length > 1
         ? `skaters ${open.join(', ')} need a finish place or a status (DNF, DQ, DNS) first`
         : `skater ${open.join(', ')} needs a finish place or a status (DNF, DQ, DNS) first`,
+      { bibs: open.join(', ') },
     );
     return { ...state, official: true };
   },
 
   'results/reopened': (state) => {
-    check(state.official, 'the results are not official');
+    check(state.official, 'notOfficial', 'the results are not official');
     return { ...state, official: false };
   },
 };
-
-function known(state: RaceState, bib: number): Skater {
-  const skater = skaterByBib(state, bib);
-  check(skater, `helmet number ${bib} is not on the start list`);
-  return skater;
-}
-
-function checkPlacings(state: RaceState, bibs: readonly number[], what: string): void {
-  const seen = new Set<number>();
-  for (const bib of bibs) {
-    known(state, bib);
-    check(!seen.has(bib), `skater ${bib} appears twice in ${what}`);
-    seen.add(bib);
-    const status = statusOf(state, bib);
-    check(status !== 'DNS', `skater ${bib} did not start (DNS) and cannot be placed in ${what}`);
-  }
-}
-
-function checkFinish(state: RaceState, bibs: readonly number[]): void {
-  check(state.started, 'the race has not started');
-  check(
-    lapsToGo(state) <= 1,
-    `the finish order comes on the last lap; the race is at ${lapsToGo(state)} laps to go`,
-  );
-  checkPlacings(state, bibs, 'the finish order');
-  for (const bib of bibs) {
-    check(
-      statusOf(state, bib) !== 'DNF',
-      `skater ${bib} is DNF: clear the status before placing them in the finish order`,
-    );
-  }
-}
 
 function without(list: readonly number[], bib: number): readonly number[] {
   return list.includes(bib) ? list.filter((b) => b !== bib) : list;

@@ -88,13 +88,28 @@ export type RaceEventType = RaceEvent['type'];
 /** The event of a given type. */
 export type RaceEventOf<T extends RaceEventType> = Extract<RaceEvent, { type: T }>;
 
-/** What an operator or device asks for: any event, or undo / redo (which become voids). */
+/**
+ * What an operator or device asks for: any event, or a command the race history turns into an
+ * event (history.ts): `undo` and `redo` become voids; `lap`, the lap key, is the start
+ * (`race/started`) before the start and the leader crossing the line (`lap/completed`) after it.
+ */
 export const raceCommandSchema = z.union([
   raceEventSchema,
   z.object({ type: z.literal('undo') }),
   z.object({ type: z.literal('redo') }),
+  z.object({ type: z.literal('lap') }),
 ]);
 export type RaceCommand = z.output<typeof raceCommandSchema>;
+
+/** The commands that are not events (the journal never holds them; history.ts decides each). */
+export const raceActionTypes = ['undo', 'redo', 'lap'] as const;
+/** A command that is not an event. */
+export type RaceAction = Extract<RaceCommand, { type: (typeof raceActionTypes)[number] }>;
+
+/** Whether a command is one of the commands that are not events. */
+export function isRaceAction(command: RaceCommand): command is RaceAction {
+  return (raceActionTypes as readonly string[]).includes(command.type);
+}
 
 /** One line of a race journal: an accepted event with its sequence number, time and source. */
 export const journalEntrySchema = z.object({

@@ -28,10 +28,17 @@ export function finalistsFromSemis(
   const advanced: Omit<Finalist, 'helmet'>[] = [];
   semis.forEach(({ state, standings }, index) => {
     const semi = (index + 1) as 1 | 2;
-    check(state.round === 'semi', `race ${semi} ("${state.title}") is not a semi-final`);
+    check(
+      state.round === 'semi',
+      'notSemi',
+      `race ${semi} ("${state.title}") is not a semi-final`,
+      { semi },
+    );
     check(
       standings.phase === 'final' || standings.phase === 'official',
+      'semiNotFinished',
       `semi-final ${semi} ("${state.title}") has no complete finish order yet`,
+      { semi },
     );
     let place = 0;
     standings.rows.forEach((row) => {

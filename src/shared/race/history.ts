@@ -1,5 +1,5 @@
-import { applyEvent } from './apply.ts';
-import { RaceRuleError } from './errors.ts';
+import { applyEvent, type RuleOptions } from './apply.ts';
+import { RaceRuleError, type RefusalCode, type RefusalParams } from './errors.ts';
 import type { JournalEntry, RaceCommand, RaceEvent } from './events.ts';
 import { emptyRaceState, type RaceState } from './state.ts';
 
@@ -32,13 +32,33 @@ export function voidedEntries(entries: readonly JournalEntry[]): Set<number> {
   return voided;
 }
 
-/** Folds a journal into the race state: pure, so a journal replays to the same state forever. */
-export function foldJournal(entries: readonly JournalEntry[]): FoldResult {
+/** One journal entry as the fold meets it (for views that show the journal entry by entry). */
+export interface FoldStep {
+  readonly entry: JournalEntry;
+  /** Taken out by a void in force (a void itself can be: that is a redo). */
+  readonly voided: boolean;
+  /** An event that counts: not a void, and not voided. */
+  readonly inForce: boolean;
+  /** The state of the entries in force before this one. */
+  readonly before: RaceState;
+}
+
+/**
+ * Folds a journal into the race state: pure, so a journal replays to the same state forever.
+ * `visit` sees each entry with the state before it, in journal order.
+ */
+export function foldJournal(
+  entries: readonly JournalEntry[],
+  visit?: (step: FoldStep) => void,
+): FoldResult {
   const voided = voidedEntries(entries);
   const problems: FoldProblem[] = [];
   let state = emptyRaceState;
   for (const entry of entries) {
-    if (entry.event.type === 'event/voided' || voided.has(entry.seq)) continue;
+    const out = voided.has(entry.seq);
+    const inForce = entry.event.type !== 'event/voided' && !out;
+    visit?.({ entry, voided: out, inForce, before: state });
+    if (!inForce) continue;
     try {
       state = applyEvent(state, entry.event);
     } catch (error) {
@@ -55,6 +75,17 @@ export interface CommandMeta {
   readonly source: string;
 }
 
+/**
+ * A command the rules refuse: the operator's words, and a code with what it names (`params.bib`:
+ * the skater it is about), so a view can place it next to that helmet number and word it.
+ */
+export interface RuleRefusal {
+  readonly ok: false;
+  readonly error: string;
+  readonly code: RefusalCode;
+  readonly params: RefusalParams;
+}
+
 /** The outcome of a command: the entry to journal and the state after it, or the refusal. */
 export type Decision =
   | {
@@ -63,7 +94,12 @@ export type Decision =
       readonly state: RaceState;
       readonly voided: ReadonlySet<number>;
     }
-  | { readonly ok: false; readonly error: string };
+  | RuleRefusal;
+
+/** What the lap key means in this state: the start before the gun, then the leader's lap. */
+export function lapEvent(state: RaceState): RaceEvent {
+  return state.started ? { type: 'lap/completed' } : { type: 'race/started' };
+}
 
 /**
  * One race's journal in memory with the state it folds to. `decide` never changes anything;
@@ -76,6 +112,14 @@ export class RaceHistory {
   constructor(entries: readonly JournalEntry[] = [], folded?: FoldResult) {
     this.log = [...entries];
     this.current = folded ?? foldJournal(this.log);
+  }
+
+  /**
+   * A history that starts at a known state, without its journal (a view's pushed race state):
+   * it decides events exactly as the host does on that state, but has nothing to undo.
+   */
+  static at(state: RaceState): RaceHistory {
+    return new RaceHistory([], { state, voided: new Set(), problems: [] });
   }
 
   /** A scratch copy to decide a batch on, without folding the journal again (states are immutable). */
@@ -106,18 +150,23 @@ export class RaceHistory {
     return (this.log[this.log.length - 1]?.seq ?? 0) + 1;
   }
 
-  /** Validates a command against the rules; the journal and state stay as they are. */
-  decide(command: RaceCommand, meta: CommandMeta): Decision {
+  /**
+   * Validates a command against the rules; the journal and state stay as they are. The host
+   * checks all rules; `{ moment: false }` leaves out those of the race's moment (started, laps
+   * to go, official), for a view's pre-check of what was entered.
+   */
+  decide(command: RaceCommand, meta: CommandMeta, rules?: RuleOptions): Decision {
     try {
       const event = this.toEvent(command);
       const entry: JournalEntry = { seq: this.nextSeq, at: meta.at, source: meta.source, event };
       if (event.type !== 'event/voided') {
-        return { ok: true, entry, state: applyEvent(this.state, event), voided: this.voided };
+        const state = applyEvent(this.state, event, rules);
+        return { ok: true, entry, state, voided: this.voided };
       }
       return this.decideVoid(entry, event.target);
     } catch (error) {
-      if (error instanceof RaceRuleError) return { ok: false, error: error.message };
-      throw error;
+      if (!(error instanceof RaceRuleError)) throw error;
+      return { ok: false, error: error.message, code: error.code, params: error.params };
     }
   }
 
@@ -144,23 +193,40 @@ export class RaceHistory {
     return guess?.seq === seq ? guess : this.log.find((entry) => entry.seq === seq);
   }
 
+  /** The commands that are not events become the event they stand for now. */
   private toEvent(command: RaceCommand): RaceEvent {
-    if (command.type === 'undo') return { type: 'event/voided', target: this.undoTarget() };
-    if (command.type === 'redo') return { type: 'event/voided', target: this.redoTarget() };
-    return command;
+    switch (command.type) {
+      case 'undo': {
+        const target = this.undoTarget();
+        if (target === null) throw new RaceRuleError('nothingToUndo', 'there is nothing to undo');
+        return { type: 'event/voided', target };
+      }
+      case 'redo': {
+        const target = this.redoTarget();
+        if (target === null) throw new RaceRuleError('nothingToRedo', 'there is nothing to redo');
+        return { type: 'event/voided', target };
+      }
+      case 'lap':
+        return lapEvent(this.state);
+      default:
+        return command;
+    }
   }
 
-  /** Undo takes out the newest entry in force. */
-  private undoTarget(): number {
+  /** The entry undo would void: the newest entry in force (null: nothing to undo). */
+  undoTarget(): number | null {
     for (let i = this.log.length - 1; i >= 0; i--) {
       const entry = this.log[i]!;
       if (entry.event.type !== 'event/voided' && !this.voided.has(entry.seq)) return entry.seq;
     }
-    throw new RaceRuleError('there is nothing to undo');
+    return null;
   }
 
-  /** Redo voids the newest undo still in force, unless a new action came after it. */
-  private redoTarget(): number {
+  /**
+   * The entry redo would void: the newest undo still in force, unless a new action came after
+   * it (null: nothing to redo).
+   */
+  redoTarget(): number | null {
     for (let i = this.log.length - 1; i >= 0; i--) {
       const entry = this.log[i]!;
       if (this.voided.has(entry.seq)) continue;
@@ -168,31 +234,45 @@ export class RaceHistory {
       const target = this.find(entry.event.target);
       if (target && target.event.type !== 'event/voided') return entry.seq;
     }
-    throw new RaceRuleError('there is nothing to redo');
+    return null;
   }
 
   private decideVoid(entry: JournalEntry, target: number): Decision {
     const targetEntry = this.find(target);
-    if (!targetEntry) throw new RaceRuleError(`journal entry ${target} does not exist`);
+    const seq = { seq: target };
+    if (!targetEntry)
+      throw new RaceRuleError('noSuchEntry', `journal entry ${target} does not exist`, seq);
     if (this.voided.has(target))
-      throw new RaceRuleError(`journal entry ${target} is already voided`);
+      throw new RaceRuleError('alreadyVoided', `journal entry ${target} is already voided`, seq);
     const result = foldJournal([...this.log, entry]);
     const broken = result.problems.find(
       (problem) => !this.problems.some((p) => p.seq === problem.seq),
     );
     // Official results take no change; the one void allowed is the one that reopens them.
     if (this.state.official && (broken || result.state.official)) {
-      throw new RaceRuleError('the results are official: reopen them before changing anything');
+      throw new RaceRuleError(
+        'official',
+        'the results are official: reopen them before changing anything',
+      );
     }
     if (broken) {
       const what = describe(targetEntry.event);
       const dependent = this.find(broken.seq);
       throw new RaceRuleError(
+        'voidBreaks',
         `cannot void #${target} (${what}): #${broken.seq} (${dependent ? describe(dependent.event) : '?'}) depends on it (${broken.message}); void that first`,
+        { seq: target, dependent: broken.seq },
       );
     }
     return { ok: true, entry, state: result.state, voided: result.voided };
   }
+}
+
+/** A command in the operator's words: "undo", "lap", "lap completed", "sprint 1: 4 9 3". */
+export function describeCommand(command: RaceCommand): string {
+  return command.type === 'undo' || command.type === 'redo' || command.type === 'lap'
+    ? command.type
+    : describe(command);
 }
 
 /** A short operator-facing description of an event, for journal views and messages. */

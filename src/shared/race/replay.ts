@@ -1,5 +1,5 @@
 import type { RaceCommand } from './events.ts';
-import { describe, RaceHistory } from './history.ts';
+import { describeCommand, RaceHistory } from './history.ts';
 
 /** A command list that the rules refuse, with the index of the first refused command. */
 export class ReplayError extends Error {
@@ -21,9 +21,7 @@ export function replayCommands(commands: readonly RaceCommand[], source = 'repla
   commands.forEach((command, index) => {
     const decision = history.decide(command, { at: '', source });
     if (!decision.ok) {
-      const what =
-        command.type === 'undo' || command.type === 'redo' ? command.type : describe(command);
-      throw new ReplayError(index, `${what}: ${decision.error}`);
+      throw new ReplayError(index, `${describeCommand(command)}: ${decision.error}`);
     }
     history.commit(decision);
   });

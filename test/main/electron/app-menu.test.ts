@@ -9,7 +9,7 @@ import {
 } from '../../../src/main/electron/app-menu.ts';
 import { MenuController, type MenuOutputs } from '../../../src/main/electron/menu-controller.ts';
 import type { OutputsView, OutputTarget } from '../../../src/shared/protocol/ipc.ts';
-import { openHost, type HostFixture } from './host-fixture.ts';
+import { openHost, type HostFixture } from '../../support/host-fixture.ts';
 
 const closed = {
   open: false,
@@ -188,7 +188,7 @@ describe('MenuController', () => {
   };
 
   beforeEach(async () => {
-    fixture = await openHost();
+    fixture = await openHost({ prefix: 'electron-host' });
     [menus, notices, copied, placed] = [[], [], [], []];
     controller = new MenuController({
       platform: 'linux',

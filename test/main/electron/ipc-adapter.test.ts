@@ -9,14 +9,14 @@ import {
 } from '../../../src/shared/protocol/ipc.ts';
 import type { IpcMain } from 'electron';
 import { FakeIpcMain, FakeWebContents, ipcEvent } from './fake-electron.ts';
-import { openHost, type HostFixture } from './host-fixture.ts';
+import { openHost, type HostFixture } from '../../support/host-fixture.ts';
 
 let fixture: HostFixture;
 let hostIpc: HostIpc;
 const log: string[] = [];
 
 beforeEach(async () => {
-  fixture = await openHost();
+  fixture = await openHost({ prefix: 'electron-host' });
   hostIpc = new HostIpc(fixture.host, (line) => log.push(line));
   log.length = 0;
 });
@@ -232,7 +232,12 @@ describe('registerIpc', () => {
         type: 'command',
         command: { type: 'race/started' },
       }),
-    ).toEqual({ type: 'error', status: 403, error: 'refused: not one of our windows' });
+    ).toEqual({
+      type: 'error',
+      ok: false,
+      status: 403,
+      error: 'refused: not one of our windows',
+    });
     expect(
       await ipcMain.invoke(ipcChannels.request, ipcEvent(console, 'https://evil.example/'), {
         type: 'journal',

@@ -238,3 +238,111 @@ describe('the race host', () => {
     await reopened.close();
   });
 });
+
+describe('program revisions (issue 10)', () => {
+  const scene = (board: 'blank' | 'live') =>
+    ({ type: 'scene/shown', output: 'board', scene: board }) as const;
+
+  it('a program command sent against an older program revision is refused (409), as a race command is', async () => {
+    const host = await RaceHost.open({ dataDir, clock });
+    await semiWithSkaters(host, 'Men Semi 1');
+    const at = host.program().revision;
+    expect(at).toBe(1); // the race added
+    expect(await host.programCommand(scene('blank'), 'console', at)).toMatchObject({ ok: true });
+    expect(host.program().revision).toBe(at + 1);
+    expect(
+      await host.programCommand({ type: 'display/configured', language: 'nl' }, 'console', at),
+    ).toEqual({
+      ok: false,
+      status: 409,
+      error: `stale revision: you sent ${at}, the program is at ${at + 1}; reload and try again`,
+    });
+    expect(host.program().display.language).toBe('en');
+    // Without a revision there is no check (the menu, OSC, rehearsals).
+    expect(await host.programCommand(scene('live'), 'menu')).toMatchObject({ ok: true });
+    await host.close();
+  });
+
+  it('of two consoles changing the program at the same moment against the same revision, only the first passes', async () => {
+    const host = await RaceHost.open({ dataDir, clock });
+    await semiWithSkaters(host, 'Men Semi 1');
+    const at = host.program().revision;
+    const results = await Promise.all([
+      host.programCommand(
+        { type: 'overlay/toggled', element: 'standings', visible: false },
+        'a',
+        at,
+      ),
+      host.programCommand(
+        { type: 'overlay/toggled', element: 'standings', visible: true },
+        'b',
+        at,
+      ),
+    ]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.status))).toEqual(['ok', 409]);
+    expect(host.program().scenes.overlay.standings).toBe(false);
+    expect(host.program().revision).toBe(at + 1);
+    await host.close();
+  });
+
+  it('the program revision and the host revision carry on after a restart, where they were', async () => {
+    const first = await RaceHost.open({ dataDir, clock });
+    const semi1 = await semiWithSkaters(first, 'Men Semi 1');
+    await semiWithSkaters(first, 'Men Semi 2');
+    await first.programCommand(scene('blank'), 'test');
+    await first.submit(
+      { kind: 'batch', commands: [{ type: 'race/started' }, { type: 'lap/completed' }] },
+      'test',
+      semi1,
+    );
+    const { revision: programRevision } = first.program();
+    const hostRevision = first.revision;
+    expect(programRevision).toBe(3);
+    await first.close();
+
+    const second = await RaceHost.open({ dataDir, clock });
+    expect(second.program().revision).toBe(programRevision);
+    expect(second.revision).toBe(hostRevision);
+    expect(second.snapshot().revision).toBe(hostRevision);
+    // A console that read the program before the restart can still send against it.
+    expect(await second.programCommand(scene('live'), 'console', programRevision)).toMatchObject({
+      ok: true,
+      revision: hostRevision + 1,
+    });
+    await second.close();
+  });
+
+  it('removing a race never takes the host revision back, before or after a restart', async () => {
+    const first = await RaceHost.open({ dataDir, clock });
+    await semiWithSkaters(first, 'Men Semi 1');
+    const semi2 = await semiWithSkaters(first, 'Men Semi 2');
+    await first.submit(
+      { kind: 'batch', commands: [{ type: 'lap/completed' }, { type: 'undo' }] },
+      'test',
+      semi2,
+    );
+    const before = first.revision;
+    const removed = await first.programCommand({ type: 'race/removed', raceId: semi2 }, 'test');
+    expect(removed).toMatchObject({ ok: true, revision: before + 1 });
+    expect(first.revision).toBe(before + 1);
+    await first.close();
+    const second = await RaceHost.open({ dataDir, clock });
+    expect(second.revision).toBe(before + 1);
+    await second.close();
+  });
+
+  it('a program.json written before revisions existed starts the program at revision 0', async () => {
+    const host = await RaceHost.open({ dataDir, clock });
+    const id = await semiWithSkaters(host, 'Men Semi 1');
+    await host.close();
+    const file = join(dataDir, 'program.json');
+    const old = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    delete old.revision;
+    delete old.removedRevisions;
+    await writeFile(file, JSON.stringify(old));
+    const reopened = await RaceHost.open({ dataDir, clock });
+    expect(reopened.program().revision).toBe(0);
+    expect(reopened.revision).toBe(reopened.race(id)!.revision);
+    await reopened.close();
+  });
+});

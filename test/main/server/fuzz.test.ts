@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { socketRequestSchema } from '../../../src/shared/protocol/socket.ts';
+import { hostRequestSchema as socketRequestSchema } from '../../../src/shared/protocol/socket.ts';
 import type { JournalEntry } from '../../../src/shared/race/events.ts';
 import { isu2018 } from '../../../src/shared/race/format.ts';
 import { foldJournal } from '../../../src/shared/race/history.ts';

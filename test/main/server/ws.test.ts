@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { SnapshotHub, type HubSocket } from '../../../src/main/server/ws-hub.ts';
 import { startApi, TestSocket, type ApiFixture } from '../../support/api-server.ts';
 
 let api: ApiFixture;
@@ -277,41 +276,5 @@ describe('the WebSocket API: connections', () => {
     } finally {
       await quick.close();
     }
-  });
-});
-
-describe('the snapshot hub', () => {
-  class SlowSocket implements HubSocket {
-    readyState = 1;
-    bufferedAmount = 0;
-    readonly sent: string[] = [];
-    readonly callbacks: (() => void)[] = [];
-    send(data: string, callback?: () => void): void {
-      this.sent.push(data);
-      if (callback) this.callbacks.push(callback);
-    }
-  }
-  const revisionOf = (text: string) => (JSON.parse(text) as { revision: number }).revision;
-
-  it('skips states for a backed-up socket and sends only the latest once it drains, without stalling others', async () => {
-    const hub = new SnapshotHub(api.host, 1000);
-    const slow = new SlowSocket();
-    const fast = new SlowSocket();
-    hub.add(slow, null);
-    hub.add(fast, null);
-    slow.bufferedAmount = 5000;
-    const start = api.host.revision;
-    for (const type of ['race/started', 'lap/completed', 'lap/completed'] as const)
-      await api.host.submit({ kind: 'single', command: { type } }, 'test');
-    expect(fast.sent.map(revisionOf)).toEqual([start, start + 1, start + 2, start + 3]);
-    expect(slow.sent).toHaveLength(1);
-    slow.bufferedAmount = 0;
-    slow.callbacks.shift()!(); // the first send completed: the socket drained
-    expect(slow.sent).toHaveLength(2);
-    expect(revisionOf(slow.sent[1]!)).toBe(api.host.revision);
-    expect(slow.sent[1]).toBe(fast.sent.at(-1));
-    slow.callbacks.shift()!();
-    expect(slow.sent).toHaveLength(2); // nothing new to send
-    hub.close();
   });
 });

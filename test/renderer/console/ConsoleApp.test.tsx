@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import '@testing-library/jest-dom/vitest';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleApp } from '../../../src/renderer/console/ConsoleApp.tsx';
 import type { RaceView } from '../../../src/shared/race/view.ts';
-import { FakeClient, laps, semi } from './fixtures.ts';
+import { FakeClient, laps, semi, semiWithJournal } from './fixtures.ts';
 
 let client: FakeClient;
 beforeEach(() => {
@@ -38,17 +38,16 @@ describe('the console', () => {
     expect(screen.getByTestId('connection')).toHaveTextContent('disconnected');
   });
 
-  it('Space starts the race at the gun, then each press is the leader crossing the line', async () => {
+  it('Space is the lap key: the host makes the first press the start, then each one a lap', async () => {
     const user = await open();
+    expect(screen.getByTestId('lap-button')).toHaveTextContent('Start');
     await user.keyboard(' ');
     await user.keyboard(' ');
-    expect(client.commands()).toEqual([{ type: 'race/started' }, { type: 'lap/completed' }]);
+    // The console decides nothing: both presses are `lap`, the host takes them in order.
+    expect(client.commands()).toEqual([{ type: 'lap' }, { type: 'lap' }]);
     act(() => client.push(semi(laps(1))));
     await user.keyboard(' +');
-    expect(client.commands().slice(2)).toEqual([
-      { type: 'lap/completed' },
-      { type: 'lap/completed' },
-    ]);
+    expect(client.commands().slice(2)).toEqual([{ type: 'lap' }, { type: 'lap' }]);
   });
 
   it('the lap board figure shows laps to go; sprint laps and the bell are announced', async () => {
@@ -109,6 +108,19 @@ describe('the console', () => {
     ).toEqual([
       { type: 'scene/shown', output: 'board', scene: 'startList' },
       { type: 'scene/shown', output: 'board', scene: 'blank' },
+    ]);
+  });
+
+  it('an overlay toggle goes with the program revision it was worked out from', async () => {
+    const user = await open();
+    await user.keyboard('{Control>}{Shift>}@{/Shift}{/Control}');
+    const toggles = client.sent.filter((m) => m.type === 'program');
+    // The fixture's program is at revision 1 with the standings in: the toggle takes them out.
+    expect(toggles).toEqual([
+      expect.objectContaining({
+        command: { type: 'overlay/toggled', element: 'standings', visible: false },
+        revision: 1,
+      }),
     ]);
   });
 
@@ -180,11 +192,21 @@ describe('the console', () => {
     expect(screen.queryByTestId('shortcut-sheet')).toBeNull();
   });
 
-  it('fetches the journal again on each new revision', async () => {
-    await open(semi(laps(1)));
-    await waitFor(() => expect(client.journalRequests.length).toBe(1));
-    act(() => client.push(semi(laps(2))));
-    await waitFor(() => expect(client.journalRequests.length).toBe(2));
+  it('shows the journal the host pushes with each state, and asks for none itself', async () => {
+    const first = semiWithJournal(laps(1));
+    client.journal = first.journal;
+    await open(first.race);
+    const rows = () => within(screen.getByTestId('journal')).getAllByRole('listitem');
+    expect(rows()).toHaveLength(4);
+    const next = semiWithJournal(laps(2));
+    client.journal = next.journal;
+    act(() => client.push(next.race));
+    expect(rows()).toHaveLength(5);
+    expect(rows()[0]).toHaveTextContent('lap completed');
+    expect(screen.getByTestId('undo-preview')).toHaveTextContent(
+      'Ctrl+Z would undo: #5 lap completed',
+    );
+    expect(client.journalRequests).toEqual([]);
   });
 
   it('switches to Dutch', async () => {

@@ -7,6 +7,7 @@ import { isu2018 } from '../../../src/shared/race/format.ts';
 import { replayCommands } from '../../../src/shared/race/replay.ts';
 import { raceView, type RaceView } from '../../../src/shared/race/view.ts';
 import type { ConnectionState, HostClient } from '../../../src/renderer/shared/host-client.ts';
+import type { JournalCopy } from '../../../src/renderer/shared/journal-feed.ts';
 
 /** The Milano Cortina 2026 semi-final 1 field (real names from the scenario, demo skaters marked). */
 export const semiSkaters: Skater[] = [
@@ -73,6 +74,7 @@ export function laps(count: number): RaceCommand[] {
 /** A program with the race active. */
 export function programWith(race: RaceView | null): ProgramView {
   return {
+    revision: 1,
     meeting: 'Test meeting',
     races: race
       ? [
@@ -98,16 +100,25 @@ export function programWith(race: RaceView | null): ProgramView {
   };
 }
 
-/** A fake host: records what the console sends and answers with a scripted reply (ack by default). */
+/**
+ * A fake host: records what the console sends and answers with a scripted reply (ack by
+ * default); pushes states and, as the host does for a journal follower, the race's journal with
+ * each state.
+ */
 export class FakeClient implements HostClient {
   readonly sent: ClientMessage[] = [];
   private readonly stateListeners = new Set<(snapshot: HostSnapshotMessage) => void>();
   private readonly connectionListeners = new Set<(state: ConnectionState) => void>();
+  private readonly journalListeners = new Set<(journal: JournalCopy) => void>();
   /** The reply to the next messages (journal requests get `journal`). */
   reply: (message: ClientMessage) => unknown = () => ({ type: 'ack', ok: true, revision: 1 });
-  journal: { entries: unknown[]; voided: number[] } = { entries: [], voided: [] };
+  /** The journal pushed with the next states. */
+  journal: { entries: readonly JournalEntry[]; voided: readonly number[] } = {
+    entries: [],
+    voided: [],
+  };
   revision = 1;
-  /** Journal requests, by race id. */
+  /** Journal requests, by race id (the console makes none: the journal is pushed). */
   readonly journalRequests: string[] = [];
 
   onState(listener: (snapshot: HostSnapshotMessage) => void): () => void {
@@ -118,15 +129,9 @@ export class FakeClient implements HostClient {
     this.connectionListeners.add(listener);
     return () => this.connectionListeners.delete(listener);
   }
-  /** Journal pushes (the host client's newer interface); the fake answers journal requests instead. */
-  onJournal(
-    _listener: (journal: {
-      raceId: string;
-      entries: readonly JournalEntry[];
-      voided: readonly number[];
-    }) => void,
-  ): () => void {
-    return () => undefined;
+  onJournal(listener: (journal: JournalCopy) => void): () => void {
+    this.journalListeners.add(listener);
+    return () => this.journalListeners.delete(listener);
   }
   send(message: ClientMessage): Promise<ServerMessage> {
     if (message.type === 'journal') this.journalRequests.push(message.race);
@@ -141,11 +146,14 @@ export class FakeClient implements HostClient {
   }
   close(): void {}
 
-  /** Pushes a state, as the host does after every change. */
+  /** Pushes a state, as the host does after every change, then the race's journal with it. */
   push(race: RaceView | null, program: ProgramView = programWith(race)): void {
     this.revision += 1;
     for (const listener of this.stateListeners)
       listener({ type: 'state', revision: this.revision, program, race });
+    if (!race) return;
+    const journal = { raceId: race.id, ...this.journal };
+    for (const listener of this.journalListeners) listener(journal);
   }
   connection(state: ConnectionState): void {
     for (const listener of this.connectionListeners) listener(state);

@@ -59,6 +59,7 @@ describe('connectIpc', () => {
     const broken = connectIpc(fakeBridge(() => Promise.reject(new Error('gone'))).bridge);
     expect(await broken.send({ type: 'journal', race: 'x' })).toEqual({
       type: 'error',
+      ok: false,
       status: 0,
       error: 'the host did not answer: gone',
     });

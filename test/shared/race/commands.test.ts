@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RaceCommand } from '../../../src/shared/race/events.ts';
 import { raceEventSchema } from '../../../src/shared/race/events.ts';
+import { describeIssues } from '../../../src/shared/validation.ts';
 import { finish, lapsTo, opening, race, refusal, sprintsAt } from '../../support/race.ts';
 
 const running = () =>
@@ -213,10 +214,9 @@ describe('refused commands name the problem and change nothing', () => {
       ],
     });
     expect(result.success).toBe(false);
-    const issues = result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    expect(issues).toEqual([
-      'skaters.0.name: name is missing',
-      'skaters.1.nation: nation must be a three-letter IOC code such as NED',
+    expect(describeIssues(result.error!).split('\n')).toEqual([
+      'skaters[0].name: name is missing',
+      'skaters[1].nation: nation must be a three-letter IOC code such as NED',
     ]);
   });
 });

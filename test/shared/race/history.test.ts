@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RaceCommand } from '../../../src/shared/race/events.ts';
-import { foldJournal, type RaceHistory } from '../../../src/shared/race/history.ts';
+import { foldJournal, RaceHistory, type FoldStep } from '../../../src/shared/race/history.ts';
 import { pointsByBib } from '../../../src/shared/race/points.ts';
 import { lapsToGo } from '../../../src/shared/race/progress.ts';
 import { lapsTo, opening, race, refusal } from '../../support/race.ts';
@@ -86,5 +86,86 @@ describe('undo, redo and corrections (events, not setters)', () => {
     expect(refusal(history, { type: 'event/voided', target: lap.seq })).toBe(
       `journal entry ${lap.seq} is already voided`,
     );
+  });
+});
+
+describe('the lap command: the lap key, decided by the host', () => {
+  it('is the start before the start, then the leader crossing the line', () => {
+    const history = race(opening({ count: 4 }).slice(0, 2));
+    expect(send(history, { type: 'lap' }).event).toEqual({ type: 'race/started' });
+    expect(lapsToGo(history.state)).toBe(16);
+    expect(send(history, { type: 'lap' }).event).toEqual({ type: 'lap/completed' });
+    expect(lapsToGo(history.state)).toBe(15);
+  });
+
+  it('is never journaled as itself, and undo takes out what it became', () => {
+    const history = race(opening({ count: 4 }).slice(0, 2));
+    send(history, { type: 'lap' });
+    send(history, { type: 'lap' });
+    expect(history.entries.map((entry) => entry.event.type).slice(-2)).toEqual([
+      'race/started',
+      'lap/completed',
+    ]);
+    send(history, { type: 'undo' });
+    expect([history.state.started, lapsToGo(history.state)]).toEqual([true, 16]);
+  });
+
+  it('is refused as its event would be: an empty start list, a finished leader', () => {
+    expect(history(race([]))).toMatchObject({ ok: false, code: 'emptyStartList' });
+    expect(history(race([...opening({ count: 4 }), lapsTo(16)]))).toMatchObject({
+      ok: false,
+      code: 'leaderFinished',
+      error: 'the leader has finished: laps to go cannot go below zero',
+    });
+    function history(h: RaceHistory) {
+      return h.decide({ type: 'lap' }, { at: '', source: 'test' });
+    }
+  });
+});
+
+describe('RaceHistory.at: deciding on a pushed state', () => {
+  it('decides events exactly as the history that folded the state', () => {
+    const full = race([...opening({ count: 6 }), lapsTo(4)]);
+    const pushed = JSON.parse(JSON.stringify(full.state)) as typeof full.state;
+    const commands: RaceCommand[] = [
+      { type: 'sprint/placed', sprint: 1, bibs: [1, 2, 3] },
+      { type: 'sprint/placed', sprint: 1, bibs: [1, 9] },
+      { type: 'finish/recorded', bibs: [1] },
+      { type: 'skater/statusChanged', bib: 2, status: 'DNS' },
+      { type: 'lap' },
+    ];
+    for (const command of commands) {
+      const meta = { at: '', source: 'test' };
+      const host = full.decide(command, meta);
+      const view = RaceHistory.at(pushed).decide(command, meta);
+      expect(view.ok).toBe(host.ok);
+      if (!host.ok) expect(view).toEqual(host);
+      else if (view.ok) expect(view.state).toEqual(host.state);
+    }
+  });
+
+  it('has nothing to undo', () => {
+    const pushed = race([...opening({ count: 6 }), lapsTo(4)]).state;
+    expect(
+      RaceHistory.at(pushed).decide({ type: 'undo' }, { at: '', source: 'test' }),
+    ).toMatchObject({ ok: false, code: 'nothingToUndo' });
+  });
+});
+
+describe('foldJournal, entry by entry', () => {
+  it('shows each entry with the state before it and whether it is in force', () => {
+    const history = race([...opening({ count: 4 }), lapsTo(4)]);
+    const lap = send(history, { type: 'lap/completed' });
+    const undo = send(history, { type: 'undo' });
+    send(history, { type: 'redo' });
+    const steps: FoldStep[] = [];
+    const result = foldJournal(history.entries, (step) => steps.push(step));
+    expect(result.state).toEqual(history.state);
+    expect(steps.map((step) => step.entry.seq)).toEqual(history.entries.map((e) => e.seq));
+    const bySeq = (seq: number) => steps.find((step) => step.entry.seq === seq)!;
+    expect(bySeq(lap.seq)).toMatchObject({ inForce: true, voided: false });
+    expect(bySeq(lap.seq).before.lapsCompleted).toBe(4);
+    expect(bySeq(undo.seq)).toMatchObject({ inForce: false, voided: true });
+    expect(bySeq(undo.seq).before.lapsCompleted).toBe(5);
   });
 });

@@ -1,12 +1,12 @@
 import type { BitmapText } from 'pixi.js';
 import { Container, Graphics } from 'pixi.js';
 import type { BoardColumns, BoardRow } from '../../../shared/board/model.ts';
-import type { Animated, Animator } from '../engine/animator.ts';
-import { Tween } from '../engine/tween.ts';
+import type { Animator } from '../engine/animator.ts';
 import type { FlagTextures } from '../flags.ts';
 import type { Theme } from '../theme.ts';
+import { QualificationLine, type QualificationProbe } from './qualification-line.ts';
 import { rowLayout, type Cell, type RowLayout } from './row-layout.ts';
-import { glideMs, StandingsRow } from './standings-row.ts';
+import { StandingsRow } from './standings-row.ts';
 import { assign, makeText, resize, align, tint } from './text.ts';
 
 /** Where a table sits and how its rows are arranged: one column (screens) or a grid (ribbons). */
@@ -53,7 +53,7 @@ export interface RowProbe {
  * The standings: a pool of rows keyed by helmet number (created once per race), a header and
  * stripes that never move (static chrome), and the qualification line, which glides with the rows.
  */
-export class StandingsTable implements Animated {
+export class StandingsTable {
   /** Header and stripes: static, for the scene's chrome render group. */
   readonly chrome = new Container();
   /** Rows and the qualification line: for the scene's live render group. */
@@ -62,17 +62,10 @@ export class StandingsTable implements Animated {
   private readonly stripes = new Graphics();
   private readonly headers = new Map<string, BitmapText>();
   private readonly sprintHeaders: BitmapText[] = [];
-  private readonly qLine = new Container();
-  private readonly qSolid = new Graphics();
-  private readonly qDashed = new Graphics();
-  private readonly qTag = makeText('bold', 20, 0xffffff, 'center');
-  private readonly qTagPill = new Graphics();
-  private readonly qX = new Tween();
-  private readonly qY = new Tween();
+  private readonly qualification: QualificationLine;
   private geometry: TableGeometry | null = null;
   private layoutSpec: RowLayout | null = null;
   private order: readonly BoardRow[] = [];
-  private qualificationLine: number | null = null;
   private laidOut = false;
 
   private theme!: Theme;
@@ -84,9 +77,8 @@ export class StandingsTable implements Animated {
     private sprintCount = 3,
   ) {
     this.chrome.addChild(this.stripes);
-    this.qLine.addChild(this.qSolid, this.qDashed, this.qTagPill, this.qTag);
-    this.qLine.visible = false;
-    this.live.addChild(this.qLine);
+    this.qualification = new QualificationLine(animator);
+    this.live.addChild(this.qualification);
   }
 
   /** Slots the table shows (rows beyond fade out: the overlay's top N, a full ribbon). */
@@ -109,7 +101,7 @@ export class StandingsTable implements Animated {
     this.live.position.set(geometry.x, geometry.y);
     this.drawStripes();
     this.drawHeaders();
-    this.drawQualificationLine(columnWidth);
+    this.qualification.draw(columnWidth, geometry.rowHeight, theme);
     for (const row of this.rows.values()) row.arrange(this.layoutSpec, theme);
     this.laidOut = false;
     this.place(0, false);
@@ -149,18 +141,9 @@ export class StandingsTable implements Animated {
       row.update(model, now, animate && this.laidOut, podium);
     }
     this.order = rows;
-    this.qualificationLine = qualificationLine;
-    this.qSolid.visible = certain;
-    this.qDashed.visible = !certain;
+    this.qualification.mark(qualificationLine, certain);
     this.place(now, animate && this.laidOut);
     this.laidOut = true;
-  }
-
-  step(now: number): boolean {
-    const movingX = this.qX.step(now);
-    const movingY = this.qY.step(now);
-    this.qLine.position.set(this.qX.value, this.qY.value);
-    return movingX || movingY;
   }
 
   /** Rows as drawn, in model order (tests and the bench read them through window.__board). */
@@ -182,14 +165,8 @@ export class StandingsTable implements Animated {
   }
 
   /** Where the qualification line is drawn (null: not shown). */
-  qualificationProbe(): { after: number; y: number; targetY: number; certain: boolean } | null {
-    if (!this.qLine.visible || this.qualificationLine === null) return null;
-    return {
-      after: this.qualificationLine,
-      y: this.qLine.y,
-      targetY: this.qY.target,
-      certain: this.qSolid.visible,
-    };
+  qualificationProbe(): QualificationProbe | null {
+    return this.qualification.probe();
   }
 
   private slot(index: number): { x: number; y: number } {
@@ -216,23 +193,14 @@ export class StandingsTable implements Animated {
       row.show(inside, now, animate);
     });
     for (const [key, row] of this.rows) if (!present.has(key)) row.show(false, now, animate);
-    const line = this.qualificationLine;
-    const drawn = line !== null && line > 0 && line < Math.min(this.order.length, capacity);
-    this.qLine.visible = drawn;
-    if (!drawn) return;
-    const g = this.geometry;
-    const last = this.slot(line - 1);
-    const x = last.x;
-    const y = last.y + g.rowHeight + g.rowGap / 2;
-    if (!animate) {
-      this.qX.set(x);
-      this.qY.set(y);
-      this.qLine.position.set(x, y);
+    const line = this.qualification.after;
+    if (line === null || line <= 0 || line >= Math.min(this.order.length, capacity)) {
+      this.qualification.hide();
       return;
     }
-    const movesX = this.qX.animate(x, now, glideMs);
-    const movesY = this.qY.animate(y, now, glideMs);
-    if (movesX || movesY) this.animator.start(this);
+    const last = this.slot(line - 1);
+    const y = last.y + this.geometry.rowHeight + this.geometry.rowGap / 2;
+    this.qualification.moveTo(last.x, y, now, animate);
   }
 
   private drawStripes(): void {
@@ -315,30 +283,5 @@ export class StandingsTable implements Animated {
     };
     for (const [cell, header] of this.headers) assign(header, texts[cell] ?? '');
     this.sprintHeaders.forEach((header, index) => assign(header, columns.sprints[index] ?? ''));
-  }
-
-  private drawQualificationLine(width: number): void {
-    const theme = this.theme;
-    const thickness = Math.max(2, Math.round(this.geometry!.rowHeight * 0.07));
-    this.qSolid
-      .clear()
-      .rect(0, -thickness / 2, width, thickness)
-      .fill({ color: theme.highlight });
-    this.qDashed.clear();
-    const dash = thickness * 5;
-    for (let x = 0; x < width; x += dash * 1.6)
-      this.qDashed
-        .rect(x, -thickness / 2, Math.min(dash, width - x), thickness)
-        .fill({ color: theme.highlight });
-    const tagHeight = Math.round(this.geometry!.rowHeight * 0.5);
-    const tagWidth = tagHeight * 1.3;
-    this.qTagPill
-      .clear()
-      .roundRect(width - tagWidth, -tagHeight / 2, tagWidth, tagHeight, tagHeight * 0.25)
-      .fill({ color: theme.highlight });
-    resize(this.qTag, tagHeight * 0.8);
-    tint(this.qTag, theme.onHighlight);
-    assign(this.qTag, 'Q');
-    this.qTag.position.set(width - tagWidth / 2, 0);
   }
 }

@@ -1,0 +1,147 @@
+import type { JournalPush, StateMessage } from '../../shared/protocol/socket.ts';
+import type { RaceHost } from './host.ts';
+
+/**
+ * Where states go: a WebSocket, an Electron window. `send` takes the text and a callback for
+ * when it has been written (the sink may have drained); `backedUp` says whether its buffer is
+ * over the limit, so the fan-out skips it until then.
+ */
+export interface StateSink {
+  send(text: string, written: () => void): void;
+  isOpen(): boolean;
+  backedUp(): boolean;
+}
+
+interface Follower {
+  /** The race it follows; null: whichever race is active. */
+  race: string | null;
+  /** Push the followed race's journal with the state (the console). */
+  journal: boolean;
+  /** Which state (host revision and race) it was sent last. */
+  sentKey: string | null;
+  /** A newer state is due but the sink was backed up. */
+  behind: boolean;
+  /** The race whose journal it has, and how many entries of it. */
+  journalRace: string | null;
+  journalSent: number;
+}
+
+/**
+ * Fans the host's state out to every view, whatever carries it. Each state is serialized once
+ * per (host revision, followed race) and the same text goes to every sink following that race.
+ * A sink that is backed up is skipped; when it drains (or at the next change) it gets only the
+ * latest state, so one slow view cannot stall the rest or grow memory without bound (the CRG
+ * Scoreboard lesson, docs/architecture.md). Followers that asked for the journal get the new
+ * entries appended to the same text, so the console needs no second round trip per change.
+ */
+export class FanOut {
+  private readonly followers = new Map<StateSink, Follower>();
+  private readonly cache = new Map<string, string>();
+  private cacheRevision = -1;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly host: RaceHost) {
+    // Every change alters the program's race summaries, so every follower gets a new state.
+    this.unsubscribe = host.subscribe(() => {
+      for (const [sink, follower] of this.followers) this.deliver(sink, follower);
+    });
+  }
+
+  /** Number of sinks following a race. */
+  get size(): number {
+    return this.followers.size;
+  }
+
+  /** Makes a sink follow a race (null: the active one), adding it if new; sends that state. */
+  follow(sink: StateSink, race: string | null, options: { journal?: boolean } = {}): void {
+    const known = this.followers.get(sink);
+    const follower: Follower = known ?? {
+      race,
+      journal: false,
+      sentKey: null,
+      behind: false,
+      journalRace: null,
+      journalSent: 0,
+    };
+    follower.race = race;
+    follower.journal = options.journal ?? known?.journal ?? false;
+    follower.sentKey = null;
+    follower.journalRace = null; // a (re)subscribe gets the whole journal
+    this.followers.set(sink, follower);
+    this.deliver(sink, follower);
+  }
+
+  /** Whether a sink follows a race. */
+  has(sink: StateSink): boolean {
+    return this.followers.has(sink);
+  }
+
+  /** Forgets a sink (closed, unsubscribed). */
+  remove(sink: StateSink): void {
+    this.followers.delete(sink);
+  }
+
+  /** The sink may have drained: deliver what it missed. */
+  drained(sink: StateSink): void {
+    const follower = this.followers.get(sink);
+    if (follower?.behind) this.deliver(sink, follower);
+  }
+
+  /** Retries every sink that was backed up (a safety net run by the keepalive timer). */
+  retryBehind(): void {
+    for (const [sink, follower] of this.followers)
+      if (follower.behind) this.deliver(sink, follower);
+  }
+
+  /** Stops listening to the host. */
+  close(): void {
+    this.unsubscribe();
+    this.followers.clear();
+    this.cache.clear();
+  }
+
+  private deliver(sink: StateSink, follower: Follower): void {
+    if (!sink.isOpen()) return;
+    if (sink.backedUp()) {
+      follower.behind = true;
+      return;
+    }
+    follower.behind = false;
+    const race = follower.race ?? this.host.activeRaceId;
+    const push = follower.journal ? this.journalPush(follower, race) : null;
+    const key = `${this.host.revision}/${race ?? ''}`;
+    if (follower.sentKey === key && push === null) return;
+    follower.sentKey = key;
+    const state = this.serialized(key, race);
+    const text = push ? `${state.slice(0, -1)},"journal":${JSON.stringify(push)}}` : state;
+    sink.send(text, () => this.drained(sink));
+  }
+
+  /** The journal entries this follower does not have yet, or null if it has them all. */
+  private journalPush(follower: Follower, race: string | null): JournalPush | null {
+    const journal = race === null ? null : this.host.journal(race);
+    if (race === null || journal === null) return null;
+    const from =
+      follower.journalRace === race && follower.journalSent <= journal.entries.length
+        ? follower.journalSent
+        : 0;
+    if (follower.journalRace === race && from === journal.entries.length) return null;
+    follower.journalRace = race;
+    follower.journalSent = journal.entries.length;
+    return { raceId: race, from, entries: journal.entries.slice(from), voided: journal.voided };
+  }
+
+  /** The state message for a race at the current revision, serialized once. */
+  private serialized(key: string, race: string | null): string {
+    if (this.cacheRevision !== this.host.revision) {
+      this.cache.clear();
+      this.cacheRevision = this.host.revision;
+    }
+    let text = this.cache.get(key);
+    if (text === undefined) {
+      text = JSON.stringify({ type: 'state', ...this.host.snapshot(race) } satisfies StateMessage);
+      this.cache.set(key, text);
+    }
+    return text;
+  }
+}

@@ -1,0 +1,161 @@
+// The one composition root: the race host, its session (one fan-out for every view), the
+// HTTP/WebSocket server and OSC. `massstart serve` (cli/serve.ts) and the Electron app
+// (electron/host-services.ts) both start the host through here.
+import { existsSync } from 'node:fs';
+import { loadDemoMeeting } from './host/demo.ts';
+import { RaceHost } from './host/host.ts';
+import { HostSession } from './host/session.ts';
+import { loadOrCreateTokens, type ApiTokens } from './host/tokens.ts';
+import { startOscServer, type OscServer } from './osc/osc-server.ts';
+import { startServer, type RunningServer } from './server/http-api.ts';
+
+/** What to start. */
+export interface ServicesOptions {
+  readonly dataDir: string;
+  readonly log: (line: string) => void;
+  /** A demo meeting file, loaded into an empty program (null: none). */
+  readonly demoFile: string | null;
+  /** HTTP/WebSocket port (null: no server; 0: any free port). */
+  readonly port: number | null;
+  /** Where the server and OSC listen (loopback unless the operator opens it). */
+  readonly address: string;
+  /** OSC port (null: no OSC). */
+  readonly oscPort: number | null;
+  readonly oscAllow?: readonly string[];
+  /** Built renderer pages to serve, when the folder exists. */
+  readonly staticDir: string;
+  /**
+   * The app goes on without a server or OSC that cannot start (a port taken by browser mode);
+   * the CLI fails instead, so the operator sees why.
+   */
+  readonly optionalServers: boolean;
+}
+
+/** URLs of the browser sources, with their tokens. */
+export interface BrowserUrls {
+  readonly console: string;
+  readonly board: string;
+  readonly overlay: string;
+}
+
+/** The running host and what serves it. */
+export interface Services {
+  readonly host: RaceHost;
+  readonly session: HostSession;
+  readonly tokens: ApiTokens | null;
+  /** Null when there is no HTTP server (not asked for, or it could not start). */
+  readonly server: RunningServer | null;
+  readonly urls: BrowserUrls | null;
+  readonly osc: OscServer | null;
+  /** How long opening the host (replaying every journal) took. */
+  readonly replayMs: number;
+  close(): Promise<void>;
+}
+
+/** Opens the host (replaying every journal) and starts its servers. */
+export async function startServices(options: ServicesOptions): Promise<Services> {
+  const { log } = options;
+  const started = performance.now();
+  const host = await RaceHost.open({ dataDir: options.dataDir, log });
+  const replayMs = performance.now() - started;
+  const session = new HostSession(host, log);
+  const close = async (server: RunningServer | null, osc: OscServer | null) => {
+    await osc?.close();
+    await server?.close();
+    session.close();
+    await host.close();
+  };
+  let server: RunningServer | null = null;
+  let osc: OscServer | null = null;
+  try {
+    if (options.demoFile !== null) await loadDemo(host, options.demoFile, options);
+    let tokens: ApiTokens | null = null;
+    let urls: BrowserUrls | null = null;
+    if (options.port !== null) {
+      await optional(
+        options,
+        (why) => `no browser sources: the HTTP server did not start (${why})`,
+        async () => {
+          tokens = await loadOrCreateTokens(options.dataDir);
+          server = await startServer({
+            host,
+            session,
+            tokens,
+            port: options.port!,
+            address: options.address,
+            staticDir: existsSync(options.staticDir) ? options.staticDir : undefined,
+            log,
+          });
+          // A second host started on this folder is told where this one serves.
+          await host.advertise({ url: server.url });
+          urls = browserUrls(server.url, tokens);
+        },
+      );
+    }
+    if (options.oscPort !== null) {
+      await optional(
+        options,
+        (why) => `no OSC: ${why}`,
+        async () => {
+          osc = await startOscServer({
+            host: session,
+            port: options.oscPort!,
+            address: options.address,
+            ...(options.oscAllow ? { allowFrom: options.oscAllow } : {}),
+            log,
+          });
+        },
+      );
+    }
+    const running = { server: server as RunningServer | null, osc: osc as OscServer | null };
+    return {
+      host,
+      session,
+      tokens,
+      urls,
+      replayMs,
+      ...running,
+      close: () => close(running.server, running.osc),
+    };
+  } catch (error) {
+    await close(server, osc);
+    throw error;
+  }
+}
+
+/** The browser-source URLs of a server. */
+function browserUrls(url: string, tokens: ApiTokens): BrowserUrls {
+  const base = url.replace(/\/$/, '');
+  return {
+    console: `${base}/console/?token=${tokens.control}&viewToken=${tokens.view}`,
+    board: `${base}/board/?token=${tokens.view}`,
+    overlay: `${base}/board/?output=overlay&token=${tokens.view}`,
+  };
+}
+
+async function loadDemo(host: RaceHost, file: string, options: ServicesOptions): Promise<void> {
+  await optional(
+    options,
+    (why) => `demo meeting not loaded: ${why}`,
+    async () => {
+      if (await loadDemoMeeting(host, file))
+        options.log(
+          'loaded the demo meeting (Milano Cortina 2026 men, demo skaters marked as such)',
+        );
+    },
+  );
+}
+
+/** Runs a start step; in the app a failure is logged and the app goes on without it. */
+async function optional(
+  options: ServicesOptions,
+  failed: (why: string) => string,
+  step: () => Promise<void>,
+): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    if (!options.optionalServers) throw error;
+    options.log(failed((error as Error).message));
+  }
+}

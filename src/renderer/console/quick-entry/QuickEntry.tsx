@@ -1,0 +1,172 @@
+import type { KeyboardEvent, RefObject } from 'react';
+import { isLabelKey, type LabelKey, type Translate } from '../labels/i18n.ts';
+import {
+  modeCycle,
+  modeKey,
+  sameMode,
+  type QuickEntryMode,
+  type QuickEntryProblem,
+} from './parse.ts';
+import type { QuickEntryState } from './use-quick-entry.ts';
+
+/** The label of a quick entry mode; `appending` says whether a finish entry adds to an order. */
+export function modeLabel(t: Translate, mode: QuickEntryMode, appending = false): string {
+  switch (mode.kind) {
+    case 'sprint':
+      return t('mode.sprint', { sprint: mode.sprint });
+    case 'finish':
+      return t(appending ? 'mode.finishAppend' : 'mode.finish');
+    case 'finishReplace':
+      return t('mode.finishReplace');
+    case 'status':
+      return t(`mode.${mode.status}`);
+    case 'advance':
+      return t('mode.advance');
+    case 'time':
+      return t('mode.time');
+  }
+}
+
+function helpFor(mode: QuickEntryMode): LabelKey {
+  if (mode.kind === 'status') return mode.status === 'DNF' ? 'mode.help.DNF' : 'mode.help.status';
+  return `mode.help.${mode.kind}`;
+}
+
+/**
+ * A quick entry problem in words: the console's label for its code, or (a rule the console has
+ * no label for) the engine's own words.
+ */
+export function problemText(t: Translate, problem: QuickEntryProblem): string {
+  const key = `problem.${problem.code}`;
+  return isLabelKey(key) ? t(key, problem.params) : (problem.error ?? problem.code);
+}
+
+/**
+ * The quick entry line: mode, typed numbers with the names they stand for, problems (each
+ * number's next to it), the host's refusals.
+ */
+export function QuickEntry({
+  t,
+  quickEntry,
+  inputRef,
+  sprintCount,
+  appending,
+}: {
+  t: Translate;
+  quickEntry: QuickEntryState;
+  inputRef: RefObject<HTMLInputElement | null>;
+  sprintCount: number;
+  appending: boolean;
+}) {
+  const { check, hostError } = quickEntry;
+  // A leading word ("dnf 11 9") overrides the chosen mode: show what Enter will do.
+  const mode = check.mode;
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void quickEntry.submit();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      quickEntry.escape();
+    } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      event.preventDefault();
+      quickEntry.step(event.key === 'ArrowUp' ? -1 : 1);
+    }
+  };
+  const label = modeLabel(t, mode, appending);
+  const problems = check.problems.map((problem) => problemText(t, problem));
+  return (
+    <section className="entry" aria-labelledby="entry-label">
+      <label id="entry-label" htmlFor="entry-input" className="entry-label">
+        <span className="entry-mode" data-testid="entry-mode">
+          {label}
+        </span>
+        <span className="entry-help">{t(helpFor(mode))}</span>
+      </label>
+      <div className="entry-row">
+        <input
+          id="entry-input"
+          ref={inputRef}
+          data-entry=""
+          data-prefilled={quickEntry.prefilled ? '' : undefined}
+          data-testid="entry-input"
+          className={problems.length > 0 || hostError ? 'entry-input invalid' : 'entry-input'}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={t('quickEntryPlaceholder')}
+          value={quickEntry.text}
+          aria-invalid={problems.length > 0 || hostError !== null}
+          aria-describedby="entry-feedback"
+          onChange={(event) => quickEntry.setText(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button
+          type="button"
+          className="primary"
+          disabled={!check.request || quickEntry.busy}
+          onClick={() => void quickEntry.submit()}
+        >
+          {quickEntry.busy ? t('sending') : t('send')} ⏎
+        </button>
+      </div>
+      <div className="entry-modes" role="group" aria-label={t('quickEntry')}>
+        {modeCycle(sprintCount).map((candidate) => (
+          <button
+            key={modeKey(candidate)}
+            type="button"
+            className="mode-chip"
+            aria-pressed={sameMode(candidate, mode)}
+            onClick={() => quickEntry.choose(candidate)}
+          >
+            {modeLabel(t, candidate, appending)}
+          </button>
+        ))}
+      </div>
+      <p className="entry-hint">{t('quickEntryHint')}</p>
+      <div id="entry-feedback" className="entry-feedback">
+        {check.items.length > 0 && (
+          <ol className="entry-items" data-testid="entry-names">
+            {check.items.map((item, index) => (
+              <li
+                key={`${index}-${item.bib}`}
+                className={item.problem ? 'entry-item bad' : 'entry-item'}
+              >
+                <span className="bib">{item.bib}</span> {item.name ?? '?'}{' '}
+                <span className="nation">{item.nation}</span>
+              </li>
+            ))}
+            {check.laps !== null && (
+              <li className="entry-item laps">{t('afterLaps', { laps: check.laps })}</li>
+            )}
+          </ol>
+        )}
+        {check.replaces && quickEntry.text.trim() !== '' && (
+          <p className="entry-correction" data-testid="entry-correction">
+            {t('correction', { old: check.replaces.join(' ') })}
+          </p>
+        )}
+        {problems.length > 0 && (
+          <ul className="entry-problems" data-testid="entry-problems" role="status">
+            {problems.map((problem, index) => (
+              <li key={index}>{problem}</li>
+            ))}
+          </ul>
+        )}
+        {hostError && hostError.status === 0 && (
+          <p className="refusal not-sent" role="alert" data-testid="entry-refusal">
+            <strong>{t('notSent')}:</strong> {hostError.error}. {t('quickEntryNotSent')}
+          </p>
+        )}
+        {hostError && hostError.status !== 0 && (
+          <p className="refusal" role="alert" data-testid="entry-refusal">
+            <strong>{t('refused')}:</strong> {hostError.status === 409 ? `${t('stale')} ` : ''}
+            {hostError.error}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import {
+  boardSceneSchema,
+  defaultDisplaySettings,
+  displaySettingsSchema,
+} from '../protocol/program.ts';
+
+const phaseKeySchema = z.object({
+  raceId: z.string().nullable(),
+  phase: z.enum(['none', 'start', 'live', 'finished', 'official']),
+});
+
+const revisionSchema = z.number().int().min(0);
+
+/**
+ * The program as kept in DATA/program.json: the meeting's races (each with its journal), the
+ * active race, the scenes, the display settings, and the program's revision.
+ */
+export const programFileSchema = z.object({
+  version: z.literal(1),
+  /**
+   * Grows with every accepted program change and is checked like a race's (issue 10), so two
+   * consoles cannot cancel each other's changes; kept here so it carries on after a restart.
+   * Files written before it existed start at 0.
+   */
+  revision: revisionSchema.default(0),
+  /**
+   * The revisions the races removed from the program had, added up: the host revision counts
+   * them (src/main/host/host.ts), so removing a race never takes it back.
+   */
+  removedRevisions: revisionSchema.default(0),
+  meeting: z.string(),
+  races: z.array(z.object({ id: z.string(), category: z.string().default('') })),
+  activeRaceId: z.string().nullable(),
+  scenes: z.object({
+    board: boardSceneSchema,
+    overlay: z.object({
+      lapsToGo: z.boolean(),
+      standings: z.boolean(),
+      sprint: z.boolean(),
+      result: z.boolean(),
+    }),
+    /** Auto mode per output (issue 9); files written before it existed get it on. */
+    auto: z.object({ board: z.boolean(), overlay: z.boolean() }).default({
+      board: true,
+      overlay: true,
+    }),
+    holds: z
+      .object({ board: phaseKeySchema.nullable(), overlay: phaseKeySchema.nullable() })
+      .default({ board: null, overlay: null }),
+  }),
+  display: displaySettingsSchema.default(defaultDisplaySettings),
+});
+export type ProgramFile = z.output<typeof programFileSchema>;
+
+/** A new, empty program. */
+export function emptyProgram(meeting = 'Mass Start meeting'): ProgramFile {
+  return {
+    version: 1,
+    revision: 0,
+    removedRevisions: 0,
+    meeting,
+    races: [],
+    activeRaceId: null,
+    scenes: {
+      board: 'live',
+      overlay: { lapsToGo: true, standings: true, sprint: true, result: false },
+      auto: { board: true, overlay: true },
+      holds: { board: null, overlay: null },
+    },
+    display: defaultDisplaySettings,
+  };
+}
