@@ -27,3 +27,14 @@ export function describeIssues(error: z.ZodError, root = '', separator = '\n'): 
     })
     .join(separator);
 }
+
+/**
+ * The first problem only, as describeIssues writes it; `whole` names the value when the
+ * problem has no path (`payload: expected an object`).
+ */
+export function describeFirstIssue(error: z.ZodError, whole: string): string {
+  const issue = error.issues[0];
+  if (!issue) return `${whole}: invalid`;
+  const line = describeIssues({ issues: [issue] } as unknown as z.ZodError);
+  return issue.path.length > 0 ? line : `${whole}: ${line}`;
+}

@@ -55,6 +55,28 @@ export function expectAccepted<T extends { ok: boolean }>(
   return result as Extract<T, { ok: true }> & { revision: number };
 }
 
+/**
+ * Adds a race to a host (the default semi, with `changes`) and sets its start list; returns its
+ * id. Tests that need several races, or a host of their own, use this with openHost's defaults.
+ */
+export async function addRace(
+  host: RaceHost,
+  changes: Partial<Omit<RaceAdded, 'type'>> = {},
+  startList: readonly Skater[] = skaters(12),
+): Promise<string> {
+  const added = expectAccepted(await host.programCommand({ ...defaultRace, ...changes }, 'test'));
+  const raceId = added.raceId;
+  if (!raceId) throw new Error('race/added answered without a race id');
+  expectAccepted(
+    await host.submit(
+      { kind: 'single', command: { type: 'startList/set', skaters: [...startList] } },
+      'test',
+      raceId,
+    ),
+  );
+  return raceId;
+}
+
 /** Opens a host on a fresh temp directory with one race added (active) and its start list. */
 export async function openHost(options: HostFixtureOptions = {}): Promise<HostFixture> {
   const dataDir = await mkdtemp(join(tmpdir(), `${options.prefix ?? 'host'}-`));
@@ -64,21 +86,7 @@ export async function openHost(options: HostFixtureOptions = {}): Promise<HostFi
       expectAccepted(
         await host.programCommand({ type: 'meeting/renamed', name: options.meeting }, 'test'),
       );
-    const added = expectAccepted(
-      await host.programCommand({ ...defaultRace, ...options.race }, 'test'),
-    );
-    const raceId = added.raceId;
-    if (!raceId) throw new Error('race/added answered without a race id');
-    expectAccepted(
-      await host.submit(
-        {
-          kind: 'single',
-          command: { type: 'startList/set', skaters: [...(options.skaters ?? skaters(12))] },
-        },
-        'test',
-        raceId,
-      ),
-    );
+    const raceId = await addRace(host, options.race, options.skaters);
     return {
       dataDir,
       host,

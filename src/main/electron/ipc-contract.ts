@@ -4,6 +4,7 @@
 // answers.
 import { z } from 'zod';
 import { ipcChannels, type OutputsRequest, type WindowRole } from '../../shared/protocol/ipc.ts';
+import { describeFirstIssue } from '../../shared/validation.ts';
 
 /** Renderer-to-main channels and the roles that may use them. */
 export const channelRoles = {
@@ -51,11 +52,7 @@ export type Parsed<T> =
 function parseWith<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
-  const issue = result.error.issues[0];
-  return {
-    ok: false,
-    error: `${issue?.path.join('.') || 'payload'}: ${issue?.message ?? 'invalid'}`,
-  };
+  return { ok: false, error: describeFirstIssue(result.error, 'payload') };
 }
 
 /** Validates a `subscribe` payload. */

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   applyProgramCommand,
   phaseNow,
@@ -27,6 +28,7 @@ import { writeProgramFile } from './program-file.ts';
 import { RaceStore } from './race-store.ts';
 import { Rehearsals, type Rehearsal } from './rehearsal.ts';
 import { realScheduler, type Scheduler } from './scheduler.ts';
+import { storageProblem } from './storage-errors.ts';
 
 /** What the host answers to a command: the one reply shape (src/shared/protocol/reply.ts). */
 export type HostResult = Reply;
@@ -53,16 +55,6 @@ export interface HostOptions {
   readonly scheduler?: Scheduler;
   readonly log?: (line: string) => void;
 }
-
-/** File system errors an operator can fix on the spot, in words. */
-const storageProblem: Readonly<Record<string, string>> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EROFS: 'the data folder is read-only',
-  EACCES: 'no permission to write the data folder',
-  EPERM: 'no permission to write the data folder',
-  EIO: 'an input/output error (a failing disk or a removed drive)',
-};
 
 /**
  * The race host: the only writer. Every command is validated by the engine (a race's) or by
@@ -240,10 +232,9 @@ export class RaceHost {
    * was not made); anything else is a bug and propagates.
    */
   private storageRefusal(error: unknown, file: string): HostResult {
-    const code = (error as NodeJS.ErrnoException | null)?.code;
-    const why = code ? storageProblem[code] : undefined;
-    if (!why) throw error;
-    const line = `${file} could not be written in ${this.options.dataDir}: ${why} (${code}); nothing was changed, send it again once that is fixed`;
+    const problem = storageProblem(join(this.options.dataDir, file), error);
+    if (!problem.known) throw error;
+    const line = `${file} could not be written: ${problem.reason}; nothing was changed: ${problem.remedy} and send it again`;
     this.log(line);
     return refused(503, line);
   }

@@ -3,6 +3,8 @@ import { mkdir, open, readFile, unlink, writeFile, type FileHandle } from 'node:
 import { basename, dirname, extname, join } from 'node:path';
 import { journalEntrySchema, type JournalEntry } from '../../shared/race/events.ts';
 import { realScheduler } from './scheduler.ts';
+import { storageProblem } from './storage-errors.ts';
+import { describeFirstIssue } from '../../shared/validation.ts';
 
 /** A damaged line that cannot be a torn last write (more lines follow it): a person must look. */
 export class JournalCorruptError extends Error {
@@ -31,33 +33,8 @@ export class JournalWriteError extends Error {
 /** Names the cause of a failed journal write and what the operator can do about it. */
 function writeFailure(path: string, error: unknown): JournalWriteError {
   if (error instanceof JournalWriteError) return error;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const folder = dirname(path);
-  const [reason, remedy] = ((): [string, string] => {
-    switch (code) {
-      case 'ENOSPC':
-        return ['the disk is full (ENOSPC)', `free space on ${folder}`];
-      case 'EDQUOT':
-        return ['the disk quota is used up (EDQUOT)', `free space on ${folder}`];
-      case 'EROFS':
-        return ['the disk is read-only (EROFS)', `make ${folder} writable again`];
-      case 'EACCES':
-      case 'EPERM':
-        return [
-          `the host has no permission to write it (${code})`,
-          `give the host write permission on ${folder}`,
-        ];
-      case 'EIO':
-        return ['the disk reported an I/O error (EIO)', `check the disk that holds ${folder}`];
-      case 'ENOENT':
-        return ['the journal file is gone (ENOENT)', `put the data folder back at ${folder}`];
-      default:
-        return [
-          `${code ?? 'error'}: ${(error as Error | null)?.message ?? String(error)}`,
-          `check ${folder}`,
-        ];
-    }
-  })();
+  const { code, reason: generic, remedy } = storageProblem(path, error);
+  const reason = code === 'ENOENT' ? 'the journal file is gone (ENOENT)' : generic;
   return new JournalWriteError(path, code, reason, remedy, { cause: error });
 }
 
@@ -204,9 +181,7 @@ function checkLine(text: string, previous: JournalEntry | undefined): LineCheck 
   }
   const parsed = journalEntrySchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || 'entry';
-    return { unreadable: `not a journal entry (${where}: ${issue?.message ?? 'invalid'})` };
+    return { unreadable: `not a journal entry (${describeFirstIssue(parsed.error, 'entry')})` };
   }
   if (previous && parsed.data.seq <= previous.seq) {
     return { outOfOrder: `seq ${parsed.data.seq} does not follow seq ${previous.seq}` };

@@ -1,6 +1,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import { programFileSchema, type ProgramFile } from '../../shared/program/program-file.ts';
 import { writeFileAtomic } from './atomic-file.ts';
+import { describeFirstIssue } from '../../shared/validation.ts';
 
 // The program's shape (and its zod schema) is src/shared/program/program-file.ts; this file
 // reads and writes DATA/program.json.
@@ -31,7 +32,7 @@ export async function readProgramFile(path: string): Promise<ProgramFile | null>
   const result = programFileSchema.safeParse(value);
   if (!result.success)
     throw new ProgramFileDamagedError(
-      `${path} is damaged: ${result.error.issues[0]?.path.join('.') || 'program'}: ${result.error.issues[0]?.message ?? 'invalid'}`,
+      `${path} is damaged: ${describeFirstIssue(result.error, 'program')}`,
     );
   return result.data;
 }

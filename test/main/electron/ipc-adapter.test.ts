@@ -90,6 +90,11 @@ describe('HostIpc', () => {
       command: { type: 'race/started' },
     });
     expect(started).toMatchObject({ type: 'ack', id: 'a1', ok: true, raceId: 'men-semi-1' });
+    // Journaled as what carried it: the IPC adapter, not the WebSocket code it once borrowed.
+    expect(fixture.host.journal('men-semi-1')!.entries.at(-1)).toMatchObject({
+      source: 'ipc',
+      event: { type: 'race/started' },
+    });
     const refused = await hostIpc.request(console, 'console', {
       type: 'command',
       id: 'a2',

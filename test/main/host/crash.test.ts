@@ -11,6 +11,7 @@ import type { JournalEntry, RaceCommand } from '../../../src/shared/race/events.
 import { isu2018 } from '../../../src/shared/race/format.ts';
 import { RaceHistory } from '../../../src/shared/race/history.ts';
 import { statusOf, type RaceState } from '../../../src/shared/race/state.ts';
+import { mulberry32 } from '../../support/seeded-random.ts';
 
 const kills = 200;
 const commandsPerRun = 25;
@@ -187,16 +188,6 @@ function shuffle<T>(list: readonly T[]): T[] {
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
   return copy;
-}
-
-/** mulberry32: a tiny seeded PRNG, so a failing run replays the same commands. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    let t = (seed = (seed + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The state a host reaches taking the entries one at a time (decide + commit, voids included). */

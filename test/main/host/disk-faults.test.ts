@@ -110,6 +110,43 @@ describe.skipIf(noTmpfs !== null)('a full or read-only disk mid-race (tmpfs)', (
     await disk.unmount();
   });
 
+  it('program changes and new races on a full disk are refused with 503, change nothing, and leave no empty journal', async () => {
+    const { host, raceId, logged } = await raceOn(disk.dir);
+    const before = host.program();
+    const racesBefore = await readdir(join(disk.dir, 'races'));
+    disk.fill();
+    const cut = await host.programCommand(
+      { type: 'scene/shown', output: 'board', scene: 'blank' },
+      'test',
+    );
+    expect(cut).toMatchObject({ ok: false, status: 503 });
+    expect((cut as { error: string }).error).toMatch(
+      /^program\.json could not be written: the disk is full \(ENOSPC\); nothing was changed: free space on .* and send it again$/,
+    );
+    expect(logged.at(-1)).toBe((cut as { error: string }).error);
+    const added = await host.programCommand(
+      {
+        type: 'race/added',
+        title: 'Men Semi 2',
+        category: 'Men',
+        round: 'semi',
+        qualifiers: 8,
+        format: 'isu-2018',
+      },
+      'test',
+    );
+    expect(added).toMatchObject({ ok: false, status: 503 });
+    expect(host.program()).toEqual(before);
+    expect(await readdir(join(disk.dir, 'races'))).toEqual(racesBefore);
+    await disk.free();
+    expect(
+      await host.programCommand({ type: 'scene/shown', output: 'board', scene: 'blank' }, 'test'),
+    ).toMatchObject({ ok: true });
+    expect(host.program().scenes.board).toBe('blank');
+    expect(host.race(raceId)).not.toBeNull();
+    await host.close();
+  });
+
   it('over HTTP: a lap on a full disk is refused with 503 and the state kept; freed, the next lap is accepted without a restart', async () => {
     const { host, raceId, journalPath, logged, changes } = await raceOn(disk.dir);
     const tokens: ApiTokens = await loadOrCreateTokens(disk.dir);

@@ -1,12 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StateSink } from '../../../src/main/host/fan-out.ts';
-import { RaceHost } from '../../../src/main/host/host.ts';
+import type { RaceHost } from '../../../src/main/host/host.ts';
 import { HostSession } from '../../../src/main/host/session.ts';
 import type { StateMessage } from '../../../src/shared/protocol/socket.ts';
 import type { RaceCommand } from '../../../src/shared/race/events.ts';
+import { openHost, type HostFixture } from '../../support/host-fixture.ts';
 import { skaters } from '../../support/race.ts';
 
 /** A sink whose buffer the test fills and drains by hand. */
@@ -30,31 +28,17 @@ class TestSink implements StateSink {
   }
 }
 
-let dataDir: string;
 let host: RaceHost;
 let session: HostSession;
+let fixture: HostFixture;
 beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'fan-out-'));
-  host = await RaceHost.open({ dataDir });
+  fixture = await openHost({ prefix: 'fan-out', skaters: skaters(10) });
+  host = fixture.host;
   session = new HostSession(host);
-  const added = await host.programCommand(
-    {
-      type: 'race/added',
-      title: 'Semi 1',
-      category: 'Men',
-      round: 'semi',
-      qualifiers: 8,
-      format: 'isu-2018',
-    },
-    'test',
-  );
-  if (!added.ok) throw new Error(added.error);
-  await send({ type: 'startList/set', skaters: skaters(10) });
 });
 afterEach(async () => {
   session.close();
-  await host.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await fixture.close();
 });
 
 async function send(...commands: RaceCommand[]): Promise<void> {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RaceHost, type HostChange } from '../../../src/main/host/host.ts';
 import { foldJournal } from '../../../src/shared/race/history.ts';
 import type { RaceCommand } from '../../../src/shared/race/events.ts';
-import { skaters } from '../../support/race.ts';
+import { addRace } from '../../support/host-fixture.ts';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -22,28 +22,7 @@ const single = (command: RaceCommand, revision?: number) => ({
   ...(revision === undefined ? {} : { revision }),
 });
 
-async function semiWithSkaters(host: RaceHost, title: string) {
-  const added = await host.programCommand(
-    {
-      type: 'race/added',
-      title,
-      category: 'Men',
-      round: 'semi',
-      qualifiers: 8,
-      format: 'isu-2018',
-    },
-    'test',
-  );
-  if (!added.ok) throw new Error(added.error);
-  const id = added.raceId!;
-  const result = await host.submit(
-    single({ type: 'startList/set', skaters: skaters(12) }),
-    'test',
-    id,
-  );
-  if (!result.ok) throw new Error(result.error);
-  return id;
-}
+const semiWithSkaters = (host: RaceHost, title: string) => addRace(host, { title });
 
 describe('the race host', () => {
   it('journals, applies and announces a command, stamping time and source at intake', async () => {

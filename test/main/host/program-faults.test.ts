@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RaceHost } from '../../../src/main/host/host.ts';
 import type { RaceCommand } from '../../../src/shared/race/events.ts';
 import { parseProgramCommand } from '../../../src/shared/protocol/commands.ts';
+import { addRace } from '../../support/host-fixture.ts';
 import { finish, skaters } from '../../support/race.ts';
 
 let dataDir: string;
@@ -27,22 +28,7 @@ const open = async () => {
   return host;
 };
 
-async function addSemi(h: RaceHost, title: string): Promise<string> {
-  const added = await h.programCommand(
-    {
-      type: 'race/added',
-      title,
-      category: 'Men',
-      round: 'semi',
-      qualifiers: 8,
-      format: 'isu-2018',
-    },
-    'test',
-  );
-  if (!added.ok) throw new Error(added.error);
-  await send(h, added.raceId!, { type: 'startList/set', skaters: skaters(10) });
-  return added.raceId!;
-}
+const addSemi = (h: RaceHost, title: string) => addRace(h, { title }, skaters(10));
 
 async function send(h: RaceHost, raceId: string, ...commands: RaceCommand[]): Promise<void> {
   for (const command of commands) {

@@ -1,36 +1,22 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RaceHost } from '../../../src/main/host/host.ts';
+import type { RaceHost } from '../../../src/main/host/host.ts';
 import { HostSession } from '../../../src/main/host/session.ts';
 import { hostRequestSchema, parseHostRequest } from '../../../src/shared/protocol/socket.ts';
+import { openHost, type HostFixture } from '../../support/host-fixture.ts';
 import { skaters } from '../../support/race.ts';
 
-let dataDir: string;
+let fixture: HostFixture;
 let host: RaceHost;
 let session: HostSession;
 const control = (source: string) => ({ role: 'control', source }) as const;
 beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'session-'));
-  host = await RaceHost.open({ dataDir });
+  fixture = await openHost({ prefix: 'session', skaters: skaters(10) });
+  host = fixture.host;
   session = new HostSession(host);
-  await session.receive(
-    {
-      type: 'program',
-      command: { type: 'race/added', title: 'Semi 1', round: 'semi', qualifiers: 8 },
-    },
-    control('test'),
-  );
-  await session.receive(
-    { type: 'command', command: { type: 'startList/set', skaters: skaters(10) } },
-    control('test'),
-  );
 });
 afterEach(async () => {
   session.close();
-  await host.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await fixture.close();
 });
 
 describe('one parse: the request schema types its commands', () => {

@@ -7,24 +7,12 @@ import { foldJournal } from '../../../src/shared/race/history.ts';
 import type { RaceView } from '../../../src/shared/race/view.ts';
 import { startApi, TestSocket, type ApiFixture } from '../../support/api-server.ts';
 import { skaters } from '../../support/race.ts';
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../support/seeded-random.ts';
 
 const SEED = 20260221;
-const random = prng(SEED);
-const int = (max: number) => Math.floor(random() * max);
-const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-const chance = (p: number) => random() < p;
+// A failing run replays exactly from its seed (test/support/seeded-random.ts).
+const random = seededRandom(SEED);
+const { int, pick, chance } = random;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
