@@ -16,7 +16,9 @@ export type MenuAction =
   | { readonly kind: 'output'; readonly output: 'board' | 'overlay'; readonly target: OutputTarget }
   | { readonly kind: 'identify' }
   | { readonly kind: 'testPattern'; readonly visible: boolean }
-  | { readonly kind: 'copyUrl'; readonly page: 'board' | 'overlay' };
+  | { readonly kind: 'copyUrl'; readonly page: 'board' | 'overlay' }
+  /** File > Export results: the active race's files, or the whole meeting (issue 11). */
+  | { readonly kind: 'export'; readonly what: 'race' | 'meeting' };
 
 /** What the menu shows (rebuilt when it changes). */
 export interface MenuModel {
@@ -262,7 +264,32 @@ export function buildMenuTemplate(
         ],
       }
     : { label: 'File', submenu: [{ role: 'quit', accelerator: 'CmdOrCtrl+Q' }] };
-  return [first, edit, race, board, overlay, view, { role: 'windowMenu' }];
+  const exports: MenuItemConstructorOptions[] = [
+    {
+      label: 'Export results of the active race…',
+      accelerator: 'CmdOrCtrl+E',
+      enabled: model.raceActive,
+      click: () => dispatch({ kind: 'export', what: 'race' }),
+    },
+    {
+      label: 'Export the whole meeting…',
+      click: () => dispatch({ kind: 'export', what: 'meeting' }),
+    },
+  ];
+  // The export items lead the File menu (on macOS, a File menu of their own after the app menu).
+  const file: MenuItemConstructorOptions = mac
+    ? { label: 'File', submenu: exports }
+    : {
+        label: 'File',
+        submenu: [
+          ...exports,
+          { type: 'separator' },
+          ...(first.submenu as MenuItemConstructorOptions[]),
+        ],
+      };
+  return mac
+    ? [first, file, edit, race, board, overlay, view, { role: 'windowMenu' }]
+    : [file, edit, race, board, overlay, view, { role: 'windowMenu' }];
 }
 
 /** Every accelerator in a template (to check they are unique). */

@@ -28,6 +28,11 @@ export interface MenuControllerOptions {
   readonly copy: (text: string) => Promise<void> | void;
   /** Tells the operator (the console's notice line, and the log). */
   readonly notify: (text: string) => void;
+  /**
+   * Asks where and writes the files of File > Export results (the shell wires a save dialog
+   * and the exports); resolves with what was written, or null when the operator cancelled.
+   */
+  readonly exportResults?: (what: 'race' | 'meeting') => Promise<string | null>;
 }
 
 /** Builds the menu when what it shows changes, and runs its actions. */
@@ -77,6 +82,12 @@ export class MenuController {
             ? await host.submit(command.race, 'menu')
             : await host.programCommand(command.program, 'menu');
         if (!result.ok) notify(result.error);
+      } else if (action.kind === 'export') {
+        if (!this.options.exportResults) notify('export is not available in this build');
+        else {
+          const written = await this.options.exportResults(action.what);
+          if (written) notify(`exported: ${written}`);
+        }
       } else if (action.kind === 'output') outputs.place(action.output, action.target);
       else if (action.kind === 'identify') outputs.identify();
       else if (action.kind === 'testPattern') outputs.setTestPattern(action.visible);

@@ -150,6 +150,7 @@ export function ConsoleApp({
               history={actions.history}
               journal={session.journal?.entries ?? []}
               connected={connection === 'open'}
+              viewToken={viewToken}
             />
           )}
           {tab === 'program' && program && (
@@ -158,6 +159,7 @@ export function ConsoleApp({
               program={program}
               send={(command) => actions.program(command, t('program'))}
               headingRef={programRef}
+              viewToken={viewToken}
             />
           )}
           {tab === 'startList' && (

@@ -126,6 +126,31 @@ describe('menu template', () => {
     expect(item(before, 'Board follows the race (auto)').enabled).toBe(false);
   });
 
+  it('File > Export: the active race (Ctrl+E, only with a race) or the whole meeting, above Quit', () => {
+    const file = template[0]!;
+    expect(file.label).toBe('File');
+    const labels = (file.submenu as MenuItemConstructorOptions[]).map(
+      (entry) => entry.label ?? entry.role ?? entry.type,
+    );
+    expect(labels).toEqual([
+      'Export results of the active race…',
+      'Export the whole meeting…',
+      'separator',
+      'quit',
+    ]);
+    expect(item(template, 'Export results of the active race…').accelerator).toBe('CmdOrCtrl+E');
+    click(item(template, 'Export results of the active race…'));
+    click(item(template, 'Export the whole meeting…'));
+    expect(actions).toEqual([
+      { kind: 'export', what: 'race' },
+      { kind: 'export', what: 'meeting' },
+    ]);
+    const noRace = buildMenuTemplate(model({ raceActive: false }), () => undefined);
+    expect(item(noRace, 'Export results of the active race…').enabled).toBe(false);
+    const mac = buildMenuTemplate(model({ platform: 'darwin' }), () => undefined);
+    expect(mac[1]!.label).toBe('File');
+  });
+
   it('shows the current scene, elements and outputs', () => {
     expect(item(template, 'Live standings').checked).toBe(true);
     expect(item(template, 'Blank').checked).toBe(false);
@@ -226,6 +251,24 @@ describe('MenuController', () => {
     controller.refresh();
     expect(menus).toHaveLength(3);
     expect(item(menus[2]!, 'Results').checked).toBe(true);
+  });
+
+  it('export asks the shell and tells what was written; cancelled says nothing', async () => {
+    const asked: string[] = [];
+    const exporting = new MenuController({
+      ...(controller as unknown as { options: ConstructorParameters<typeof MenuController>[0] })
+        .options,
+      exportResults: (what) => {
+        asked.push(what);
+        return Promise.resolve(what === 'race' ? '/tmp/men-semi-1-results.pdf' : null);
+      },
+    });
+    await exporting.run({ kind: 'export', what: 'race' });
+    await exporting.run({ kind: 'export', what: 'meeting' });
+    expect(asked).toEqual(['race', 'meeting']);
+    expect(notices).toEqual(['exported: /tmp/men-semi-1-results.pdf']);
+    await controller.run({ kind: 'export', what: 'race' });
+    expect(notices.at(-1)).toBe('export is not available in this build');
   });
 
   it('runs host commands with the source "menu" and tells refusals to the operator', async () => {

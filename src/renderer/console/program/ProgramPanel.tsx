@@ -5,6 +5,7 @@ import { BuildFinalForm } from './BuildFinalForm.tsx';
 import type { Translate } from '../labels/i18n.ts';
 import type { SendProgram } from '../host/use-host.ts';
 import { Refusal } from '../ui/Refusal.tsx';
+import { ExportLinks, meetingExportUrl } from './ExportLinks.tsx';
 
 /** Before the race: the meeting, its races, the active one; add races; build a final. */
 export function ProgramPanel({
@@ -12,11 +13,14 @@ export function ProgramPanel({
   program,
   send,
   headingRef,
+  viewToken = null,
 }: {
   t: Translate;
   program: ProgramView;
   send: SendProgram;
   headingRef?: Ref<HTMLHeadingElement>;
+  /** For the export links (the host's API); null: export from the menu. */
+  viewToken?: string | null;
 }) {
   const [meeting, setMeeting] = useState(program.meeting);
   const [error, setError] = useState<string | null>(null);
@@ -55,6 +59,7 @@ export function ProgramPanel({
             <th scope="col">
               <span className="sr-only">{t('activate')}</span>
             </th>
+            <th scope="col">{t('export')}</th>
             <th scope="col">
               <span className="sr-only">{t('removeRace')}</span>
             </th>
@@ -84,6 +89,9 @@ export function ProgramPanel({
                       {t('activate')}
                     </button>
                   )}
+                </td>
+                <td>
+                  <ExportLinks t={t} raceId={race.id} viewToken={viewToken} />
                 </td>
                 <td>
                   {removing === race.id ? (
@@ -120,6 +128,13 @@ export function ProgramPanel({
           })}
         </tbody>
       </table>
+      {viewToken && program.races.length > 0 && (
+        <p>
+          <a href={meetingExportUrl(viewToken)} download data-testid="export-meeting">
+            {t('exportMeeting')}
+          </a>
+        </p>
+      )}
       <Refusal t={t} error={error} testId="program-refusal" />
       <AddRaceForm t={t} send={send} />
       <BuildFinalForm t={t} program={program} send={send} />

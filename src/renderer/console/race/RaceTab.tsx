@@ -6,6 +6,7 @@ import type { Translate } from '../labels/i18n.ts';
 import { LapBoard, type LapBoardActions } from './LapBoard.tsx';
 import { SprintSummary } from './SprintSummary.tsx';
 import { StandingsTable } from './StandingsTable.tsx';
+import { ExportLinks } from '../program/ExportLinks.tsx';
 import { lapFlash, UndoLine } from '../journal/UndoLine.tsx';
 import type { QuickEntryState } from '../quick-entry/use-quick-entry.ts';
 import type { UndoState } from '../journal/use-undo.ts';
@@ -24,6 +25,7 @@ export function RaceTab({
   history,
   journal,
   connected,
+  viewToken = null,
 }: {
   t: Translate;
   race: RaceView | null;
@@ -34,6 +36,8 @@ export function RaceTab({
   history: UndoState;
   journal: readonly JournalEntry[];
   connected: boolean;
+  /** For the export links once the race is finished. */
+  viewToken?: string | null;
 }) {
   return (
     <>
@@ -59,6 +63,11 @@ export function RaceTab({
             <SprintSummary t={t} race={race} onCorrect={quickEntry.choose} />
             <StandingsTable t={t} race={race} />
           </div>
+          {(race.standings.phase === 'final' || race.standings.phase === 'official') && (
+            <p className="race-export">
+              {t('export')}: <ExportLinks t={t} raceId={race.id} viewToken={viewToken} />
+            </p>
+          )}
         </>
       )}
     </>

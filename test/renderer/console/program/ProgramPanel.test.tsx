@@ -74,3 +74,30 @@ describe('the program', () => {
     expect(screen.queryByRole('button', { name: 'Build final' })).toBeNull();
   });
 });
+
+describe('export from the program', () => {
+  it('each race links its results PDF, CSV (comma and semicolon), JSON and sheet, with the view token', () => {
+    render(
+      <ProgramPanel t={translator('en')} program={twoSemis()} send={vi.fn()} viewToken="v t" />,
+    );
+    const links = within(screen.getByTestId('export-men-semi-2')).getAllByRole('link');
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      '/api/v1/races/men-semi-2/results.pdf?token=v%20t',
+      '/api/v1/races/men-semi-2/results.csv?token=v%20t',
+      '/api/v1/races/men-semi-2/results.csv?delimiter=semicolon&token=v%20t',
+      '/api/v1/races/men-semi-2/results.json?token=v%20t',
+      '/api/v1/races/men-semi-2/sheet.json?token=v%20t',
+    ]);
+    expect(links.every((link) => link.hasAttribute('download'))).toBe(true);
+    expect(screen.getByTestId('export-meeting')).toHaveAttribute(
+      'href',
+      '/api/v1/meeting/export.zip?token=v%20t',
+    );
+  });
+
+  it('without the view token it points to the menu instead', () => {
+    setup(twoSemis());
+    expect(screen.queryByTestId('export-men-semi-1')).toBeNull();
+    expect(screen.getAllByText('Export: File > Export results')).toHaveLength(2);
+  });
+});
