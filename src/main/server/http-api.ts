@@ -4,6 +4,7 @@ import type { RaceHost } from '../host/host.ts';
 import { HostSession } from '../host/session.ts';
 import type { ApiTokens } from '../host/tokens.ts';
 import { registerApiRoutes } from './api-routes.ts';
+import { registerResultsPdfRoute } from './results-pdf-route.ts';
 import { registerAuth } from './auth.ts';
 import { frameworkErrorReply, registerErrorReplies, registerJsonBodies } from './http-errors.ts';
 import { registerStaticPages } from './static-pages.ts';
@@ -85,6 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
     });
     registerApiRoutes(app, session);
+    registerResultsPdfRoute(app, session);
     stopPings = registerSocketRoute(app, {
       session,
       bufferLimit: options.socketBufferLimit ?? 256 * 1024,
