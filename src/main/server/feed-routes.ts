@@ -1,0 +1,178 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { raceFeed } from '../../shared/feed/feed.ts';
+import { feedVersion, type Feed } from '../../shared/feed/schema.ts';
+import {
+  feedContentTypes,
+  feedCsv,
+  feedJson,
+  feedXml,
+  type FeedFormat,
+} from '../../shared/feed/text.ts';
+import type { RaceView } from '../../shared/race/view.ts';
+import type { HostSession } from '../host/session.ts';
+import { access } from './auth.ts';
+import { failure } from './replies.ts';
+
+/** Options of the feed routes. */
+export interface FeedRouteOptions {
+  /** A comment line on every event stream this often, so proxies keep it open (default 15 s). */
+  readonly keepAliveMs?: number;
+}
+
+/** The race a feed URL names: a race id, or `active` for the race on the boards. */
+export const activeRace = 'active';
+
+const texts: Readonly<Record<FeedFormat, (feed: Feed) => string>> = {
+  json: feedJson,
+  xml: feedXml,
+  csv: feedCsv,
+};
+
+/**
+ * Every feed response may be read by graphics pages of another origin (CasparCG templates,
+ * H2R, Singular): the view token in the URL is what guards it. Pollers must revalidate.
+ */
+const feedHeaders = {
+  'Cache-Control': 'no-cache',
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+};
+
+/** Route options of a feed route: the view token, and feedHeaders set after the server's own. */
+const feedRoute = {
+  ...access('view'),
+  onSend: async (_request: FastifyRequest, reply: FastifyReply) => {
+    reply.headers(feedHeaders);
+  },
+};
+
+/** Whether an If-None-Match header names this ETag (weak comparison, RFC 9110 13.1.2). */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * Live data feeds for broadcast graphics (issue 11; README "Live data feeds"): GET
+ * /api/v1/feed/<race>.json|.xml|.csv with a strong ETag, and the event stream
+ * /api/v1/feed/<race>/events (Server-Sent Events). `<race>` is a race id or `active`.
+ */
+export function registerFeedRoutes(
+  app: FastifyInstance,
+  session: HostSession,
+  options: FeedRouteOptions = {},
+): void {
+  const { host } = session;
+  const keepAliveMs = options.keepAliveMs ?? 15_000;
+  // The host derives one view per race revision; each gets one feed and each text once.
+  const feeds = new WeakMap<RaceView, Feed>();
+  const bodies = new WeakMap<Feed, Partial<Record<FeedFormat, string>>>();
+  const feedOf = (view: RaceView): Feed => {
+    let feed = feeds.get(view);
+    if (!feed) feeds.set(view, (feed = raceFeed(view)));
+    return feed;
+  };
+  const textOf = (feed: Feed, format: FeedFormat): string => {
+    const cached = bodies.get(feed) ?? {};
+    bodies.set(feed, cached);
+    return (cached[format] ??= texts[format](feed));
+  };
+
+  /** The race a URL names now, or why there is none. */
+  const lookUp = (race: string): { view: RaceView } | { error: string } => {
+    const id = race === activeRace ? host.activeRaceId : race;
+    if (id === null)
+      return {
+        error: `no race is active: make a race active in the console's program, or name it: /api/v1/feed/<race id>.json`,
+      };
+    const view = host.race(id);
+    return view ? { view } : { error: `race "${id.slice(0, 100)}" is not in the program` };
+  };
+
+  app.get<{ Params: { file: string } }>('/api/v1/feed/:file', feedRoute, async (request, reply) => {
+    const match = /^(.+)\.(json|xml|csv)$/.exec(request.params.file);
+    if (!match)
+      return reply
+        .code(404)
+        .send(
+          failure('a feed is <race>.json, <race>.xml or <race>.csv (<race>: a race id or active)'),
+        );
+    const format = match[2] as FeedFormat;
+    const found = lookUp(match[1]!);
+    if ('error' in found) return reply.code(404).send(failure(found.error));
+    const { view } = found;
+    // Same race and revision, same bytes; the program revision guards a race id used again.
+    const etag = `"feed${feedVersion}-${encodeURIComponent(view.id)}-${view.revision}-${host.program().revision}-${format}"`;
+    reply.header('ETag', etag);
+    if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    return reply.type(feedContentTypes[format]).send(textOf(feedOf(view), format));
+  });
+
+  const streams = new Set<() => void>();
+  app.addHook('preClose', (done) => {
+    for (const end of [...streams]) end();
+    done();
+  });
+
+  app.get<{ Params: { race: string } }>(
+    '/api/v1/feed/:race/events',
+    { ...feedRoute, exposeHeadRoute: false },
+    (request, reply) => {
+      const { race } = request.params;
+      const found = lookUp(race);
+      if ('error' in found) return reply.code(404).send(failure(found.error));
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        ...feedHeaders,
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no', // nginx: do not hold events back
+        'X-Content-Type-Options': 'nosniff',
+      });
+      raw.write('retry: 2000\n\n');
+      // A client reconnecting to a named race skips the feed it already has (Last-Event-ID). For
+      // `active` the id alone cannot tell whether the active race changed, so it always gets one.
+      const lastId = race === activeRace ? undefined : request.headers['last-event-id'];
+      let sent: string | null = lastId === undefined ? null : `${race}\n${String(lastId).trim()}`;
+      let blocked = false;
+      const push = () => {
+        if (blocked || raw.destroyed) return;
+        const now = lookUp(race);
+        const key = 'error' in now ? 'none' : `${now.view.id}\n${now.view.revision}`;
+        if (key === sent) return;
+        sent = key;
+        const event =
+          'error' in now
+            ? `event: unavailable\ndata: ${JSON.stringify(failure(now.error))}\n\n`
+            : `event: feed\nid: ${now.view.revision}\ndata: ${textOf(feedOf(now.view), 'json')}\n\n`;
+        if (!raw.write(event)) blocked = true; // the latest goes out on 'drain'
+      };
+      const unsubscribe = host.subscribe(() => {
+        try {
+          push();
+        } catch {
+          end();
+        }
+      });
+      const keepAlive = setInterval(() => raw.write(': keepalive\n\n'), keepAliveMs);
+      keepAlive.unref();
+      const end = () => {
+        clearInterval(keepAlive);
+        unsubscribe();
+        streams.delete(end);
+        if (!raw.destroyed) raw.end();
+      };
+      streams.add(end);
+      raw.on('drain', () => {
+        blocked = false;
+        push();
+      });
+      raw.on('close', end);
+      raw.on('error', end);
+      push();
+    },
+  );
+}

@@ -1,0 +1,98 @@
+import type { RaceView } from '../race/view.ts';
+import { raceResults, type ResultRow } from '../results/rows.ts';
+import { feedSprints, feedVersion, type Feed, type FeedSkater } from './schema.ts';
+
+/** Points of sprint k (1-based) as sp1, sp2 ...: sp1-sp3 always, more when the format has them. */
+function sprintFields(row: ResultRow, sprints: number): Record<`sp${number}`, number | null> {
+  const fields: Record<`sp${number}`, number | null> = {};
+  for (let k = 1; k <= Math.max(feedSprints, sprints); k++)
+    fields[`sp${k}`] = k <= sprints ? (row.sprints[k - 1] ?? 0) : null;
+  return fields;
+}
+
+/** A results row as a feed row (the key order is the published one: see schema.ts). */
+function feedSkater(row: ResultRow, sprints: number): FeedSkater {
+  const { sp1, sp2, sp3, ...more } = sprintFields(row, sprints);
+  return {
+    rank: row.rank,
+    rankText: row.rank !== null ? String(row.rank) : row.status === 'OK' ? '' : row.status,
+    helmet: row.bib,
+    name: row.name,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    nation: row.nation,
+    sp1: sp1 ?? null,
+    sp2: sp2 ?? null,
+    sp3: sp3 ?? null,
+    final: row.final,
+    total: row.total,
+    time: row.time,
+    timeMs: row.timeMs,
+    status: row.status,
+    laps: row.laps,
+    qualified: row.qualified,
+    ...more,
+  };
+}
+
+/** The last sprint's fields of the feed. */
+type LastSprintFields = Pick<Feed, Extract<keyof Feed, `lastSprint${string}`>>;
+
+/** One of the first three of the last sprint, or blanks. */
+function placing(n: 1 | 2 | 3, row: ResultRow | undefined, points: number | null) {
+  return {
+    [`lastSprint${n}Helmet`]: row?.bib ?? null,
+    [`lastSprint${n}Name`]: row?.name ?? '',
+    [`lastSprint${n}Nation`]: row?.nation ?? '',
+    [`lastSprint${n}Points`]: row ? points : null,
+  };
+}
+
+/**
+ * The latest sprint with placings and its first three (the finish counts as sprint n+1, the
+ * final sprint). Points are those the skater holds from it: a disqualified skater's are 0.
+ */
+function lastSprint(view: RaceView, rows: readonly ResultRow[]): LastSprintFields {
+  const { state } = view;
+  const byBib = new Map(rows.map((row) => [row.bib, row]));
+  const intermediate = state.sprints.findLastIndex((bibs) => bibs.length > 0);
+  const final = state.finishOrder.length > 0;
+  const number = final ? state.format.sprintLaps.length + 1 : intermediate + 1;
+  const bibs = final ? state.finishOrder : (state.sprints[intermediate] ?? []);
+  const points = (row: ResultRow | undefined) =>
+    row ? (final ? row.final : (row.sprints[intermediate] ?? 0)) : null;
+  const top = [1, 2, 3].map((n) => byBib.get(bibs[n - 1] ?? -1));
+  return {
+    lastSprint: number > 0 ? number : null,
+    lastSprintFinal: final,
+    ...placing(1, top[0], points(top[0])),
+    ...placing(2, top[1], points(top[1])),
+    ...placing(3, top[2], points(top[2])),
+  } as LastSprintFields;
+}
+
+/** The feed of a race, from the view the host derives once per revision (issue 11). */
+export function raceFeed(view: RaceView): Feed {
+  const { state } = view;
+  const results = raceResults(state);
+  const sprints = state.format.sprintLaps.length;
+  return {
+    feedVersion,
+    revision: view.revision,
+    raceId: view.id,
+    title: state.title,
+    round: state.round,
+    phase: results.phase,
+    official: state.official,
+    started: state.started,
+    totalLaps: state.format.laps,
+    lapsCompleted: Math.min(state.lapsCompleted, state.format.laps),
+    lapsToGo: view.lapsToGo,
+    sprintLap: typeof view.sprintLap === 'number',
+    sprintLapNumber: typeof view.sprintLap === 'number' ? view.sprintLap : null,
+    bell: view.bell,
+    qualificationLine: results.qualificationLine,
+    ...lastSprint(view, results.rows),
+    standings: results.rows.map((row) => feedSkater(row, sprints)),
+  };
+}

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+
+// The live data feed for broadcast graphics (issue 11): one flat shape for CG data sources
+// (vMix, Vizrt DataHub, XPression DataLinq, H2R, Singular, CasparCG templates).
+//
+// PUBLISHED FIELD NAMES NEVER CHANGE. Graphics templates bind to these names by hand, often
+// on machines nobody touches between events: a field may be added (at the end of its object),
+// never renamed, retyped or removed. test/shared/feed/feed.test.ts pins the exact key set and
+// order; resources/schemas/feed.schema.json publishes it. A breaking change needs a new
+// `feedVersion` and new URLs.
+
+/** The version of the feed's shape; new fields keep it, a breaking change would not. */
+export const feedVersion = 1;
+
+/** The intermediate sprints every feed lists (sp1..sp3), whatever the format has. */
+export const feedSprints = 3;
+
+const count = z.number().int().min(0);
+const points = (what: string) => count.nullable().describe(what);
+// The first three of the last sprint, one field each (CG data sources bind flat names).
+const placedHelmet = (n: number) =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .describe(`Helmet number of place ${n} of the last sprint; null when none`);
+const placedName = (n: number) =>
+  z.string().describe(`Name of place ${n} of the last sprint, or ""`);
+const placedNation = (n: number) =>
+  z.string().describe(`Nation of place ${n} of the last sprint, or ""`);
+const placedPoints = (n: number) =>
+  points(`Points place ${n} holds from the last sprint; null when none`);
+
+/** One row of the standings, in ranking order (sp1..sp3 only; see feedSkaterSchema). */
+const feedSkaterFields = z.object({
+  rank: z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .describe(
+      'Rank, shared on a true tie; null for DQ, DNS and (while live) skaters without points',
+    ),
+  rankText: z
+    .string()
+    .describe('The rank as printed: "1"; the status (DQ, DNS) when unranked; else ""'),
+  helmet: z.number().int().min(1).describe('Helmet number'),
+  name: z.string(),
+  firstName: z.string().describe('From the start list, or all but the last word of the name'),
+  lastName: z.string().describe('From the start list, or the last word of the name'),
+  nation: z.string().describe('IOC code (NED, USA ...) or ""'),
+  sp1: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Points of intermediate sprint 1; null when the format has none'),
+  sp2: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Points of intermediate sprint 2; null when the format has none'),
+  sp3: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Points of intermediate sprint 3; null when the format has none'),
+  final: z.number().int().describe('Points of the final sprint (the finish)'),
+  total: z.number().int().describe('Total points'),
+  time: z.string().nullable().describe('Finish time as printed ("7:42.49"); null without one'),
+  timeMs: z.number().int().nullable().describe('Finish time in milliseconds; null without one'),
+  status: z.enum(['OK', 'DNS', 'DNF', 'DQ', 'LAPPED']),
+  laps: points('Laps completed by a skater who stopped or was lapped; null otherwise'),
+  qualified: z
+    .enum(['Q', 'q'])
+    .nullable()
+    .describe('In a finished semi-final: Q by ranking, q advanced by the referee; else null'),
+});
+
+/** A standings row: formats with more than three intermediate sprints add sp4, sp5 ... at its end. */
+export const feedSkaterSchema = feedSkaterFields
+  .catchall(z.number().int().nullable())
+  .describe('One rank of the standings; formats with more intermediate sprints add sp4, sp5 ...');
+
+/** The feed of one race: race-level fields, then `standings`. */
+export const feedSchema = z
+  .object({
+    feedVersion: z
+      .literal(feedVersion)
+      .describe('Version of this shape; fields are only ever added'),
+    revision: count.describe(
+      'Race revision: grows with every change of the race; the SSE event id',
+    ),
+    raceId: z.string(),
+    title: z.string(),
+    round: z.enum(['semi', 'final']),
+    phase: z.enum(['start', 'live', 'finishing', 'final', 'official']),
+    official: z.boolean().describe('The results are confirmed official'),
+    started: z.boolean(),
+    totalLaps: count.describe('Laps of the race (16)'),
+    lapsCompleted: count.describe('Laps the leader has completed'),
+    lapsToGo: count.describe(
+      'The lap board: 16 at the start, 1 on the bell lap, 0 once the leader finishes',
+    ),
+    sprintLap: z.boolean().describe('The lap being run ends in an intermediate sprint'),
+    sprintLapNumber: z
+      .number()
+      .int()
+      .min(1)
+      .nullable()
+      .describe('Which intermediate sprint the lap being run ends in; else null'),
+    bell: z.boolean().describe('The last lap: the final sprint'),
+    qualificationLine: points(
+      'A semi-final draws the qualification line under this many rows; null in a final',
+    ),
+    lastSprint: z
+      .number()
+      .int()
+      .min(1)
+      .nullable()
+      .describe(
+        'The latest sprint with placings: 1..n intermediate, n+1 (4) the final sprint; null before the first',
+      ),
+    lastSprintFinal: z.boolean().describe('lastSprint is the final sprint (the finish)'),
+    lastSprint1Helmet: placedHelmet(1),
+    lastSprint1Name: placedName(1),
+    lastSprint1Nation: placedNation(1),
+    lastSprint1Points: placedPoints(1),
+    lastSprint2Helmet: placedHelmet(2),
+    lastSprint2Name: placedName(2),
+    lastSprint2Nation: placedNation(2),
+    lastSprint2Points: placedPoints(2),
+    lastSprint3Helmet: placedHelmet(3),
+    lastSprint3Name: placedName(3),
+    lastSprint3Nation: placedNation(3),
+    lastSprint3Points: placedPoints(3),
+    standings: z.array(feedSkaterSchema).describe('The ranks, in ranking order'),
+  })
+  .describe('Live data feed of one race for broadcast graphics (Mass Start Scoreboard, issue 11)');
+
+/** A scalar of the feed: what a CG data source cell holds. */
+export type FeedValue = string | number | boolean | null;
+
+/** One standings row of the feed. */
+export type FeedSkater = z.output<typeof feedSkaterFields> & {
+  readonly [sprint: `sp${number}`]: number | null;
+};
+
+/** The feed of one race. */
+export type Feed = Omit<z.output<typeof feedSchema>, 'standings'> & {
+  readonly standings: readonly FeedSkater[];
+};
+
+/** The race-level part of the feed (everything but the standings). */
+export type FeedRace = Omit<Feed, 'standings'>;

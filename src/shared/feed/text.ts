@@ -1,0 +1,87 @@
+import { XMLBuilder } from 'fast-xml-parser';
+import Papa from 'papaparse/papaparse.js';
+import type { Feed, FeedRace, FeedValue } from './schema.ts';
+
+/** The three texts of a feed, by the file extension of its URL. */
+export type FeedFormat = 'json' | 'xml' | 'csv';
+
+/** Content-Type of each format; always UTF-8. */
+export const feedContentTypes: Readonly<Record<FeedFormat, string>> = {
+  json: 'application/json; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
+  csv: 'text/csv; charset=utf-8; header=present',
+};
+
+/** The race-level fields of a feed, in their published order. */
+export function feedRace(feed: Feed): FeedRace {
+  const { standings: _standings, ...race } = feed;
+  return race;
+}
+
+/** The feed as JSON: the race-level fields, then `standings`, one object per rank. */
+export function feedJson(feed: Feed): string {
+  return JSON.stringify(feed);
+}
+
+// XML 1.0 cannot carry these at all, escaped or not: dropped rather than making the document invalid.
+// eslint-disable-next-line no-control-regex
+const notXmlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu;
+
+const xmlText = (value: FeedValue): string =>
+  value === null ? '' : String(value).replace(notXmlChars, '');
+
+const xmlFields = (fields: Readonly<Record<string, FeedValue>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, xmlText(value)]));
+
+const builder = new XMLBuilder({ format: true, indentBy: '  ', suppressEmptyNode: false });
+
+/**
+ * The feed as XML that mirrors the JSON: one element per field under <feed>, and
+ * <standings> with one <skater> per rank (XPath /feed/lapsToGo, /feed/standings/skater[1]/name).
+ * Null is an empty element; text is escaped by fast-xml-parser's builder.
+ */
+export function feedXml(feed: Feed): string {
+  const body = builder.build({
+    feed: {
+      ...xmlFields(feedRace(feed)),
+      standings: { skater: feed.standings.map(xmlFields) },
+    },
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${body}`;
+}
+
+/** The CSV columns of a feed: the standings fields, then the race-level fields. */
+export function feedCsvColumns(feed: Feed): string[] {
+  const skater = Object.keys(feed.standings[0] ?? {});
+  return [...(skater.length > 0 ? skater : emptyRaceColumns), ...Object.keys(feedRace(feed))];
+}
+
+/** The standings columns of a race without skaters (there is no row to read them from). */
+const emptyRaceColumns = [
+  ...['rank', 'rankText', 'helmet', 'name', 'firstName', 'lastName', 'nation'],
+  ...['sp1', 'sp2', 'sp3', 'final', 'total', 'time', 'timeMs', 'status', 'laps', 'qualified'],
+];
+
+const csvCell = (value: FeedValue | undefined): string | number =>
+  value === null || value === undefined ? '' : typeof value === 'boolean' ? String(value) : value;
+
+// The start-list import's typings of Papa Parse (src/shared/startlist/papaparse.d.ts, which keeps
+// @types/papaparse and its Node globals out of src/shared) name only `parse`.
+const papa = Papa as unknown as { unparse(data: unknown, config: object): string };
+
+/**
+ * The feed as CSV for data sources that read a table by rows (vMix, XPression DataLinq): a
+ * header row, then one row per rank with the race-level fields repeated on every row, so any
+ * row (row 1 for a lap counter) carries laps to go and the sprint. UTF-8 with a byte order
+ * mark, CRLF line ends, RFC 4180 quoting; null is an empty cell. A race without skaters is the
+ * header row alone.
+ */
+export function feedCsv(feed: Feed): string {
+  const columns = feedCsvColumns(feed);
+  const race = feedRace(feed) as Readonly<Record<string, FeedValue>>;
+  const data = feed.standings.map((skater) => {
+    const cells: Readonly<Record<string, FeedValue>> = { ...race, ...skater };
+    return columns.map((column) => csvCell(cells[column]));
+  });
+  return `\uFEFF${papa.unparse({ fields: columns, data }, { newline: '\r\n' })}\r\n`;
+}

@@ -1,0 +1,269 @@
+import { XMLParser } from 'fast-xml-parser';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { raceFeed } from '../../../src/shared/feed/feed.ts';
+import { feedSchema, type Feed } from '../../../src/shared/feed/schema.ts';
+import { feedCsv, feedCsvColumns, feedJson, feedXml } from '../../../src/shared/feed/text.ts';
+import type { RaceCommand } from '../../../src/shared/race/events.ts';
+import type { RaceState } from '../../../src/shared/race/state.ts';
+import { raceView } from '../../../src/shared/race/view.ts';
+import { sheetFixture } from '../../support/board.ts';
+import { formatWith, lapsTo, opening, race } from '../../support/race.ts';
+
+const feedOf = (state: RaceState, id = 'test-race', revision = 7): Feed =>
+  raceFeed(raceView(id, revision, state));
+
+// PUBLISHED: graphics templates bind to these names. Add at the end; never rename or remove.
+const raceKeys = [
+  'feedVersion',
+  'revision',
+  'raceId',
+  'title',
+  'round',
+  'phase',
+  'official',
+  'started',
+  'totalLaps',
+  'lapsCompleted',
+  'lapsToGo',
+  'sprintLap',
+  'sprintLapNumber',
+  'bell',
+  'qualificationLine',
+  'lastSprint',
+  'lastSprintFinal',
+  ...[1, 2, 3].flatMap((n) =>
+    ['Helmet', 'Name', 'Nation', 'Points'].map((field) => `lastSprint${n}${field}`),
+  ),
+  'standings',
+];
+const skaterKeys = [
+  'rank',
+  'rankText',
+  'helmet',
+  'name',
+  'firstName',
+  'lastName',
+  'nation',
+  'sp1',
+  'sp2',
+  'sp3',
+  'final',
+  'total',
+  'time',
+  'timeMs',
+  'status',
+  'laps',
+  'qualified',
+];
+
+/** A race at 3 laps to go... : 12 skaters, sprint 1 placed 3-7-12, then a lap into the next. */
+const inProgress: RaceCommand[] = [
+  ...opening({ round: 'semi' }),
+  lapsTo(4),
+  { type: 'sprint/placed', sprint: 1, bibs: [3, 7, 12] },
+  { type: 'lap/completed' },
+];
+
+const semi = () => feedOf(sheetFixture('mc2026-men-semi1'), 'men-semi-1', 40);
+
+describe('the live data feed (issue 11)', () => {
+  it('has the published keys, in their order, and parses by its schema', () => {
+    const feed = feedOf(race(inProgress).state);
+    expect(Object.keys(feed)).toEqual(raceKeys);
+    for (const row of feed.standings) expect(Object.keys(row)).toEqual(skaterKeys);
+    expect(feedSchema.strict().parse(feed)).toEqual(feed);
+    expect(feedCsvColumns(feed)).toEqual([...skaterKeys, ...raceKeys.slice(0, -1)]);
+  });
+
+  it('shows a race in progress: laps to go, the sprint lap, and who took the last sprint', () => {
+    const feed = feedOf(race(inProgress).state);
+    expect(feed).toMatchObject({
+      revision: 7,
+      raceId: 'test-race',
+      title: 'Test race',
+      round: 'semi',
+      phase: 'live',
+      official: false,
+      started: true,
+      totalLaps: 16,
+      lapsCompleted: 5,
+      lapsToGo: 11,
+      sprintLap: false,
+      sprintLapNumber: null,
+      bell: false,
+      qualificationLine: 8,
+      lastSprint: 1,
+      lastSprintFinal: false,
+      lastSprint1Helmet: 3,
+      lastSprint1Name: 'Skater 3',
+      lastSprint1Nation: 'NED',
+      lastSprint1Points: 3,
+      lastSprint2Helmet: 7,
+      lastSprint2Points: 2,
+      lastSprint3Helmet: 12,
+      lastSprint3Points: 1,
+    });
+    expect(feed.standings[0]).toEqual({
+      rank: 1,
+      rankText: '1',
+      helmet: 3,
+      name: 'Skater 3',
+      firstName: 'Skater',
+      lastName: '3',
+      nation: 'NED',
+      sp1: 3,
+      sp2: 0,
+      sp3: 0,
+      final: 0,
+      total: 3,
+      time: null,
+      timeMs: null,
+      status: 'OK',
+      laps: null,
+      qualified: null,
+    });
+    expect(feed.standings[3]).toMatchObject({ rank: null, rankText: '', total: 0 });
+  });
+
+  it('flags the sprint laps and the bell', () => {
+    const at = (laps: number) => feedOf(race([...opening(), lapsTo(laps)]).state);
+    expect(at(3)).toMatchObject({ lapsToGo: 13, sprintLap: true, sprintLapNumber: 1, bell: false });
+    expect(at(11)).toMatchObject({ lapsToGo: 5, sprintLap: true, sprintLapNumber: 3 });
+    expect(at(15)).toMatchObject({
+      lapsToGo: 1,
+      sprintLap: false,
+      sprintLapNumber: null,
+      bell: true,
+    });
+    expect(feedOf(race(opening().slice(0, 2)).state)).toMatchObject({
+      phase: 'start',
+      started: false,
+      lapsToGo: 16,
+      lastSprint: null,
+      lastSprint1Helmet: null,
+      lastSprint1Name: '',
+      lastSprint1Points: null,
+    });
+  });
+
+  it('reads the Milano Cortina 2026 semi-final 1, diacritics intact', () => {
+    const feed = semi();
+    expect(feed).toMatchObject({
+      title: 'Men · Mass Start · Semi-final 1',
+      phase: 'final',
+      lapsToGo: 0,
+      lastSprint: 4,
+      lastSprintFinal: true,
+      lastSprint1Name: 'Antoine Gélinas-Beaulieu',
+      lastSprint1Points: 60,
+      lastSprint2Helmet: 2,
+      lastSprint3Name: 'Chung Jae-won',
+      lastSprint3Points: 20,
+    });
+    expect(feed.standings[0]).toMatchObject({
+      rank: 1,
+      helmet: 1,
+      firstName: 'Antoine',
+      lastName: 'Gélinas-Beaulieu',
+      nation: 'CAN',
+      final: 60,
+      total: 60,
+      qualified: 'Q',
+    });
+    expect(feed.standings.find((row) => row.name === 'Jordan Stolz')).toMatchObject({
+      rank: 4,
+      sp1: 3,
+      sp2: 0,
+      sp3: 2,
+      final: 6,
+      total: 11,
+    });
+    expect(feed.standings.find((row) => row.name === 'Indra Médard')?.rank).toBe(6);
+    expect(feed.standings.at(-1)).toMatchObject({
+      helmet: 11,
+      status: 'DNF',
+      laps: 9,
+      rankText: '12',
+    });
+  });
+
+  it('writes JSON that reads back to the feed', () => {
+    const feed = semi();
+    expect(JSON.parse(feedJson(feed))).toEqual(feed);
+  });
+
+  it('writes XML that mirrors the JSON and parses back, escaped and with diacritics', () => {
+    const feed = feedOf(
+      race([
+        ...opening().slice(0, 1),
+        {
+          type: 'startList/set',
+          skaters: [
+            { bib: 1, name: 'A <b> & "c"', nation: 'NED' },
+            { bib: 2, name: 'Indra Médard', nation: 'BEL' },
+          ],
+        },
+      ]).state,
+    );
+    const xml = feedXml(feed);
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<feed>')).toBe(true);
+    expect(xml).toContain('<name>A &lt;b&gt; &amp; &quot;c&quot;</name>');
+    const parsed = new XMLParser({ parseTagValue: false }).parse(xml) as {
+      feed: Record<string, unknown> & { standings: { skater: Record<string, string>[] } };
+    };
+    expect(parsed.feed.lapsToGo).toBe('16');
+    expect(parsed.feed.lastSprint).toBe('');
+    expect(parsed.feed.standings.skater.map((s) => s.name)).toEqual([
+      'A <b> & "c"',
+      'Indra Médard',
+    ]);
+    expect(Object.keys(parsed.feed.standings.skater[0]!)).toEqual(skaterKeys);
+
+    const mc = new XMLParser({ parseTagValue: false }).parse(feedXml(semi())) as typeof parsed;
+    expect(Object.keys(mc.feed)).toEqual(raceKeys);
+    expect(mc.feed.standings.skater).toHaveLength(12);
+    expect(mc.feed.standings.skater[0]).toMatchObject({
+      name: 'Antoine Gélinas-Beaulieu',
+      qualified: 'Q',
+    });
+  });
+
+  it('writes CSV with a BOM: a header row and one row per rank, race fields on every row', () => {
+    const csv = feedCsv(semi());
+    expect(csv.startsWith('\uFEFFrank,rankText,helmet,name,')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const parsed = Papa.parse<Record<string, string>>(csv.slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toHaveLength(12);
+    expect(parsed.data[0]).toMatchObject({
+      rank: '1',
+      name: 'Antoine Gélinas-Beaulieu',
+      sp1: '0',
+      time: '',
+      qualified: 'Q',
+      title: 'Men · Mass Start · Semi-final 1',
+      lapsToGo: '0',
+      official: 'false',
+      lastSprint1Name: 'Antoine Gélinas-Beaulieu',
+    });
+    expect(parsed.data.every((row) => row.revision === '40' && row.raceId === 'men-semi-1')).toBe(
+      true,
+    );
+    expect(parsed.data[11]).toMatchObject({ helmet: '11', status: 'DNF', laps: '9' });
+  });
+
+  it('adds sp4 and up after the published fields for formats with more sprints; null for sprints a format lacks', () => {
+    const four = formatWith({ laps: 20, sprintLaps: [4, 8, 12, 16] });
+    const wide = feedOf(race([...opening({ format: four }), lapsTo(16)]).state);
+    expect(Object.keys(wide.standings[0]!)).toEqual([...skaterKeys, 'sp4']);
+    const two = formatWith({ laps: 10, sprintLaps: [4, 8] });
+    expect(feedOf(race(opening({ format: two })).state).standings[0]).toMatchObject({
+      sp2: 0,
+      sp3: null,
+    });
+  });
+});
