@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { computeStandings } from '../../shared/race/standings.ts';
 import { parseRaceSheet, sheetState, SheetError } from '../../shared/sheet/sheet.ts';
 import { DataDirInUseError } from '../host/data-lock.ts';
+import { PdfUnavailableError } from '../export/pdf-adapter.ts';
+import { CliInputError, exportCommand, resultsCommand } from './results.ts';
 import { writeSchemas } from './schemas.ts';
 import { parseServeArgs, serve } from './serve.ts';
 import { standingsJson, standingsTable } from './standings-table.ts';
@@ -11,6 +13,13 @@ const usage = `usage: massstart <command> [options]
 
 commands:
   standings SHEET.json [--json]   print the ranked table of a race sheet
+  results SHEET.json | --data DIR --race ID [--csv OUT.csv] [--json OUT.json] [--pdf OUT.pdf]
+          [--delimiter ,|;]       a race's results as CSV (UTF-8 with BOM), JSON and PDF; without
+                                  --csv/--json/--pdf prints the CSV. --data reads a host's data
+                                  folder without changing it (safe while the host runs)
+  export --data DIR --out DIR|FILE.zip [--delimiter ,|;] [--no-pdf]
+                                  the whole meeting: meeting.json, and per race its CSV, race
+                                  sheet and PDF, into a folder or a zip
   serve [--port N] [--host ADDR] [--data DIR] [--osc-port N | --no-osc] [--osc-allow A,B] [--demo]
                                   start the race host in browser mode and print its URLs
   schemas [DIR]                   write the published JSON Schemas (default resources/schemas)
@@ -52,6 +61,16 @@ export async function main(argv: string[]): Promise<number> {
       case 'standings':
         await standingsCommand(rest);
         return 0;
+      case 'results':
+        await resultsCommand(
+          rest,
+          (line) => process.stderr.write(`${line}\n`),
+          (text) => process.stdout.write(text),
+        );
+        return 0;
+      case 'export':
+        await exportCommand(rest, (line) => process.stdout.write(`${line}\n`));
+        return 0;
       case 'serve': {
         const running = await serve(parseServeArgs(rest));
         await new Promise<void>((resolve) => {
@@ -79,6 +98,14 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof SheetError) {
       process.stderr.write(`massstart: invalid race sheet:\n${error.message}\n`);
       return 2;
+    }
+    if (error instanceof CliInputError) {
+      process.stderr.write(`massstart: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof PdfUnavailableError) {
+      process.stderr.write(`massstart: ${error.message}\n`);
+      return 1;
     }
     if (
       error instanceof UsageError ||

@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { resultsDocumentSchema } from '../../shared/export/results-document.ts';
+import { feedSchema } from '../../shared/feed/schema.ts';
 import { raceSheetSchema } from '../../shared/sheet/sheet.ts';
 import { commandSchemas } from '../server/api-routes.ts';
 
@@ -12,6 +14,11 @@ export function jsonSchemas(): Record<string, unknown> {
     'race-sheet.schema.json': z.toJSONSchema(raceSheetSchema, options),
     'race-request.schema.json': raceRequest,
     'program-command.schema.json': programCommand,
+    'feed.schema.json': z.toJSONSchema(feedSchema, options),
+    'results.schema.json': z.toJSONSchema(resultsDocumentSchema, {
+      io: 'output',
+      unrepresentable: 'any',
+    }),
   };
 }
 

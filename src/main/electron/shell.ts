@@ -16,6 +16,8 @@ import { HostIpc } from './ipc-adapter.ts';
 import { appOrigin, appScheme } from './ipc-guard.ts';
 import { registerIpc } from './ipc-main.ts';
 import { MenuController } from './menu-controller.ts';
+import { exportWithDialog } from './export-dialog.ts';
+import { exportHostMeeting } from '../export/meeting-export.ts';
 import {
   applySessionPolicy,
   hardenWebContents,
@@ -30,7 +32,15 @@ import type { WindowSpec } from './window-specs.ts';
 /** The parts of the electron module the shell uses. */
 export type Electron = Pick<
   typeof ElectronModule,
-  'app' | 'BrowserWindow' | 'screen' | 'ipcMain' | 'Menu' | 'protocol' | 'session' | 'clipboard'
+  | 'app'
+  | 'BrowserWindow'
+  | 'screen'
+  | 'ipcMain'
+  | 'Menu'
+  | 'protocol'
+  | 'session'
+  | 'clipboard'
+  | 'dialog'
 >;
 
 /** Where things are and how the app was started. */
@@ -198,6 +208,8 @@ export async function startShell(
       log.info(`menu: ${text}`);
       notifyConsole(ipcChannels.notice, text);
     },
+    exportResults: (what) =>
+      exportWithDialog({ dialog: electron.dialog, host, exportMeeting: exportHostMeeting }, what),
   });
   const unsubscribeMenu = host.subscribe(() => menu?.refresh());
 

@@ -6,6 +6,7 @@ import type { ApiTokens } from '../host/tokens.ts';
 import { registerApiRoutes } from './api-routes.ts';
 import { registerResultsPdfRoute } from './results-pdf-route.ts';
 import { registerFeedRoutes } from './feed-routes.ts';
+import { registerExportRoutes } from './export-routes.ts';
 import { registerAuth } from './auth.ts';
 import { frameworkErrorReply, registerErrorReplies, registerJsonBodies } from './http-errors.ts';
 import { registerStaticPages } from './static-pages.ts';
@@ -89,6 +90,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     registerApiRoutes(app, session);
     registerResultsPdfRoute(app, session);
     registerFeedRoutes(app, session);
+    registerExportRoutes(app, session);
     stopPings = registerSocketRoute(app, {
       session,
       bufferLimit: options.socketBufferLimit ?? 256 * 1024,
