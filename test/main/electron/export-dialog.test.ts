@@ -48,7 +48,7 @@ describe('File > Export results', () => {
     const target = join(out, 'semi.pdf');
     const { dialog: fake, asked } = dialog({ filePath: target });
     const written = await exportWithDialog(
-      { dialog: fake as never, host: fixture.host, exportMeeting: exportHostMeeting },
+      { dialog: fake, host: fixture.host, exportMeeting: exportHostMeeting },
       'race',
     );
     expect(written).toBe(target);
@@ -59,7 +59,7 @@ describe('File > Export results', () => {
   it('writes the whole meeting into the chosen folder; a cancel writes nothing', async () => {
     const { dialog: fake } = dialog({ folder: out });
     const written = await exportWithDialog(
-      { dialog: fake as never, host: fixture.host, exportMeeting: exportHostMeeting },
+      { dialog: fake, host: fixture.host, exportMeeting: exportHostMeeting },
       'meeting',
     );
     expect(written).toMatch(/files\)$/);
@@ -69,7 +69,7 @@ describe('File > Export results', () => {
     const cancelled = dialog('cancel');
     expect(
       await exportWithDialog(
-        { dialog: cancelled.dialog as never, host: fixture.host, exportMeeting: exportHostMeeting },
+        { dialog: cancelled.dialog, host: fixture.host, exportMeeting: exportHostMeeting },
         'race',
       ),
     ).toBeNull();
