@@ -16,7 +16,7 @@ const revision = z.number().int('expected a whole number').min(0).optional();
 /**
  * A payload checked by one of the typed command parsers (commands.ts), inside this one
  * schema: the parse that reads a request's envelope also types its commands, and a bad
- * command is named by the parser's own words (`command.bibs[1]: ...`).
+ * command is named by the parser's own words (`command.bibs[1]: ...`), not prefixed again.
  */
 const parsedBy = <T>(parse: (value: unknown) => T) =>
   z.unknown().transform((value, context): T => {
@@ -34,28 +34,10 @@ const parsedBy = <T>(parse: (value: unknown) => T) =>
     }
   });
 
-const commands = z.unknown().transform((value, context) => {
-  if (!Array.isArray(value) || value.length === 0 || value.length > 500) {
-    context.issues.push({
-      code: 'custom',
-      message: 'commands: expected a list of 1 to 500 commands',
-      input: value,
-      params: { placed: true },
-    });
-    return z.NEVER;
-  }
-  try {
-    return value.map((command, index) => parseRaceCommand(command, `commands[${index}]`));
-  } catch (error) {
-    if (!(error instanceof RequestError)) throw error;
-    context.issues.push({
-      code: 'custom',
-      message: error.message,
-      input: value,
-      params: { placed: true },
-    });
-    return z.NEVER;
-  }
+const commands = parsedBy((value) => {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 500)
+    throw new RequestError('commands: expected a list of 1 to 500 commands');
+  return value.map((command, index) => parseRaceCommand(command, `commands[${index}]`));
 });
 
 /**
