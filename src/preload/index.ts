@@ -42,9 +42,9 @@ if (windowRole) {
   const bridge: MassStartBridge = {
     platform: 'electron',
     windowRole,
-    subscribe(listener, race = null) {
+    subscribe(listener, race = null, options = {}) {
       stateListeners.add(listener);
-      ipcRenderer.send(ipcChannels.subscribe, { race });
+      ipcRenderer.send(ipcChannels.subscribe, { race, journal: options.journal === true });
       return () => {
         stateListeners.delete(listener);
         if (stateListeners.size === 0) ipcRenderer.send(ipcChannels.unsubscribe, {});

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { HostSnapshot } from '../host/host.ts';
-import { parseRecording, planRehearsal } from '../host/rehearsal.ts';
+import { planRehearsal } from '../../shared/rehearsal/plan.ts';
+import { parseRecording } from '../../shared/rehearsal/recording.ts';
 import { serve } from './serve.ts';
 
 const recordingFile = fileURLToPath(

@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { computeStandings } from '../../shared/race/standings.ts';
 import { parseRaceSheet, sheetState, SheetError } from '../../shared/sheet/sheet.ts';
 import { DataDirInUseError } from '../host/data-lock.ts';
-import { PdfUnavailableError } from '../export/pdf-adapter.ts';
 import { CliInputError, exportCommand, resultsCommand } from './results.ts';
 import { writeSchemas } from './schemas.ts';
 import { parseServeArgs, serve } from './serve.ts';
@@ -102,10 +101,6 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CliInputError) {
       process.stderr.write(`massstart: ${error.message}\n`);
       return 2;
-    }
-    if (error instanceof PdfUnavailableError) {
-      process.stderr.write(`massstart: ${error.message}\n`);
-      return 1;
     }
     if (
       error instanceof UsageError ||

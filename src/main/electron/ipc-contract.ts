@@ -24,7 +24,11 @@ export const maxRequestBytes = 64 * 1024;
 const raceRef = z.string().min(1).max(64);
 
 /** `subscribe`: which race to follow (null: the active one). */
-export const subscribePayloadSchema = z.strictObject({ race: raceRef.nullable().default(null) });
+export const subscribePayloadSchema = z.strictObject({
+  race: raceRef.nullable().default(null),
+  /** Push the race's journal with each state (the console). */
+  journal: z.boolean().default(false),
+});
 
 const outputTarget = z.union([
   z.strictObject({ displayId: z.number().int() }),
@@ -56,7 +60,7 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
 }
 
 /** Validates a `subscribe` payload. */
-export const parseSubscribe = (value: unknown): Parsed<{ race: string | null }> =>
+export const parseSubscribe = (value: unknown): Parsed<{ race: string | null; journal: boolean }> =>
   parseWith(subscribePayloadSchema, value);
 
 /** Validates an `outputs` request. */

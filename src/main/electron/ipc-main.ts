@@ -53,7 +53,7 @@ export function registerIpc(ipcMain: IpcMain, deps: IpcDependencies): () => void
     const parsed = parseSubscribe(payload);
     if (!parsed.ok)
       return deps.log(`refused IPC subscribe from window ${event.sender.id}: ${parsed.error}`);
-    deps.hostIpc.subscribe(event.sender, parsed.value.race);
+    deps.hostIpc.subscribe(event.sender, parsed.value.race, { journal: parsed.value.journal });
   };
   const onUnsubscribe = (event: IpcMainEvent) => {
     if (guard(ipcChannels.unsubscribe, event).ok) deps.hostIpc.unsubscribe(event.sender);

@@ -87,7 +87,7 @@ function raceRecord(journal: JournalRead, category: string): RaceRecord {
     id: journal.id,
     category,
     state: history.state,
-    confirmedAt: confirmedAt(history.state, history.entries, history.voided),
+    confirmedAt: confirmedAt(history.state, history.entries),
     journal: history.entries,
   };
 }

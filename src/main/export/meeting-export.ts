@@ -14,7 +14,7 @@ import {
 } from '../../shared/export/meeting.ts';
 import { confirmedAt, type RaceRecord } from '../../shared/export/results-document.ts';
 import type { RaceHost } from '../host/host.ts';
-import { pdfAvailable, renderPdf } from './pdf-adapter.ts';
+import { renderPdf } from './pdf-adapter.ts';
 
 /** Options of a meeting export. */
 export interface MeetingExportOptions {
@@ -30,7 +30,7 @@ export async function meetingFiles(
 ): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   for (const [name, text] of meetingTextFiles(record, options)) files.set(name, strToU8(text));
-  if (options.pdf !== false && (await pdfAvailable())) {
+  if (options.pdf !== false) {
     for (const race of record.races) {
       files.set(raceFileNames(race.id).pdf, await renderPdf({ meeting: record.meeting, race }));
     }
@@ -85,7 +85,7 @@ export function hostRaceRecord(host: RaceHost, raceId: string): RaceRecord | nul
     id: raceId,
     category,
     state,
-    confirmedAt: confirmedAt(state, journal.entries, journal.voided),
+    confirmedAt: confirmedAt(state, journal.entries),
     journal: journal.entries,
   };
 }

@@ -7,29 +7,22 @@ import { raceView } from '../../shared/race/view.ts';
 import { appVersion } from '../results/app-version.ts';
 import { renderResultsPdf } from '../results/pdf.ts';
 
-/** What a results sheet is made from: the meeting's name and the race. */
+/** What a results sheet is made from: the meeting's name and the race (venue and zone optional). */
 export interface PdfInput {
   readonly meeting: string | null;
   readonly race: RaceRecord;
+  /** The venue; taken from the meeting name when absent. */
+  readonly venue?: string;
+  /** IANA time zone of the printed date and times; the host's own when absent. */
+  readonly timeZone?: string;
 }
 
-/** The PDF results sheet is not in this build. */
-export class PdfUnavailableError extends Error {
-  override readonly name = 'PdfUnavailableError';
-  constructor(options?: ErrorOptions) {
-    super('the PDF results sheet is not available in this build', options);
-  }
-}
-
-/** Whether this build can make PDF results sheets (it always can: kept for the exports' callers). */
-export function pdfAvailable(): Promise<boolean> {
-  return Promise.resolve(true);
-}
-
-/** The PDF results sheet of a race; PdfUnavailableError when this build has none. */
-export async function renderPdf({ meeting, race }: PdfInput): Promise<Uint8Array> {
+/** The PDF results sheet of a race. */
+export async function renderPdf({ meeting, race, venue, timeZone }: PdfInput): Promise<Uint8Array> {
   return renderResultsPdf({
     meeting: meeting ?? '',
+    ...(venue?.trim() ? { venue: venue.trim() } : {}),
+    ...(timeZone ? { timeZone } : {}),
     ...(race.category ? { category: race.category } : {}),
     race: raceView(race.id, race.journal.length, race.state),
     journal: race.journal,

@@ -16,7 +16,7 @@ export const raceResultsJson = (meeting: string | null, race: RaceRecord): strin
 /** The race sheet of a race as JSON text. */
 export const raceSheetJson = (race: RaceRecord): string => jsonText(stateToSheet(race.state));
 
-/** The PDF results sheet of a race (PdfUnavailableError when the build has none). */
+/** The PDF results sheet of a race. */
 export const racePdf = (meeting: string | null, race: RaceRecord): Promise<Uint8Array> =>
   renderPdf({ meeting, race });
 

@@ -119,8 +119,13 @@ export class FanOut {
 
   /** The journal entries this follower does not have yet, or null if it has them all. */
   private journalPush(follower: Follower, race: string | null): JournalPush | null {
-    const journal = race === null ? null : this.host.journal(race);
-    if (race === null || journal === null) return null;
+    if (race === null) return null;
+    // A race's revision is its journal's length: a follower that has them all costs no copy.
+    const length = this.host.race(race)?.revision;
+    if (length === undefined || (follower.journalRace === race && follower.journalSent === length))
+      return null;
+    const journal = this.host.journal(race);
+    if (journal === null) return null;
     const from =
       follower.journalRace === race && follower.journalSent <= journal.entries.length
         ? follower.journalSent

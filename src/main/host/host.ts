@@ -64,6 +64,7 @@ export interface HostOptions {
  */
 export class RaceHost {
   private hostRevision: number;
+  private programCache: { key: number; view: ProgramView } | null = null;
   private readonly listeners = new Set<(change: HostChange) => void>();
   private readonly views = new Map<string, RaceView>();
   private programQueue: Promise<unknown> = Promise.resolve();
@@ -127,6 +128,14 @@ export class RaceHost {
 
   /** The meeting's races, the active one and the scenes. */
   program(): ProgramView {
+    // Every state pushed and every feed read asks for it: built once per host revision (the
+    // count, not the field, so a race committed a moment before its announcement counts).
+    const key = this.countRevision();
+    if (this.programCache?.key !== key) this.programCache = { key, view: this.buildProgram() };
+    return this.programCache.view;
+  }
+
+  private buildProgram(): ProgramView {
     const { meeting, activeRaceId, display, revision } = this.programFile;
     const scenes = effectiveScenes(
       this.programFile.scenes,

@@ -8,8 +8,6 @@ import { RecordingError } from '../../shared/rehearsal/recording.ts';
 import { sleep, type Scheduler } from './scheduler.ts';
 
 // The pure parts moved to src/shared/rehearsal/; src/main/cli/demo.ts still imports them here.
-export { parseRecording } from '../../shared/rehearsal/recording.ts';
-export { planRehearsal } from '../../shared/rehearsal/plan.ts';
 
 /**
  * Rehearsal: replays a recorded race journal into a new race of the host at a chosen speed, as

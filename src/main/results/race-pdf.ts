@@ -1,6 +1,7 @@
 import type { RaceHost } from '../host/host.ts';
-import { appVersion } from './app-version.ts';
-import { renderResultsPdf } from './pdf.ts';
+import { raceFileNames } from '../../shared/export/meeting.ts';
+import { hostRaceRecord } from '../export/meeting-export.ts';
+import { renderPdf } from '../export/pdf-adapter.ts';
 
 /** Options of raceResultsPdf. */
 export interface RaceResultsPdfOptions {
@@ -20,23 +21,12 @@ export async function raceResultsPdf(
   raceId: string,
   options: RaceResultsPdfOptions = {},
 ): Promise<Buffer | null> {
-  const race = host.race(raceId);
-  const journal = host.journal(raceId);
-  if (!race || !journal) return null;
-  const program = host.program();
-  const category = program.races.find((entry) => entry.id === raceId)?.category;
-  return renderResultsPdf({
-    meeting: program.meeting,
-    ...(options.venue?.trim() ? { venue: options.venue.trim() } : {}),
-    ...(category ? { category } : {}),
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-    race,
-    journal: journal.entries,
-    version: appVersion(),
-  });
+  const race = hostRaceRecord(host, raceId);
+  if (!race) return null;
+  return Buffer.from(await renderPdf({ meeting: host.program().meeting, race, ...options }));
 }
 
 /** The file name a race's results sheet is saved under: "<race-id>-results.pdf". */
 export function resultsPdfFileName(raceId: string): string {
-  return `${raceId.replace(/[^A-Za-z0-9._-]+/g, '_')}-results.pdf`;
+  return raceFileNames(raceId).pdf;
 }

@@ -24,11 +24,12 @@ export function connectIpc(
     }
   };
   const pushes = new Pushes(send);
-  const unsubscribe = bridge.subscribe((stateJson) => {
-    pushes.state(JSON.parse(stateJson) as HostSnapshotMessage);
-  }, race);
-  // The journal comes with the states once asked for, on the same subscription.
-  if (options.journal) void send({ type: 'subscribe', race, journal: true });
+  // One subscription: with `journal`, the journal comes with the states.
+  const unsubscribe = bridge.subscribe(
+    (stateJson) => pushes.state(JSON.parse(stateJson) as HostSnapshotMessage),
+    race,
+    { journal: options.journal === true },
+  );
 
   return {
     onState: (listener) => pushes.onState(listener),

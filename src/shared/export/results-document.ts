@@ -3,6 +3,7 @@ import { raceFormatSchema } from '../race/format.ts';
 import type { JournalEntry } from '../race/events.ts';
 import type { RaceState } from '../race/state.ts';
 import { raceResults } from '../results/rows.ts';
+import { raceTimes } from '../results/sheet.ts';
 
 const rank = z.number().int().min(1);
 
@@ -82,22 +83,9 @@ export interface RaceRecord {
   readonly journal: readonly JournalEntry[];
 }
 
-/**
- * When the results in force were confirmed: the time of the last `results/confirmed` entry
- * that no void took out, as long as the race is official; null otherwise.
- */
-export function confirmedAt(
-  state: RaceState,
-  entries: readonly JournalEntry[],
-  voided: ReadonlySet<number> | readonly number[],
-): string | null {
-  if (!state.official) return null;
-  const out = new Set(voided);
-  for (let index = entries.length - 1; index >= 0; index--) {
-    const entry = entries[index]!;
-    if (entry.event.type === 'results/confirmed' && !out.has(entry.seq)) return entry.at;
-  }
-  return null;
+/** When the results in force were confirmed official (the journal's fold: voids and reopenings count). */
+export function confirmedAt(state: RaceState, entries: readonly JournalEntry[]): string | null {
+  return state.official ? raceTimes(entries).confirmedAt : null;
 }
 
 /** The results document of a race. */

@@ -92,9 +92,14 @@ export interface MassStartBridge {
   readonly windowRole: WindowRole;
   /**
    * Receives every state message (as JSON text: parsed once, in the page) for the followed race
-   * (null: the active one); the full state arrives at once. Returns the unsubscribe function.
+   * (null: the active one); the full state arrives at once; with `journal` (the console) each
+   * state carries the race's new journal entries. Returns the unsubscribe function.
    */
-  subscribe(listener: (stateJson: string) => void, race?: string | null): () => void;
+  subscribe(
+    listener: (stateJson: string) => void,
+    race?: string | null,
+    options?: { journal?: boolean },
+  ): () => void;
   /** Sends one request (command, batch, program, journal, subscribe) and resolves with the reply. */
   send(message: unknown): Promise<SocketMessage>;
   /** Console only: short messages for the operator (e.g. a refused menu action). */

@@ -7,7 +7,6 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultsDocumentSchema } from '../../../src/shared/export/results-document.ts';
 import { hostRaceRecord } from '../../../src/main/export/meeting-export.ts';
-import { pdfAvailable } from '../../../src/main/export/pdf-adapter.ts';
 import { raceSheetJson } from '../../../src/main/export/race-export.ts';
 import { standingsJson, standingsTable } from '../../../src/main/cli/standings-table.ts';
 import { finishedMeeting, meetingName } from '../export/finished-race.ts';
@@ -137,15 +136,8 @@ describe('massstart results (the real binary)', () => {
       '--pdf',
       pdf,
     );
-    if (await pdfAvailable()) {
-      expect(result.code).toBe(0);
-      expect((await readFile(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
-    } else {
-      expect(result.code).toBe(1);
-      expect(result.stderr).toBe(
-        'massstart: the PDF results sheet is not available in this build\n',
-      );
-    }
+    expect(result.code).toBe(0);
+    expect((await readFile(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it.each([
@@ -185,7 +177,7 @@ describe('massstart export (the real binary)', () => {
     expect(zipped.code).toBe(0);
     expect(zipped.stdout).toMatch(/^wrote .*meeting\.zip \(zip: \d+ files, 2 races\)\n$/);
     const zip = unzipSync(await readFile(zipPath));
-    const pdfs = (await pdfAvailable()) ? ['men-final-results.pdf', 'men-semi-1-results.pdf'] : [];
+    const pdfs = ['men-final-results.pdf', 'men-semi-1-results.pdf'];
     expect(Object.keys(zip).sort()).toEqual(
       [
         'meeting.json',

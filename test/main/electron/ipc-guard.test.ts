@@ -98,12 +98,20 @@ describe('checkSender', () => {
 
 describe('payload validation', () => {
   it('subscribe: a race id or null', () => {
-    expect(parseSubscribe({ race: null })).toEqual({ ok: true, value: { race: null } });
-    expect(parseSubscribe({})).toEqual({ ok: true, value: { race: null } });
+    expect(parseSubscribe({ race: null })).toEqual({
+      ok: true,
+      value: { race: null, journal: false },
+    });
+    expect(parseSubscribe({})).toEqual({ ok: true, value: { race: null, journal: false } });
     expect(parseSubscribe({ race: 'men-semi-1' })).toEqual({
       ok: true,
-      value: { race: 'men-semi-1' },
+      value: { race: 'men-semi-1', journal: false },
     });
+    expect(parseSubscribe({ race: null, journal: true })).toEqual({
+      ok: true,
+      value: { race: null, journal: true },
+    });
+    expect(parseSubscribe({ journal: 'yes' }).ok).toBe(false);
     expect(parseSubscribe({ race: 5 })).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^race:/),

@@ -81,8 +81,8 @@ describe('preload bridge', () => {
     const stopA = bridge.subscribe((state) => a.push(state));
     const stopB = bridge.subscribe((state) => b.push(state), 'men-semi-1');
     expect(ipcRenderer.sent.filter(([channel]) => channel === ipcChannels.subscribe)).toEqual([
-      [ipcChannels.subscribe, { race: null }],
-      [ipcChannels.subscribe, { race: 'men-semi-1' }],
+      [ipcChannels.subscribe, { race: null, journal: false }],
+      [ipcChannels.subscribe, { race: 'men-semi-1', journal: false }],
     ]);
     ipcRenderer.emit(ipcChannels.state, {}, '{"type":"state"}');
     expect([a, b]).toEqual([['{"type":"state"}'], ['{"type":"state"}']]);

@@ -19,7 +19,6 @@ import {
   meetingZip,
   writeMeetingExport,
 } from '../../../src/main/export/meeting-export.ts';
-import { pdfAvailable } from '../../../src/main/export/pdf-adapter.ts';
 import { finishedMeeting, meetingName } from './finished-race.ts';
 
 let fixture: Awaited<ReturnType<typeof finishedMeeting>>;
@@ -51,7 +50,7 @@ describe('meeting export from a running host', () => {
   it('zips meeting.json, and per race a CSV with BOM and a race sheet', async () => {
     const zip = unzipSync(await meetingZip(hostMeetingRecord(fixture.host)));
     const names = Object.keys(zip);
-    const pdfs = (await pdfAvailable()) ? ['men-semi-1-results.pdf', 'men-final-results.pdf'] : [];
+    const pdfs = ['men-semi-1-results.pdf', 'men-final-results.pdf'];
     expect(names.sort()).toEqual(
       [
         'meeting.json',

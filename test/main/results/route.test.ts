@@ -103,13 +103,7 @@ describe('GET /api/v1/races/:id/results.pdf on its own Fastify, over loopback', 
   routeContract(() => ({ url, tokens, raceId: fixture.raceId }));
 });
 
-/** Whether the lead has registered the route in the real server (http-api.ts). */
-const wired = readFileSync(
-  join(import.meta.dirname, '../../../src/main/server/http-api.ts'),
-  'utf8',
-).includes('registerResultsPdfRoute');
-
-describe.skipIf(!wired)('GET /api/v1/races/:id/results.pdf on the real API server', () => {
+describe('GET /api/v1/races/:id/results.pdf on the real API server', () => {
   let api: ApiFixture;
   beforeAll(async () => {
     api = await startApi();

@@ -78,12 +78,10 @@ describe('results document', () => {
       { type: 'results/confirmed' }, // seq 8
     ];
     const official = new RaceHistory(entries(base));
-    expect(confirmedAt(official.state, official.entries, official.voided)).toBe(
-      '2026-02-21T10:00:07.000Z',
-    );
+    expect(confirmedAt(official.state, official.entries)).toBe('2026-02-21T10:00:07.000Z');
     const undone = new RaceHistory(entries([...base, { type: 'event/voided', target: 8 }]));
     expect(undone.state.official).toBe(false);
-    expect(confirmedAt(undone.state, undone.entries, undone.voided)).toBeNull();
+    expect(confirmedAt(undone.state, undone.entries)).toBeNull();
   });
 
   it('the meeting document lists the program and every race; files per race', () => {

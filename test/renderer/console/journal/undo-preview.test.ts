@@ -35,13 +35,25 @@ describe('what undo and redo would do', () => {
   });
 
   it('after a refused entry (nothing written) undo still names the last accepted one: the lap', () => {
-    // The refused sprint never got into the journal: Ctrl+Z would take out the lap before it.
     const commands: RaceCommand[] = [
       ...laps(4),
       { type: 'sprint/placed', sprint: 1, bibs: [4, 8, 7] },
       { type: 'lap/completed' },
     ];
-    expect(undoPreview(journal(commands)).undo).toMatchObject({
+    const history = replayCommands([
+      { type: 'race/configured', title: 'Semi', round: 'semi', qualifiers: 8, format: isu2018 },
+      { type: 'startList/set', skaters: semiSkaters },
+      ...commands,
+    ]);
+    // The operator's next entry names helmet 77: the host refuses it and writes nothing...
+    const refused = history.decide(
+      { type: 'sprint/placed', sprint: 2, bibs: [4, 8, 77] },
+      { at: '', source: 'test' },
+    );
+    expect(refused.ok).toBe(false);
+    expect(history.entries).toEqual(journal(commands));
+    // ...so Ctrl+Z would take out the lap before it, not the refused sprint.
+    expect(undoPreview(history.entries).undo).toMatchObject({
       seq: 9,
       text: 'lap completed',
       lapsToGo: { before: 11, after: 12 },
