@@ -8,6 +8,8 @@ import { HostSession } from './host/session.ts';
 import { loadOrCreateTokens, type ApiTokens } from './host/tokens.ts';
 import { startOscServer, type OscServer } from './osc/osc-server.ts';
 import { startServer, type RunningServer } from './server/http-api.ts';
+import { TimingService, type SourceFactory } from './timing/timing-service.ts';
+import type { TimingSettings } from '../shared/timing/settings.ts';
 
 /** What to start. */
 export interface ServicesOptions {
@@ -29,6 +31,13 @@ export interface ServicesOptions {
    * the CLI fails instead, so the operator sees why.
    */
   readonly optionalServers: boolean;
+  /**
+   * Timing settings to take at start (`serve --timing p3://HOST:PORT`): written to the program
+   * when they differ from the meeting's, like any change from the console.
+   */
+  readonly timing?: Partial<TimingSettings>;
+  /** How the timing feed reaches a decoder (default: P3 over TCP). */
+  readonly timingSource?: SourceFactory;
 }
 
 /** URLs of the browser sources, with their tokens. */
@@ -42,6 +51,8 @@ export interface BrowserUrls {
 export interface Services {
   readonly host: RaceHost;
   readonly session: HostSession;
+  /** The timing feed (always there; connected only when the meeting names a decoder). */
+  readonly timing: TimingService;
   readonly tokens: ApiTokens | null;
   /** Null when there is no HTTP server (not asked for, or it could not start). */
   readonly server: RunningServer | null;
@@ -59,7 +70,13 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   const host = await RaceHost.open({ dataDir: options.dataDir, log });
   const replayMs = performance.now() - started;
   const session = new HostSession(host, log);
+  const timing = new TimingService({
+    session,
+    log,
+    ...(options.timingSource ? { connect: options.timingSource } : {}),
+  });
   const close = async (server: RunningServer | null, osc: OscServer | null) => {
+    await timing.close();
     await osc?.close();
     await server?.close();
     session.close();
@@ -69,6 +86,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   let osc: OscServer | null = null;
   try {
     if (options.demoFile !== null) await loadDemo(host, options.demoFile, options);
+    if (options.timing) await configureTiming(host, options.timing, log);
     let tokens: ApiTokens | null = null;
     let urls: BrowserUrls | null = null;
     if (options.port !== null) {
@@ -111,6 +129,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     return {
       host,
       session,
+      timing,
       tokens,
       urls,
       replayMs,
@@ -121,6 +140,22 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     await close(server, osc);
     throw error;
   }
+}
+
+/** Takes the timing settings given at start, when they differ from the meeting's. */
+async function configureTiming(
+  host: RaceHost,
+  wanted: Partial<TimingSettings>,
+  log: (line: string) => void,
+): Promise<void> {
+  const current = host.program().timing;
+  const differs = (Object.keys(wanted) as (keyof TimingSettings)[]).some(
+    (key) => wanted[key] !== undefined && wanted[key] !== current[key],
+  );
+  if (!differs) return;
+  const reply = await host.programCommand({ type: 'timing/configured', ...wanted }, 'cli');
+  if (!reply.ok) throw new Error(`timing settings not taken: ${reply.error}`);
+  log(`timing feed set to ${host.program().timing.url ?? 'off'}`);
 }
 
 /** The browser-source URLs of a server. */

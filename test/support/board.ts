@@ -12,6 +12,7 @@ import {
 } from '../../src/shared/protocol/program.ts';
 import type { HostSnapshotMessage } from '../../src/shared/protocol/snapshot.ts';
 import { parseRaceSheet, sheetState } from '../../src/shared/sheet/sheet.ts';
+import { defaultTimingSettings } from '../../src/shared/timing/settings.ts';
 import { race } from './race.ts';
 
 /** A program with one active race, the board on `scene`, the overlay's standings cut in. */
@@ -31,6 +32,7 @@ export function program(
       held: { board: false, overlay: false },
     },
     display: { ...defaultDisplaySettings, ...display },
+    timing: defaultTimingSettings,
   };
 }
 

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'massstart-demo-'));
   const lines: string[] = [];
   const running = await serve(
-    { port, host: '127.0.0.1', dataDir, oscPort: null, oscAllow: [], demo: true },
+    { port, host: '127.0.0.1', dataDir, oscPort: null, oscAllow: [], demo: true, timing: {} },
     (line) => {
       lines.push(line);
       console.log(line);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../host/data-dir.ts';
 import { startServices } from '../start-services.ts';
+import { timingUrlSchema, type TimingSettings } from '../../shared/timing/settings.ts';
 
 /** Files shipped with the app, relative to the repository (or app) root. */
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
@@ -16,6 +17,8 @@ export interface ServeOptions {
   /** Addresses OSC datagrams are accepted from (loopback by default). */
   readonly oscAllow: readonly string[];
   readonly demo: boolean;
+  /** Timing settings given on the command line (--timing, --auto-laps, --min-lap). */
+  readonly timing: Partial<TimingSettings>;
 }
 
 /** Reads `serve` arguments; throws with a clear message on bad ones. */
@@ -30,6 +33,10 @@ export function parseServeArgs(args: string[]): ServeOptions {
       'no-osc': { type: 'boolean', default: false },
       'osc-allow': { type: 'string', default: '127.0.0.1,::1' },
       demo: { type: 'boolean', default: false },
+      timing: { type: 'string' },
+      'auto-laps': { type: 'boolean' },
+      'no-auto-laps': { type: 'boolean' },
+      'min-lap': { type: 'string' },
     },
   });
   const port = (name: string, text: string) => {
@@ -48,7 +55,38 @@ export function parseServeArgs(args: string[]): ServeOptions {
       .map((address) => address.trim())
       .filter(Boolean),
     demo: values.demo,
+    timing: timingArgs(values),
   };
+}
+
+/** `--timing p3://HOST:PORT|off`, `--auto-laps`/`--no-auto-laps`, `--min-lap SECONDS`. */
+function timingArgs(values: {
+  timing?: string;
+  'auto-laps'?: boolean;
+  'no-auto-laps'?: boolean;
+  'min-lap'?: string;
+}): Partial<TimingSettings> {
+  const timing: { -readonly [K in keyof TimingSettings]?: TimingSettings[K] } = {};
+  if (values.timing !== undefined) {
+    if (values.timing === 'off') timing.url = null;
+    else {
+      const url = timingUrlSchema.safeParse(values.timing);
+      if (!url.success)
+        throw new Error(`--timing: ${url.error.issues[0]!.message}, not "${values.timing}"`);
+      timing.url = url.data;
+    }
+  }
+  if (values['auto-laps'] && values['no-auto-laps'])
+    throw new Error('--auto-laps and --no-auto-laps: choose one');
+  if (values['auto-laps']) timing.autoLaps = true;
+  if (values['no-auto-laps']) timing.autoLaps = false;
+  if (values['min-lap'] !== undefined) {
+    const seconds = Number(values['min-lap']);
+    if (!Number.isFinite(seconds) || seconds < 0.05 || seconds > 600)
+      throw new Error(`--min-lap must be seconds between 0.05 and 600, not "${values['min-lap']}"`);
+    timing.minLapSeconds = seconds;
+  }
+  return timing;
 }
 
 /** Starts the host with its HTTP/WebSocket and OSC servers and prints where to find them. */
@@ -68,6 +106,7 @@ export async function serve(
     oscAllow: options.oscAllow,
     staticDir,
     optionalServers: false,
+    timing: options.timing,
   });
   const { host, server, osc, urls, replayMs } = services;
   const tokens = services.tokens!;
@@ -84,6 +123,12 @@ export async function serve(
     print(
       `  OSC      udp://${options.host}:${osc.port}  (accepted from ${options.oscAllow.join(', ')})`,
     );
+  const timing = host.program().timing;
+  print(
+    timing.url
+      ? `  timing   ${timing.url}  (auto laps ${timing.autoLaps ? 'on' : 'off'}, minimum lap ${timing.minLapSeconds} s)`
+      : "  timing   off  (serve --timing p3://HOST:PORT, or the console's Timing panel)",
+  );
   if (!existsSync(staticDir))
     print('  pages    not built yet: run `npm run build` to serve the console and board');
   if (options.host !== '127.0.0.1' && options.host !== 'localhost')

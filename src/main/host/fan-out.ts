@@ -39,6 +39,8 @@ export class FanOut {
   private readonly cache = new Map<string, string>();
   private cacheRevision = -1;
   private readonly unsubscribe: () => void;
+  /** The latest console-only message (the timing feed), sent to every console that follows. */
+  private consoleText: string | null = null;
 
   constructor(private readonly host: RaceHost) {
     // Every change alters the program's race summaries, so every follower gets a new state.
@@ -69,6 +71,20 @@ export class FanOut {
     follower.journalRace = null; // a (re)subscribe gets the whole journal
     this.followers.set(sink, follower);
     this.deliver(sink, follower);
+    if (follower.journal && this.consoleText !== null && sink.isOpen())
+      sink.send(this.consoleText, () => this.drained(sink));
+  }
+
+  /**
+   * Sends a message to every console (followers that asked for the journal) and keeps it for
+   * the consoles that come later: the timing feed's view (issue 12), which changes between host
+   * revisions. A console that is backed up skips it; the next one replaces it anyway.
+   */
+  toConsoles(text: string): void {
+    this.consoleText = text;
+    for (const [sink, follower] of this.followers)
+      if (follower.journal && sink.isOpen() && !sink.backedUp())
+        sink.send(text, () => this.drained(sink));
   }
 
   /** Whether a sink follows a race. */

@@ -9,6 +9,7 @@ import {
   type SocketMessage,
 } from '../../shared/protocol/socket.ts';
 import { FanOut, type StateSink } from './fan-out.ts';
+import type { TimingView } from '../../shared/timing/view.ts';
 import type { RaceHost } from './host.ts';
 
 /** What a caller may do: send commands (control) or only read and follow (view). */
@@ -32,6 +33,12 @@ export type SessionAnswer =
     }
   | { readonly kind: 'following'; readonly warning: Reply | null };
 
+/** The timing feed as the session sees it (src/main/timing/timing-service.ts). */
+export interface TimingHandler {
+  act(request: Extract<HostRequest, { type: 'timing' }>): Promise<Reply>;
+  view(): TimingView;
+}
+
 const viewOnly = refused(
   403,
   'the view token may only read and subscribe: use the control token to send commands',
@@ -45,6 +52,7 @@ const viewOnly = refused(
 export class HostSession {
   /** Where states go, for every transport's views. */
   readonly fanOut: FanOut;
+  private timing: TimingHandler | null = null;
 
   constructor(
     readonly host: RaceHost,
@@ -101,6 +109,13 @@ export class HostSession {
               : { kind: 'batch', commands: request.commands, ...withRevision };
           return reply(await host.submit(raceRequest, caller.source, request.race ?? undefined));
         }
+        case 'timing':
+          if (caller.role !== 'control') return reply(viewOnly);
+          if (!this.timing)
+            return reply(
+              refused(404, 'no timing feed in this host: timing proposals come from a decoder'),
+            );
+          return reply(await this.timing.act(request));
       }
     } catch (cause) {
       this.log(
@@ -108,6 +123,16 @@ export class HostSession {
       );
       return reply(refused(500, `internal error: ${(cause as Error).message}`));
     }
+  }
+
+  /** Plugs the timing feed in (one per host); its proposals are then accepted through here. */
+  attachTiming(handler: TimingHandler | null): void {
+    this.timing = handler;
+  }
+
+  /** The timing feed's view (null: no feed in this host). */
+  timingView(): TimingView | null {
+    return this.timing?.view() ?? null;
   }
 
   /** Stops the fan-out (the host stays open). */

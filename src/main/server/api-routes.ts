@@ -8,7 +8,7 @@ import {
   type RaceRequest,
 } from '../../shared/protocol/commands.ts';
 import type { Reply } from '../../shared/protocol/reply.ts';
-import type { HostRequest } from '../../shared/protocol/socket.ts';
+import { parseHostRequest, type HostRequest } from '../../shared/protocol/socket.ts';
 import { programCommandSchema } from '../../shared/protocol/program.ts';
 import { raceCommandSchema } from '../../shared/race/events.ts';
 import { access } from './auth.ts';
@@ -102,10 +102,31 @@ export function registerApiRoutes(app: FastifyInstance, session: HostSession): v
     answer(session, reply, () => raceRequest(parseRaceRequest(request.body), request.params.id)),
   );
 
+  // The timing feed (issue 12): its status and open proposals; accept or dismiss one.
+  app.get('/api/v1/timing', access('view'), async (_request, reply) => {
+    const view = session.timingView();
+    return view ?? reply.code(404).send(failure('no timing feed in this host'));
+  });
+
+  app.post('/api/v1/timing', access('control'), async (request, reply) =>
+    answer(session, reply, () => timingRequest(request.body)),
+  );
+
   // A bare program command, or {"command": ..., "revision": N} against the program revision.
   app.post('/api/v1/program', access('control'), async (request, reply) =>
     answer(session, reply, () => programRequest(request.body)),
   );
+}
+
+/** `{"action": "accept"|"dismiss", "proposal": "sprint-2", "bibs"?: [...]}` as the session's request. */
+function timingRequest(body: unknown): HostRequest {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new RequestError(
+      'expected a JSON object: {"action": "accept" or "dismiss", "proposal": "sprint-2", "bibs": [...]}',
+    );
+  const parsed = parseHostRequest({ ...body, type: 'timing' });
+  if (!parsed.ok) throw new RequestError(parsed.error);
+  return parsed.request;
 }
 
 /** A program request read from an HTTP body: a bare command or `{command, revision}`. */

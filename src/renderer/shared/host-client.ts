@@ -3,6 +3,7 @@ import { refused } from '../../shared/protocol/reply.ts';
 import type { HostSnapshotMessage } from '../../shared/protocol/snapshot.ts';
 import { replyMessage, type JournalPush } from '../../shared/protocol/socket.ts';
 import { JournalFeed, type JournalCopy } from './journal-feed.ts';
+import type { TimingMessage, TimingView } from '../../shared/timing/view.ts';
 
 /** Connection state shown to the operator. */
 export type ConnectionState = 'connecting' | 'open' | 'closed';
@@ -13,6 +14,8 @@ export interface HostClient {
   onConnection(listener: (state: ConnectionState) => void): () => void;
   /** The followed race's journal, whole, each time it grows (clients made with `journal`). */
   onJournal(listener: (journal: JournalCopy) => void): () => void;
+  /** The timing feed's view (consoles, clients made with `journal`), each time it changes. */
+  onTiming(listener: (timing: TimingView) => void): () => void;
   send(message: ClientMessage): Promise<ServerMessage>;
   close(): void;
 }
@@ -27,7 +30,9 @@ export const notSent = (error: string, id?: string) => replyMessage(refused(0, e
 export class Pushes {
   readonly stateListeners = new Set<(snapshot: HostSnapshotMessage) => void>();
   readonly journalListeners = new Set<(journal: JournalCopy) => void>();
+  readonly timingListeners = new Set<(timing: TimingView) => void>();
   latest: HostSnapshotMessage | null = null;
+  latestTiming: TimingView | null = null;
   private readonly feed = new JournalFeed();
 
   constructor(private readonly send: (message: ClientMessage) => Promise<ServerMessage>) {}
@@ -38,6 +43,31 @@ export class Pushes {
     this.latest = snapshot;
     this.stateListeners.forEach((listener) => listener(snapshot));
     if (journal) this.journal(journal);
+  }
+
+  /** A pushed message (a state or the timing view); false for anything else (a reply). */
+  push(message: ServerMessage): message is Extract<ServerMessage, { type: 'state' | 'timing' }> {
+    if (message.type === 'state') {
+      this.state(message);
+      return true;
+    }
+    if (message.type === 'timing') {
+      this.timing(message);
+      return true;
+    }
+    return false;
+  }
+
+  timing(message: TimingMessage): void {
+    const { type: _type, ...view } = message;
+    this.latestTiming = view;
+    this.timingListeners.forEach((listener) => listener(view));
+  }
+
+  onTiming(listener: (timing: TimingView) => void): () => void {
+    this.timingListeners.add(listener);
+    if (this.latestTiming) listener(this.latestTiming);
+    return () => this.timingListeners.delete(listener);
   }
 
   /** Subscribes a listener; a late one is told the current state and journal at once. */
@@ -110,9 +140,8 @@ export function connectWebSocket(url: string): HostClient {
     };
     ws.onmessage = (event) => {
       const message = JSON.parse(String(event.data)) as ServerMessage;
-      if (message.type === 'state') {
-        pushes.state(message);
-      } else if (message.id !== undefined) {
+      if (pushes.push(message)) return;
+      if (message.id !== undefined) {
         pending.get(String(message.id))?.(message);
         pending.delete(String(message.id));
       }
@@ -129,6 +158,7 @@ export function connectWebSocket(url: string): HostClient {
   return {
     onState: (listener) => pushes.onState(listener),
     onJournal: (listener) => pushes.onJournal(listener),
+    onTiming: (listener) => pushes.onTiming(listener),
     onConnection: (listener) => {
       connectionListeners.add(listener);
       listener(connection);

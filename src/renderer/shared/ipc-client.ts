@@ -1,6 +1,5 @@
 import type { MassStartBridge } from '../../shared/protocol/ipc.ts';
 import type { ClientMessage, ServerMessage } from '../../shared/protocol/messages.ts';
-import type { HostSnapshotMessage } from '../../shared/protocol/snapshot.ts';
 import { notSent, Pushes, type HostClient } from './host-client.ts';
 
 /**
@@ -26,7 +25,7 @@ export function connectIpc(
   const pushes = new Pushes(send);
   // One subscription: with `journal`, the journal comes with the states.
   const unsubscribe = bridge.subscribe(
-    (stateJson) => pushes.state(JSON.parse(stateJson) as HostSnapshotMessage),
+    (text) => pushes.push(JSON.parse(text) as ServerMessage),
     race,
     { journal: options.journal === true },
   );
@@ -34,6 +33,7 @@ export function connectIpc(
   return {
     onState: (listener) => pushes.onState(listener),
     onJournal: (listener) => pushes.onJournal(listener),
+    onTiming: (listener) => pushes.onTiming(listener),
     onConnection: (listener) => {
       listener(closed ? 'closed' : 'open');
       return () => undefined;
@@ -45,6 +45,7 @@ export function connectIpc(
       unsubscribe();
       pushes.stateListeners.clear();
       pushes.journalListeners.clear();
+      pushes.timingListeners.clear();
     },
   };
 }

@@ -27,6 +27,7 @@ export type ProgramChange = Extract<
       | 'overlay/toggled'
       | 'output/auto'
       | 'display/configured'
+      | 'timing/configured'
       | 'race/removed';
   }
 >;
@@ -132,6 +133,13 @@ export function applyProgramCommand(
         Object.entries(changes).filter(([, value]) => value !== undefined),
       );
       return accepted(next(program, { display: { ...program.display, ...defined } }));
+    }
+    case 'timing/configured': {
+      const { type: _type, ...changes } = command;
+      const defined = Object.fromEntries(
+        Object.entries(changes).filter(([, value]) => value !== undefined),
+      );
+      return accepted(next(program, { timing: { ...program.timing, ...defined } }));
     }
     case 'race/removed':
       return removeRace(program, command.raceId, context);

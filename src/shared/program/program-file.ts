@@ -4,6 +4,7 @@ import {
   defaultDisplaySettings,
   displaySettingsSchema,
 } from '../protocol/program.ts';
+import { defaultTimingSettings, timingSettingsSchema } from '../timing/settings.ts';
 
 const phaseKeySchema = z.object({
   raceId: z.string().nullable(),
@@ -50,6 +51,8 @@ export const programFileSchema = z.object({
       .default({ board: null, overlay: null }),
   }),
   display: displaySettingsSchema.default(defaultDisplaySettings),
+  /** The timing feed of the meeting (issue 12); files written before it existed have none. */
+  timing: timingSettingsSchema.default(defaultTimingSettings),
 });
 export type ProgramFile = z.output<typeof programFileSchema>;
 
@@ -69,5 +72,6 @@ export function emptyProgram(meeting = 'Mass Start meeting'): ProgramFile {
       holds: { board: null, overlay: null },
     },
     display: defaultDisplaySettings,
+    timing: defaultTimingSettings,
   };
 }

@@ -31,7 +31,14 @@ export type ClientMessage =
       readonly command: ProgramCommandInput;
       readonly revision?: number;
     }
-  | { readonly type: 'journal'; readonly id?: string; readonly race: string };
+  | { readonly type: 'journal'; readonly id?: string; readonly race: string }
+  | {
+      readonly type: 'timing';
+      readonly id?: string;
+      readonly action: 'accept' | 'dismiss';
+      readonly proposal: string;
+      readonly bibs?: readonly number[];
+    };
 
 /** Messages the host sends: one contract with the server (socket.ts). */
 export type { SocketMessage as ServerMessage } from './socket.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatRefSchema } from '../race/format.ts';
 import { journalEntrySchema, roundSchema } from '../race/events.ts';
+import { timingSettingsSchema, type TimingSettings } from '../timing/settings.ts';
 
 /** What the venue board shows. */
 export const boardSceneSchema = z.enum(['blank', 'startList', 'live', 'sprint', 'results']);
@@ -77,6 +78,8 @@ export interface ProgramView {
   readonly activeRaceId: string | null;
   readonly scenes: Scenes;
   readonly display: DisplaySettings;
+  /** The meeting's timing feed settings (issue 12). */
+  readonly timing: TimingSettings;
 }
 
 const raceId = z
@@ -114,6 +117,8 @@ export const programCommandSchema = z.discriminatedUnion('type', [
   /** Takes a race out of the program; its journal moves to DATA/removed/ (never deleted). */
   z.object({ type: z.literal('race/removed'), raceId }),
   z.object({ type: z.literal('display/configured') }).extend(displaySettingsSchema.partial().shape),
+  /** The timing feed: the decoder (`p3://HOST:PORT`, null: off), auto laps, the minimum lap time. */
+  z.object({ type: z.literal('timing/configured') }).extend(timingSettingsSchema.partial().shape),
   /** Replays a recorded race journal into a new race "Rehearsal · ..." (src/main/host/rehearsal.ts). */
   z.object({
     type: z.literal('rehearsal/started'),

@@ -5,6 +5,8 @@ import { parseProgramCommand, parseRaceCommand, RequestError } from './commands.
 import type { RaceView } from '../race/view.ts';
 import type { ProgramView } from './program.ts';
 import type { Accepted, Refused, Reply } from './reply.ts';
+import { bibSchema } from '../race/events.ts';
+import type { TimingMessage } from '../timing/view.ts';
 
 /** A client's own id for a request; echoed in the reply so it can match them. */
 const requestId = z.union([z.string().max(200), z.number()]);
@@ -76,6 +78,17 @@ export const hostRequestSchema = z.discriminatedUnion('type', [
   }),
   /** A race's journal (view token). */
   z.object({ type: z.literal('journal'), id: requestId.optional(), race: raceRef }),
+  /**
+   * Accept or dismiss a timing proposal (control token; src/shared/timing/tracker.ts): `bibs`
+   * accepts a sprint or finish order corrected by the operator instead of the proposed one.
+   */
+  z.object({
+    type: z.literal('timing'),
+    id: requestId.optional(),
+    action: z.enum(['accept', 'dismiss']),
+    proposal: z.string().min(1, 'proposal: expected a proposal id such as "sprint-2"').max(64),
+    bibs: z.array(bibSchema).min(1).max(200).optional(),
+  }),
 ]);
 export type HostRequest = z.output<typeof hostRequestSchema>;
 
@@ -171,4 +184,5 @@ export function replyOf(message: AckMessage | ErrorMessage): Reply {
 }
 
 /** Everything the host sends over the WebSocket. */
-export type SocketMessage = StateMessage | AckMessage | JournalMessage | ErrorMessage;
+export type SocketMessage =
+  StateMessage | AckMessage | JournalMessage | ErrorMessage | TimingMessage;

@@ -1,53 +1,21 @@
-import { createServer, type Server, type Socket } from 'node:net';
+import {
+  startDecoder as startFakeDecoder,
+  until,
+  write,
+  type FakeDecoder,
+} from '../../support/fake-decoder.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { P3Client, type P3ClientStatus } from '../../../src/main/timing/p3-client.ts';
 import { encodePassing } from '../../../src/shared/timing/p3-encode.ts';
 import type { P3Passing, P3Record } from '../../../src/shared/timing/p3-records.ts';
 
-/** A decoder stand-in: a TCP server on loopback that writes whatever the test tells it to. */
-interface FakeDecoder {
-  readonly port: number;
-  /** Resolves with the next client connection. */
-  nextConnection(): Promise<Socket>;
-  close(): Promise<void>;
-}
-
-const servers: Server[] = [];
+const decoders: FakeDecoder[] = [];
 const clients: P3Client[] = [];
 
 async function startDecoder(port = 0): Promise<FakeDecoder> {
-  const waiting: ((socket: Socket) => void)[] = [];
-  const queued: Socket[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
-    const next = waiting.shift();
-    if (next) next(socket);
-    else queued.push(socket);
-  });
-  servers.push(server);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return {
-    port: address.port,
-    nextConnection: () =>
-      new Promise((resolve) => {
-        const socket = queued.shift();
-        if (socket) resolve(socket);
-        else waiting.push(resolve);
-      }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const decoder = await startFakeDecoder(port);
+  decoders.push(decoder);
+  return decoder;
 }
 
 function passing(n: number): Uint8Array {
@@ -59,20 +27,6 @@ function passing(n: number): Uint8Array {
     hits: 20,
     decoderId: 0x00041813,
   });
-}
-
-const write = (socket: Socket, bytes: Uint8Array): Promise<void> =>
-  new Promise((resolve, reject) =>
-    socket.write(bytes, (error) => (error ? reject(error) : resolve())),
-  );
-
-/** Polls `check` until it holds (bounded: fails after `ms`). */
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5).unref());
-  }
 }
 
 function startClient(port: number): { client: P3Client; records: P3Record[]; states: string[] } {
@@ -100,14 +54,7 @@ const numbers = (records: P3Record[]): number[] =>
 
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.stop()));
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-        }),
-    ),
-  );
+  await Promise.all(decoders.splice(0).map((decoder) => decoder.close()));
 });
 
 describe('P3Client against a TCP decoder on loopback', () => {

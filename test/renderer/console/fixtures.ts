@@ -8,6 +8,8 @@ import { replayCommands } from '../../../src/shared/race/replay.ts';
 import { raceView, type RaceView } from '../../../src/shared/race/view.ts';
 import type { ConnectionState, HostClient } from '../../../src/renderer/shared/host-client.ts';
 import type { JournalCopy } from '../../../src/renderer/shared/journal-feed.ts';
+import { defaultTimingSettings } from '../../../src/shared/timing/settings.ts';
+import type { TimingView } from '../../../src/shared/timing/view.ts';
 
 /** The Milano Cortina 2026 semi-final 1 field (real names from the scenario, demo skaters marked). */
 export const semiSkaters: Skater[] = [
@@ -97,6 +99,7 @@ export function programWith(race: RaceView | null): ProgramView {
       held: { board: false, overlay: false },
     },
     display: defaultDisplaySettings,
+    timing: defaultTimingSettings,
   };
 }
 
@@ -110,6 +113,7 @@ export class FakeClient implements HostClient {
   private readonly stateListeners = new Set<(snapshot: HostSnapshotMessage) => void>();
   private readonly connectionListeners = new Set<(state: ConnectionState) => void>();
   private readonly journalListeners = new Set<(journal: JournalCopy) => void>();
+  private readonly timingListeners = new Set<(timing: TimingView) => void>();
   /** The reply to the next messages (journal requests get `journal`). */
   reply: (message: ClientMessage) => unknown = () => ({ type: 'ack', ok: true, revision: 1 });
   /** The journal pushed with the next states. */
@@ -132,6 +136,14 @@ export class FakeClient implements HostClient {
   onJournal(listener: (journal: JournalCopy) => void): () => void {
     this.journalListeners.add(listener);
     return () => this.journalListeners.delete(listener);
+  }
+  onTiming(listener: (timing: TimingView) => void): () => void {
+    this.timingListeners.add(listener);
+    return () => this.timingListeners.delete(listener);
+  }
+  /** Pushes the timing feed's view, as the host does to consoles. */
+  pushTiming(view: TimingView): void {
+    for (const listener of this.timingListeners) listener(view);
   }
   send(message: ClientMessage): Promise<ServerMessage> {
     if (message.type === 'journal') this.journalRequests.push(message.race);

@@ -1,0 +1,356 @@
+/**
+ * The timing feed in the host (issue 12): a decoder connection (P3 today), a lap tracker for the
+ * active race (src/shared/timing/tracker.ts), the operator's choices (auto laps, dismissed
+ * proposals), and the one seam to the race: commands go through the HostSession as the caller
+ * `timing`, so they are validated, journaled (source "timing", the host's clock) and undone like
+ * any other. A decoder that drops, floods or sends garbage costs the console nothing: the feed
+ * only ever calls the session, never waits on the decoder.
+ */
+import { refused, type Reply } from '../../shared/protocol/reply.ts';
+import type { HostRequest } from '../../shared/protocol/socket.ts';
+import { lapsToGo } from '../../shared/race/progress.ts';
+import type { RaceView } from '../../shared/race/view.ts';
+import type { JournalEntry } from '../../shared/race/events.ts';
+import { usToMs, type P3Record } from '../../shared/timing/p3-records.ts';
+import {
+  decoderAddress,
+  defaultTimingSettings,
+  type DecoderAddress,
+  type TimingSettings,
+} from '../../shared/timing/settings.ts';
+import { acceptProposal, LapTracker, type Passing } from '../../shared/timing/tracker.ts';
+import type {
+  TimingConnection,
+  TimingMessage,
+  TimingProposal,
+  TimingStatus,
+  TimingView,
+} from '../../shared/timing/view.ts';
+import type { Caller, HostSession, TimingHandler } from '../host/session.ts';
+import { P3Client, type P3ClientStatus } from './p3-client.ts';
+
+/** Every command the feed makes is journaled with this source. */
+export const timingCaller: Caller = { role: 'control', source: 'timing' };
+
+/** What a decoder connection tells the feed. */
+export interface SourceHandlers {
+  passing(passing: Passing): void;
+  status(): void;
+}
+
+/** A decoder connection (P3Client; tests may plug in their own). */
+export interface PassingSource {
+  start(): void;
+  stop(): Promise<void>;
+  status(): P3ClientStatus;
+}
+
+export type SourceFactory = (address: DecoderAddress, handlers: SourceHandlers) => PassingSource;
+
+/** The P3 decoder connection: passings decoded from P3 records. */
+export const p3Source: SourceFactory = (address, handlers) =>
+  new P3Client({
+    host: address.host,
+    port: address.port,
+    onRecord: (record: P3Record, receivedAt: number) => {
+      if (record.type !== 'passing') return;
+      handlers.passing({
+        passingNumber: record.passingNumber,
+        transponder: String(record.transponder),
+        ...(record.transponderCode ? { transponderCode: record.transponderCode } : {}),
+        decoderMs: usToMs(record.rtcTimeUs),
+        receivedAt,
+      });
+    },
+    onStatus: () => handlers.status(),
+  });
+
+export interface TimingServiceOptions {
+  readonly session: HostSession;
+  readonly log?: (line: string) => void;
+  /** The host's clock in ms (default Date.now). */
+  readonly now?: () => number;
+  readonly connect?: SourceFactory;
+}
+
+/** How many passing numbers are remembered for de-duplication (a day of a busy oval). */
+const SEEN_LIMIT = 200_000;
+
+export class TimingService implements TimingHandler {
+  private settings: TimingSettings = defaultTimingSettings;
+  private source: PassingSource | null = null;
+  private sourceUrl: string | null = null;
+  private tracker: LapTracker;
+  private trackedRace: string | null = null;
+  private readonly seen = new Set<number>();
+  private readonly dismissed = new Set<string>();
+  private seq = 0;
+  private lastText: string | null = null;
+  private pushQueued = false;
+  private closed = false;
+  private readonly unsubscribe: () => void;
+  private readonly listeners = new Set<(view: TimingView) => void>();
+  private readonly log: (line: string) => void;
+  private readonly now: () => number;
+  private readonly connect: SourceFactory;
+  private starts: { raceId: string; revision: number; startedAt: number | null } | null = null;
+  private lastError: string | null = null;
+
+  constructor(private readonly options: TimingServiceOptions) {
+    this.log = options.log ?? (() => undefined);
+    this.now = options.now ?? Date.now;
+    this.connect = options.connect ?? p3Source;
+    this.tracker = this.newTracker();
+    const { session } = options;
+    session.attachTiming(this);
+    this.unsubscribe = session.host.subscribe(() => this.hostChanged());
+    this.hostChanged();
+  }
+
+  /** The view consoles get. */
+  view(): TimingView {
+    const race = this.race();
+    return {
+      seq: this.seq,
+      now: this.now(),
+      settings: this.settings,
+      status: this.status(),
+      raceId: race?.id ?? null,
+      leaderLaps: this.tracker.leaderLaps,
+      proposals: this.proposals(race),
+      recent: this.tracker.recent,
+    };
+  }
+
+  /** Called with every new view (the fan-out's consoles get it too). */
+  onView(listener: (view: TimingView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Accepts or dismisses a proposal of the active race. */
+  async act(request: Extract<HostRequest, { type: 'timing' }>): Promise<Reply> {
+    const race = this.race();
+    if (!race) return refused(404, 'no race is active: timing proposals follow the active race');
+    const proposal = this.proposals(race).find((open) => open.id === request.proposal);
+    if (!proposal) {
+      const open = this.proposals(race).map((p) => p.id);
+      return refused(
+        409,
+        `no open timing proposal "${request.proposal}" for race "${race.id}"${open.length ? ` (open: ${open.join(', ')})` : ' (none open)'}: a lap or sprint entered meanwhile closes it`,
+      );
+    }
+    if (request.action === 'dismiss') {
+      this.dismissed.add(proposal.id);
+      this.changed();
+      return { ok: true, revision: this.options.session.host.revision, raceId: race.id };
+    }
+    if (request.bibs && proposal.kind !== 'sprint' && proposal.kind !== 'finish')
+      return refused(400, `bibs: a ${proposal.kind} proposal takes no helmet numbers`);
+    const commands = acceptProposal(proposal, race.state, request.bibs);
+    const answer = await this.options.session.answer(
+      {
+        type: 'batch',
+        race: race.id,
+        commands,
+        // The proposal was made for the race as it is now: anything newer in between, refused.
+        revision: race.revision,
+      },
+      timingCaller,
+    );
+    return answer.kind === 'reply' ? answer.reply : refused(500, 'no reply');
+  }
+
+  /** Stops the decoder connection and the feed. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.unsubscribe();
+    this.options.session.attachTiming(null);
+    this.listeners.clear();
+    await this.stopSource();
+  }
+
+  private newTracker(): LapTracker {
+    return new LapTracker({ minLapMs: this.settings.minLapSeconds * 1000, seen: this.seen });
+  }
+
+  private race(): RaceView | null {
+    return this.options.session.host.race();
+  }
+
+  /** The proposals of the race now; with auto laps, laps are counted, not proposed. */
+  private proposals(race: RaceView | null): TimingProposal[] {
+    if (!race || race.id !== this.trackedRace) return [];
+    return this.tracker.proposals(race.state, this.dismissed);
+  }
+
+  /** Settings, active race and race states: reconnect, re-track, re-propose as needed. */
+  private hostChanged(): void {
+    if (this.closed) return;
+    const { host } = this.options.session;
+    const settings = host.program().timing;
+    if (JSON.stringify(settings) !== JSON.stringify(this.settings)) {
+      const minLapChanged = settings.minLapSeconds !== this.settings.minLapSeconds;
+      this.settings = settings;
+      if (minLapChanged) this.tracker = this.newTracker();
+      void this.reconnect();
+    }
+    if (host.activeRaceId !== this.trackedRace) {
+      this.trackedRace = host.activeRaceId;
+      this.tracker = this.newTracker();
+      this.dismissed.clear();
+    }
+    this.changed();
+  }
+
+  private async reconnect(): Promise<void> {
+    const url = this.settings.url;
+    if (url === this.sourceUrl) return;
+    await this.stopSource();
+    this.sourceUrl = url;
+    if (url === null || this.closed) return;
+    try {
+      const source = this.connect(decoderAddress(url), {
+        passing: (passing) => this.passing(passing),
+        status: () => this.changed(),
+      });
+      this.source = source;
+      source.start();
+      this.log(`timing: connecting to ${url}`);
+    } catch (error) {
+      this.lastError = (error as Error).message;
+      this.log(`timing: cannot connect to ${url}: ${this.lastError}`);
+    }
+  }
+
+  private async stopSource(): Promise<void> {
+    const source = this.source;
+    this.source = null;
+    this.sourceUrl = null;
+    await source?.stop();
+  }
+
+  /** One passing: tracked against the active race; with auto laps the leader's lap is counted. */
+  private passing(passing: Passing): void {
+    if (this.closed) return;
+    if (this.seen.size > SEEN_LIMIT) this.seen.clear();
+    const race = this.race();
+    if (!race) {
+      this.changed();
+      return;
+    }
+    if (race.id !== this.trackedRace) this.hostChanged();
+    const observation = this.tracker.observe(passing, {
+      state: race.state,
+      startedAt: this.startedAt(race),
+    });
+    if (observation.leaderLap !== null && this.settings.autoLaps)
+      void this.autoLap(race, observation.leaderLap);
+    this.changed();
+  }
+
+  /**
+   * Counts the leader's lap, once, at the moment it is seen, and only if the race is exactly one
+   * lap behind: a lap entered by hand first (or an undo after) is never fought. Against the
+   * race's revision, so a command landing in between wins.
+   */
+  private async autoLap(race: RaceView, lap: number): Promise<void> {
+    if (race.state.lapsCompleted !== lap - 1 || lapsToGo(race.state) === 0) return;
+    const answer = await this.options.session.answer(
+      {
+        type: 'command',
+        race: race.id,
+        command: { type: 'lap/completed' },
+        revision: race.revision,
+      },
+      timingCaller,
+    );
+    if (answer.kind === 'reply' && !answer.reply.ok) {
+      this.lastError = `auto lap ${lap} not counted: ${answer.reply.error}`;
+      this.log(`timing: ${this.lastError}`);
+      this.changed();
+    }
+  }
+
+  /** The host's time of the race's start: its journal entry that started it. */
+  private startedAt(race: RaceView): number | null {
+    if (!race.state.started) return null;
+    const known = this.starts;
+    if (known?.raceId === race.id && known.revision === race.revision) return known.startedAt;
+    const journal = this.options.session.host.journal(race.id);
+    const startedAt = journal ? startOf(journal.entries, new Set(journal.voided)) : null;
+    this.starts = { raceId: race.id, revision: race.revision, startedAt };
+    return startedAt;
+  }
+
+  private status(): TimingStatus {
+    const client = this.source?.status();
+    const counters = this.tracker.counters;
+    const connection: TimingConnection =
+      client === undefined
+        ? 'off'
+        : client.state === 'connected'
+          ? 'connected'
+          : client.state === 'reconnecting'
+            ? 'reconnecting'
+            : 'connecting';
+    const badFrames = client
+      ? Object.values(client.badFrames).reduce((sum, count) => sum + count, 0)
+      : 0;
+    const last = this.tracker.recent[0];
+    return {
+      connection,
+      url: this.settings.url,
+      lastPassingAt: last?.receivedAt ?? null,
+      lastRecordAt: client?.lastRecordAt ?? null,
+      ...counters,
+      unknown: this.tracker.unknown,
+      badFrames,
+      skippedBytes: client?.skippedBytes ?? 0,
+      connections: client?.connections ?? 0,
+      retryInMs: client?.retryInMs ?? null,
+      lastError: client?.lastError ?? this.lastError,
+      clockOffsetMs: this.tracker.clockOffsetMs,
+    };
+  }
+
+  /**
+   * Something changed: the new view goes out once per turn of the event loop (a burst of a
+   * bunch's passings is one push), and only when it differs from the last one.
+   */
+  private changed(): void {
+    if (this.pushQueued || this.closed) return;
+    this.pushQueued = true;
+    queueMicrotask(() => {
+      this.pushQueued = false;
+      if (this.closed) return;
+      this.push();
+    });
+  }
+
+  private push(): void {
+    const view = this.view();
+    const { now: _now, seq: _seq, ...content } = view;
+    const text = JSON.stringify(content);
+    if (text === this.lastText) return;
+    this.lastText = text;
+    this.seq += 1;
+    const pushed: TimingMessage = { type: 'timing', ...view, seq: this.seq };
+    this.options.session.fanOut.toConsoles(JSON.stringify(pushed));
+    for (const listener of this.listeners) listener(pushed);
+  }
+}
+
+/** When the race started: the entry of its (not voided) start, by the host's clock. */
+export function startOf(
+  entries: readonly JournalEntry[],
+  voided: ReadonlySet<number>,
+): number | null {
+  for (const entry of entries) {
+    if (voided.has(entry.seq)) continue;
+    // Before the start, a lap/completed also starts the race (the old rule of OSC and journals).
+    if (entry.event.type === 'race/started' || entry.event.type === 'lap/completed')
+      return Date.parse(entry.at);
+  }
+  return null;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * Where the timing feed comes from: `p3://HOST:PORT` (a MYLAPS / AMB P3 decoder, port 5403 by
+ * default). Only P3 exists today; the scheme leaves room for other decoders.
+ */
+export const timingUrlSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .regex(
+    /^p3:\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?\/?$/,
+    'expected p3://HOST or p3://HOST:PORT (a MYLAPS P3 decoder, port 5403 by default)',
+  )
+  .refine((url) => {
+    const port = /:(\d{1,5})\/?$/.exec(url.replace(/^p3:\/\/\[[^\]]*\]/, 'p3://x'))?.[1];
+    return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+  }, 'the port must be between 1 and 65535');
+
+/** The timing settings of a meeting, kept in program.json with the program (issue 12). */
+export const timingSettingsSchema = z.object({
+  /** The decoder to connect to; null: no timing feed (the default). */
+  url: timingUrlSchema.nullable().default(null),
+  /** Count laps from the leader's passings by themselves; off: propose each lap. */
+  autoLaps: z.boolean().default(false),
+  /** A skater's passings closer than this are one crossing read twice (several antennas). */
+  minLapSeconds: z.number().min(0.05).max(600).default(20),
+});
+export type TimingSettings = z.output<typeof timingSettingsSchema>;
+
+export const defaultTimingSettings: TimingSettings = timingSettingsSchema.parse({});
+
+/** A decoder address read from a timing URL. */
+export interface DecoderAddress {
+  readonly protocol: 'p3';
+  readonly host: string;
+  readonly port: number;
+}
+
+/** Reads `p3://HOST:PORT` (checked by timingUrlSchema). */
+export function decoderAddress(url: string): DecoderAddress {
+  const match = /^p3:\/\/(\[([^\]]+)\]|[^:/]+)(?::(\d+))?\/?$/.exec(url.trim());
+  if (!match) throw new Error(`not a timing URL: ${url}`);
+  return { protocol: 'p3', host: match[2] ?? match[1]!, port: Number(match[3] ?? 5403) };
+}
