@@ -1,0 +1,264 @@
+/**
+ * Timing feed benchmark: `npm run bench:timing` (tsx test/bench/timing.bench.ts). Everything on
+ * 127.0.0.1 with a temp data dir on the real file system, fsync included.
+ *
+ * 1. Parsing: 200,000 P3 passings as one byte stream cut in 1,460-byte TCP segments, through the
+ *    frame reader and record decoder (passings/s), and the same with the lap tracker of a
+ *    24-skater race behind it (what the adapter does per passing). Target: >= 10,000 passings/s.
+ * 2. Passing to views: this process is the decoder (a TCP server speaking P3) and 100 WebSocket
+ *    views plus one console; a child process runs the real host with the timing feed connected
+ *    (auto laps on). Per sample the leader's crossing is written to the socket and timed until
+ *    all 100 views have the lap (the new revision); then the other 23 skaters cross in one
+ *    write. Target: p99 < 16 ms (one frame at 60 Hz).
+ *
+ * Prints a table with targets and PASS / MISS; always exits 0.
+ */
+import { createServer, type Socket } from 'node:net';
+import os from 'node:os';
+import { WebSocket } from 'ws';
+import { replayCommands } from '../../src/shared/race/replay.ts';
+import { encodePassing } from '../../src/shared/timing/p3-encode.ts';
+import { P3FrameReader } from '../../src/shared/timing/p3-frame.ts';
+import { decodeRecord, usToMs } from '../../src/shared/timing/p3-records.ts';
+import { LapTracker } from '../../src/shared/timing/tracker.ts';
+import { startChild } from './host-bench-child.ts';
+import { ms, num, progress, quantile, table, verdict, type Row } from './host-bench-common.ts';
+
+const SKATERS = 24;
+const VIEWS = 100;
+const SAMPLES = 300;
+const WARMUP = 20;
+const rows: Row[] = [];
+
+console.log('Timing feed benchmark (npm run bench:timing)');
+console.log(
+  `date ${new Date().toISOString()}; node ${process.version}; cpu ${os.cpus()[0]?.model.trim()} x ${os.cpus().length}; load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')}`,
+);
+
+// 1. Parsing and tracking throughput
+progress('part 1: parse 200,000 passings');
+{
+  const count = 200_000;
+  const t0 = Date.parse('2026-02-21T14:00:00Z');
+  const frames: Uint8Array[] = [];
+  for (let i = 0; i < count; i += 1) {
+    // 24 skaters, laps of 30 s, the bunch 0.2 s apart.
+    const lap = Math.floor(i / SKATERS);
+    const place = i % SKATERS;
+    frames.push(
+      encodePassing({
+        passingNumber: i + 1,
+        transponder: 2001 + place,
+        rtcTimeUs: BigInt(t0 + 5_000 + lap * 30_000 + place * 200) * 1000n,
+        strength: 120,
+        hits: 40,
+        decoderId: 0x41813,
+      }),
+    );
+  }
+  const stream = Buffer.concat(frames);
+  const segments: Buffer[] = [];
+  for (let at = 0; at < stream.length; at += 1460) segments.push(stream.subarray(at, at + 1460));
+  const state = replayCommands([
+    {
+      type: 'race/configured',
+      title: 'bench',
+      round: 'final',
+      qualifiers: 0,
+      format: {
+        name: 'bench',
+        laps: 1000,
+        sprintLaps: [],
+        intermediatePoints: [],
+        finalPoints: [60, 40, 20],
+        podiumByFinishOrder: 3,
+        nonFinishersKeepPoints: true,
+        disqualifiedLosePoints: true,
+        lappedSkaters: 'rank',
+      },
+    },
+    {
+      type: 'startList/set',
+      skaters: Array.from({ length: SKATERS }, (_, i) => ({
+        bib: i + 1,
+        name: `S${i + 1}`,
+        nation: 'NED',
+        transponder: String(2001 + i),
+      })),
+    },
+    { type: 'race/started' },
+  ]).state;
+  const run = (track: boolean): { perSecond: number; passings: number } => {
+    const reader = new P3FrameReader();
+    const tracker = new LapTracker({ minLapMs: 20_000 });
+    let passings = 0;
+    const start = performance.now();
+    for (const segment of segments) {
+      for (const event of reader.push(segment)) {
+        if (event.kind !== 'frame') continue;
+        const record = decodeRecord(event.frame);
+        if (record.type !== 'passing') continue;
+        passings += 1;
+        if (track)
+          tracker.observe(
+            {
+              passingNumber: record.passingNumber,
+              transponder: String(record.transponder),
+              decoderMs: usToMs(record.rtcTimeUs),
+              receivedAt: usToMs(record.rtcTimeUs),
+            },
+            { state, startedAt: t0 },
+          );
+      }
+    }
+    return { perSecond: passings / ((performance.now() - start) / 1000), passings };
+  };
+  run(true); // warm-up
+  const parsed = run(false);
+  const tracked = run(true);
+  if (parsed.passings !== count || tracked.passings !== count)
+    throw new Error(`parsed ${parsed.passings} of ${count}`);
+  rows.push([
+    `parse: frame reader + decoder, ${num(count)} passings in ${num(segments.length)} segments`,
+    `${num(parsed.perSecond)} /s`,
+    '>= 10,000 /s',
+    verdict(parsed.perSecond >= 10_000),
+  ]);
+  rows.push([
+    'adapter: parse + lap tracker (24 skaters)',
+    `${num(tracked.perSecond)} /s`,
+    '>= 10,000 /s',
+    verdict(tracked.perSecond >= 10_000),
+  ]);
+}
+
+// 2. Passing received -> lap on all views
+progress(`part 2: decoder -> host -> ${VIEWS} views, ${SAMPLES} leader crossings`);
+{
+  let socket: Socket | null = null;
+  let connectedNow: () => void = () => undefined;
+  const connected = new Promise<void>((resolve) => (connectedNow = resolve));
+  const decoder = createServer((client) => {
+    socket = client;
+    client.setNoDelay(true);
+    client.on('error', () => undefined);
+    connectedNow();
+  });
+  await new Promise<void>((resolve) => decoder.listen(0, '127.0.0.1', () => resolve()));
+  const address = decoder.address();
+  if (!address || typeof address === 'string') throw new Error('no decoder port');
+  const child = startChild<{ type: string; port?: number; view?: string; revision?: number }>(
+    'timing-bench-host.ts',
+    [String(address.port)],
+  );
+  const ready = await child.message('ready', 60_000);
+  await connected;
+  const base = `ws://127.0.0.1:${ready.port}/api/v1/ws?token=${ready.view}`;
+  let target = Infinity;
+  let reached = 0;
+  let onAll: (() => void) | null = null;
+  const views = await Promise.all(
+    Array.from(
+      { length: VIEWS },
+      () =>
+        new Promise<{ revision: number }>((resolve, reject) => {
+          const view = { revision: 0 };
+          const ws = new WebSocket(base, { perMessageDeflate: false });
+          ws.on('message', (data: Buffer) => {
+            const head = data.toString('latin1', 0, 48);
+            if (!head.startsWith('{"type":"state"')) return;
+            const revision = Number(/"revision":(\d+)/.exec(head)?.[1] ?? 0);
+            const before = view.revision;
+            view.revision = revision;
+            if (before < target && revision >= target && ++reached === VIEWS) onAll?.();
+          });
+          ws.once('open', () => resolve(view));
+          ws.once('error', reject);
+        }),
+    ),
+  );
+  // One console too: it gets the journal and the timing view with every change.
+  const consoleSocket = new WebSocket(`${base}&journal=1`, { perMessageDeflate: false });
+  let consolePushes = 0;
+  consoleSocket.on('message', () => (consolePushes += 1));
+  await new Promise((resolve) => consoleSocket.once('open', resolve));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  let passingNumber = 1;
+  const crossing = (bib: number) =>
+    encodePassing({
+      passingNumber: passingNumber++,
+      transponder: 2000 + bib,
+      rtcTimeUs: BigInt(Date.now()) * 1000n,
+      strength: 120,
+      hits: 40,
+    });
+  const write = (bytes: Uint8Array) =>
+    new Promise<void>((resolve) => socket!.write(bytes, () => resolve()));
+  const samples: number[] = [];
+  let revision = Math.max(...views.map((view) => view.revision));
+  child.send({ type: 'measure' });
+  for (let i = 0; i < WARMUP + SAMPLES; i += 1) {
+    target = revision + 1;
+    reached = views.filter((view) => view.revision >= target).length;
+    const all = new Promise<void>((resolve, reject) => {
+      onAll = resolve;
+      setTimeout(
+        () => reject(new Error(`lap ${i + 1} did not reach all views in 5 s`)),
+        5000,
+      ).unref();
+    });
+    const leader = 1 + (i % SKATERS);
+    const start = performance.now();
+    await write(crossing(leader));
+    await all;
+    if (i >= WARMUP) samples.push(performance.now() - start);
+    revision = target;
+    // The bunch behind: one write with the other 23 crossings (they change no race state).
+    const bunch = Array.from({ length: SKATERS }, (_, k) => k + 1).filter((bib) => bib !== leader);
+    await write(Buffer.concat(bunch.map(crossing)));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+  child.send({ type: 'stats' });
+  const stats = (await child.message('stats', 10_000)) as unknown as {
+    cpuMs: number;
+    laps: number;
+    journal: number;
+    status: { passings: number; doubleReads: number; duplicates: number };
+  };
+  child.send({ type: 'close' });
+  await child.exited(10_000);
+  consoleSocket.terminate();
+  (socket as Socket | null)?.destroy();
+  decoder.close();
+  const p50 = quantile(samples, 0.5);
+  const p99 = quantile(samples, 0.99);
+  rows.push([
+    `passing -> lap on all ${VIEWS} views (24 skaters, auto laps, fsync), p50`,
+    ms(p50),
+    '',
+    '',
+  ]);
+  rows.push([`  p99 (${SAMPLES} laps)`, ms(p99), '< 16 ms', verdict(p99 < 16)]);
+  rows.push(['  max', ms(Math.max(...samples)), '', '']);
+  rows.push([
+    '  laps counted by the feed / leader crossings sent',
+    `${stats.laps} / ${WARMUP + SAMPLES}`,
+    'equal',
+    verdict(stats.laps === WARMUP + SAMPLES),
+  ]);
+  rows.push([
+    '  passings tracked by the host',
+    `${num(stats.status.passings)} (double reads ${stats.status.doubleReads}, duplicates ${stats.status.duplicates})`,
+    '',
+    '',
+  ]);
+  rows.push([`  console pushes (states + timing views)`, num(consolePushes), '', '']);
+  rows.push(['  host CPU during the laps', `${num(stats.cpuMs)} ms`, '', '']);
+}
+
+console.log('');
+console.log(table(['figure', 'value', 'target', 'result'], rows));
+process.exit(0);
