@@ -130,35 +130,37 @@ export class TimingService implements TimingHandler {
 
   /** Accepts or dismisses a proposal of the active race. */
   async act(request: Extract<HostRequest, { type: 'timing' }>): Promise<Reply> {
-    const race = this.race();
-    if (!race) return refused(404, 'no race is active: timing proposals follow the active race');
-    const proposal = this.proposals(race).find((open) => open.id === request.proposal);
-    if (!proposal) {
-      const open = this.proposals(race).map((p) => p.id);
-      return refused(
-        409,
-        `no open timing proposal "${request.proposal}" for race "${race.id}"${open.length ? ` (open: ${open.join(', ')})` : ' (none open)'}: a lap or sprint entered meanwhile closes it`,
+    // The commands are made from the proposal as it is when they are sent, against the race's
+    // revision then; a command landing in between (an auto lap) makes them stale: look again.
+    for (let attempt = 0; ; attempt += 1) {
+      const race = this.race();
+      if (!race) return refused(404, 'no race is active: timing proposals follow the active race');
+      const open = this.proposals(race);
+      const proposal = open.find((candidate) => candidate.id === request.proposal);
+      if (!proposal)
+        return refused(
+          409,
+          `no open timing proposal "${request.proposal}" for race "${race.id}"${open.length ? ` (open: ${open.map((p) => p.id).join(', ')})` : ' (none open)'}: a lap or sprint entered meanwhile closes it`,
+        );
+      if (request.action === 'dismiss') {
+        this.dismissed.add(proposal.id);
+        this.changed();
+        return { ok: true, revision: this.options.session.host.revision, raceId: race.id };
+      }
+      if (request.bibs && proposal.kind !== 'sprint' && proposal.kind !== 'finish')
+        return refused(400, `bibs: a ${proposal.kind} proposal takes no helmet numbers`);
+      const answer = await this.options.session.answer(
+        {
+          type: 'batch',
+          race: race.id,
+          commands: acceptProposal(proposal, race.state, request.bibs),
+          revision: race.revision,
+        },
+        timingCaller,
       );
+      const reply = answer.kind === 'reply' ? answer.reply : refused(500, 'no reply');
+      if (reply.ok || reply.status !== 409 || attempt >= 4) return reply;
     }
-    if (request.action === 'dismiss') {
-      this.dismissed.add(proposal.id);
-      this.changed();
-      return { ok: true, revision: this.options.session.host.revision, raceId: race.id };
-    }
-    if (request.bibs && proposal.kind !== 'sprint' && proposal.kind !== 'finish')
-      return refused(400, `bibs: a ${proposal.kind} proposal takes no helmet numbers`);
-    const commands = acceptProposal(proposal, race.state, request.bibs);
-    const answer = await this.options.session.answer(
-      {
-        type: 'batch',
-        race: race.id,
-        commands,
-        // The proposal was made for the race as it is now: anything newer in between, refused.
-        revision: race.revision,
-      },
-      timingCaller,
-    );
-    return answer.kind === 'reply' ? answer.reply : refused(500, 'no reply');
   }
 
   /** Stops the decoder connection and the feed. */
@@ -254,21 +256,30 @@ export class TimingService implements TimingHandler {
    * lap behind: a lap entered by hand first (or an undo after) is never fought. Against the
    * race's revision, so a command landing in between wins.
    */
-  private async autoLap(race: RaceView, lap: number): Promise<void> {
-    if (race.state.lapsCompleted !== lap - 1 || lapsToGo(race.state) === 0) return;
-    const answer = await this.options.session.answer(
-      {
-        type: 'command',
-        race: race.id,
-        command: { type: 'lap/completed' },
-        revision: race.revision,
-      },
-      timingCaller,
-    );
-    if (answer.kind === 'reply' && !answer.reply.ok) {
-      this.lastError = `auto lap ${lap} not counted: ${answer.reply.error}`;
-      this.log(`timing: ${this.lastError}`);
-      this.changed();
+  private async autoLap(seen: RaceView, lap: number): Promise<void> {
+    let race: RaceView | null = seen;
+    // A command landing between the look and the lap (a status, an accepted sprint) makes the
+    // lap stale (409): look again, and count it if the race is still one lap behind.
+    for (let attempt = 0; attempt < 5 && race; attempt += 1) {
+      if (race.state.lapsCompleted !== lap - 1 || lapsToGo(race.state) === 0) return;
+      const answer = await this.options.session.answer(
+        {
+          type: 'command',
+          race: race.id,
+          command: { type: 'lap/completed' },
+          revision: race.revision,
+        },
+        timingCaller,
+      );
+      if (answer.kind !== 'reply' || answer.reply.ok) return;
+      if (answer.reply.status !== 409) {
+        this.lastError = `auto lap ${lap} not counted: ${answer.reply.error}`;
+        this.log(`timing: ${this.lastError}`);
+        this.changed();
+        return;
+      }
+      const now = this.race();
+      race = now?.id === seen.id ? now : null;
     }
   }
 

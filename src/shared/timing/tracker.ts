@@ -85,6 +85,11 @@ export class LapTracker {
   private readonly leaders: number[] = [];
   /** Who completed each lap, in crossing order. */
   private readonly crossings = new Map<number, Crossing[]>();
+  /**
+   * Who crossed the line since the leader finished, in order: each skater's first crossing after
+   * the leader's finish is their finish, a lapped skater's too (one lap short).
+   */
+  private readonly finishers: Crossing[] = [];
   private readonly unknownSeen = new Map<string, UnknownTransponder>();
   private readonly recentRows: PassingRow[] = [];
   private readonly skew: number[] = [];
@@ -149,7 +154,7 @@ export class LapTracker {
     }
     const skater = this.skaters.get(bib) ?? { count: 0, lastMs: start };
     const { laps } = state.format;
-    if (state.official || skater.count >= laps) {
+    if (state.official || skater.count >= laps || this.hasFinished(bib)) {
       this.counters.afterFinish += 1;
       return this.note(passing, bib, null, 'afterFinish');
     }
@@ -171,6 +176,7 @@ export class LapTracker {
     this.leaderTimes.length = 0;
     this.leaders.length = 0;
     this.crossings.clear();
+    this.finishers.length = 0;
     this.startMs = null;
     this.startSamples = 0;
   }
@@ -195,8 +201,11 @@ export class LapTracker {
       this.counters.doubleReads += 1;
       return this.note(passing, bib, null, 'double');
     }
-    this.counters.missedReads += count - skater.count - 1;
+    this.counters.missedReads += Math.max(0, count - skater.count - 1);
     this.skaters.set(bib, { count, lastMs: passing.decoderMs });
+    // The leader has finished (or this is the leader finishing): this crossing is a finish.
+    if (this.leaderLaps >= laps || count >= laps)
+      this.finishers.push({ bib, decoderMs: passing.decoderMs });
     const crossed = this.crossings.get(count) ?? [];
     crossed.push({ bib, decoderMs: passing.decoderMs });
     this.crossings.set(count, crossed);
@@ -206,6 +215,10 @@ export class LapTracker {
       return this.note(passing, bib, count, 'leader', count);
     }
     return this.note(passing, bib, count, count === this.leaderLaps ? 'lap' : 'lapped');
+  }
+
+  private hasFinished(bib: number): boolean {
+    return this.finishers.some((crossing) => crossing.bib === bib);
   }
 
   /** The leader's typical lap: the median of its last three laps. */
@@ -296,9 +309,7 @@ export class LapTracker {
   }
 
   private finishProposal(state: RaceState): TimingProposal | null {
-    const crossed = (this.crossings.get(state.format.laps) ?? []).filter((crossing) =>
-      isRacing(state, crossing.bib),
-    );
+    const crossed = this.finishers.filter((crossing) => isRacing(state, crossing.bib));
     const bibs = crossed
       .map((crossing) => crossing.bib)
       .filter((bib) => !state.finishOrder.includes(bib));
