@@ -10,15 +10,14 @@ import { refused, type Reply } from '../../shared/protocol/reply.ts';
 import type { HostRequest } from '../../shared/protocol/socket.ts';
 import { lapsToGo } from '../../shared/race/progress.ts';
 import type { RaceView } from '../../shared/race/view.ts';
-import type { JournalEntry } from '../../shared/race/events.ts';
-import { usToMs, type P3Record } from '../../shared/timing/p3-records.ts';
 import {
   decoderAddress,
   defaultTimingSettings,
-  type DecoderAddress,
   type TimingSettings,
 } from '../../shared/timing/settings.ts';
 import { acceptProposal, LapTracker, type Passing } from '../../shared/timing/tracker.ts';
+
+export type { PassingSource, SourceFactory } from './passing-source.ts';
 import type {
   TimingConnection,
   TimingMessage,
@@ -27,43 +26,10 @@ import type {
   TimingView,
 } from '../../shared/timing/view.ts';
 import type { Caller, HostSession, TimingHandler } from '../host/session.ts';
-import { P3Client, type P3ClientStatus } from './p3-client.ts';
+import { p3Source, startOf, type PassingSource, type SourceFactory } from './passing-source.ts';
 
 /** Every command the feed makes is journaled with this source. */
 export const timingCaller: Caller = { role: 'control', source: 'timing' };
-
-/** What a decoder connection tells the feed. */
-export interface SourceHandlers {
-  passing(passing: Passing): void;
-  status(): void;
-}
-
-/** A decoder connection (P3Client; tests may plug in their own). */
-export interface PassingSource {
-  start(): void;
-  stop(): Promise<void>;
-  status(): P3ClientStatus;
-}
-
-export type SourceFactory = (address: DecoderAddress, handlers: SourceHandlers) => PassingSource;
-
-/** The P3 decoder connection: passings decoded from P3 records. */
-export const p3Source: SourceFactory = (address, handlers) =>
-  new P3Client({
-    host: address.host,
-    port: address.port,
-    onRecord: (record: P3Record, receivedAt: number) => {
-      if (record.type !== 'passing') return;
-      handlers.passing({
-        passingNumber: record.passingNumber,
-        transponder: String(record.transponder),
-        ...(record.transponderCode ? { transponderCode: record.transponderCode } : {}),
-        decoderMs: usToMs(record.rtcTimeUs),
-        receivedAt,
-      });
-    },
-    onStatus: () => handlers.status(),
-  });
 
 export interface TimingServiceOptions {
   readonly session: HostSession;
@@ -350,18 +316,4 @@ export class TimingService implements TimingHandler {
     this.options.session.fanOut.toConsoles(JSON.stringify(pushed));
     for (const listener of this.listeners) listener(pushed);
   }
-}
-
-/** When the race started: the entry of its (not voided) start, by the host's clock. */
-export function startOf(
-  entries: readonly JournalEntry[],
-  voided: ReadonlySet<number>,
-): number | null {
-  for (const entry of entries) {
-    if (voided.has(entry.seq)) continue;
-    // Before the start, a lap/completed also starts the race (the old rule of OSC and journals).
-    if (entry.event.type === 'race/started' || entry.event.type === 'lap/completed')
-      return Date.parse(entry.at);
-  }
-  return null;
 }

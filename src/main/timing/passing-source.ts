@@ -1,0 +1,54 @@
+// How the timing feed reaches a decoder: a passing source (P3 over TCP today) and what it tells
+// the feed; and where a race's start is in its journal.
+import type { JournalEntry } from '../../shared/race/events.ts';
+import { usToMs, type P3Record } from '../../shared/timing/p3-records.ts';
+import type { DecoderAddress } from '../../shared/timing/settings.ts';
+import type { Passing } from '../../shared/timing/tracker.ts';
+import { P3Client, type P3ClientStatus } from './p3-client.ts';
+
+/** What a decoder connection tells the feed. */
+export interface SourceHandlers {
+  passing(passing: Passing): void;
+  status(): void;
+}
+
+/** A decoder connection (P3Client; tests may plug in their own). */
+export interface PassingSource {
+  start(): void;
+  stop(): Promise<void>;
+  status(): P3ClientStatus;
+}
+
+export type SourceFactory = (address: DecoderAddress, handlers: SourceHandlers) => PassingSource;
+
+/** The P3 decoder connection: passings decoded from P3 records. */
+export const p3Source: SourceFactory = (address, handlers) =>
+  new P3Client({
+    host: address.host,
+    port: address.port,
+    onRecord: (record: P3Record, receivedAt: number) => {
+      if (record.type !== 'passing') return;
+      handlers.passing({
+        passingNumber: record.passingNumber,
+        transponder: String(record.transponder),
+        ...(record.transponderCode ? { transponderCode: record.transponderCode } : {}),
+        decoderMs: usToMs(record.rtcTimeUs),
+        receivedAt,
+      });
+    },
+    onStatus: () => handlers.status(),
+  });
+
+/** When the race started: the entry of its (not voided) start, by the host's clock. */
+export function startOf(
+  entries: readonly JournalEntry[],
+  voided: ReadonlySet<number>,
+): number | null {
+  for (const entry of entries) {
+    if (voided.has(entry.seq)) continue;
+    // Before the start, a lap/completed also starts the race (the old rule of OSC and journals).
+    if (entry.event.type === 'race/started' || entry.event.type === 'lap/completed')
+      return Date.parse(entry.at);
+  }
+  return null;
+}
