@@ -6,6 +6,7 @@ import { DataDirInUseError } from '../host/data-lock.ts';
 import { CliInputError, exportCommand, resultsCommand } from './results.ts';
 import { writeSchemas } from './schemas.ts';
 import { parseServeArgs, serve } from './serve.ts';
+import { simulateDecoderCommand, SimulatorUsageError } from './simulate-decoder.ts';
 import { standingsJson, standingsTable } from './standings-table.ts';
 
 const usage = `usage: massstart <command> [options]
@@ -20,7 +21,13 @@ commands:
                                   the whole meeting: meeting.json, and per race its CSV, race
                                   sheet and PDF, into a folder or a zip
   serve [--port N] [--host ADDR] [--data DIR] [--osc-port N | --no-osc] [--osc-allow A,B] [--demo]
-                                  start the race host in browser mode and print its URLs
+          [--timing p3://HOST[:PORT] | off] [--auto-laps | --no-auto-laps] [--min-lap SECONDS]
+                                  start the race host in browser mode and print its URLs; --timing
+                                  connects the meeting to a MYLAPS P3 decoder (kept in the meeting)
+  simulate-decoder [--port 5403] [--host 127.0.0.1] [--race FILE.jsonl] [--speed 10] [--skaters N]
+          [--seed S] [--no-noise] [--clock-offset MS] [--lead-in SECONDS] [--drop-at N]
+                                  a P3 decoder on TCP playing a race's passings (generated, or a
+                                  recorded journal) until the finish or Ctrl+C
   schemas [DIR]                   write the published JSON Schemas (default resources/schemas)
   help                            this text`;
 
@@ -80,6 +87,23 @@ export async function main(argv: string[]): Promise<number> {
         await running.close();
         return 0;
       }
+      case 'simulate-decoder': {
+        const running = await simulateDecoderCommand(rest, (line) =>
+          process.stdout.write(`${line}\n`),
+        );
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            resolve();
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+          void running.done.then(stop);
+        });
+        await running.close();
+        return 0;
+      }
       case 'schemas':
         for (const path of await writeSchemas(rest[0] ?? 'resources/schemas'))
           process.stdout.write(`wrote ${path}\n`);
@@ -96,6 +120,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof SheetError) {
       process.stderr.write(`massstart: invalid race sheet:\n${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof SimulatorUsageError) {
+      process.stderr.write(`massstart: ${error.message}\n`);
       return 2;
     }
     if (error instanceof CliInputError) {
