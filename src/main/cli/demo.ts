@@ -1,7 +1,8 @@
-// `npm run demo [-- --speed N] [--port N]`: browser mode on a scratch data directory (the
-// demo meeting), replaying the recorded semi-final into a rehearsal race at N times real speed
-// (default 10), so a new user sees the whole product move. The pages are built first by the
-// npm script. Ctrl+C stops the host and removes the scratch directory.
+// `npm run demo [-- --speed N] [--port N] [--timing]`: browser mode on a scratch data directory
+// (the demo meeting), replaying the recorded semi-final into a rehearsal race at N times real
+// speed (default 10), so a new user sees the whole product move; with --timing the same race
+// comes as transponder passings from the decoder simulator (demo-timing.ts). The pages are built
+// first by the npm script. Ctrl+C stops the host and removes the scratch directory.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import type { HostSnapshot } from '../host/host.ts';
 import { planRehearsal } from '../../shared/rehearsal/plan.ts';
 import { parseRecording } from '../../shared/rehearsal/recording.ts';
 import { serve } from './serve.ts';
+import { runTimingDemo, startDemoDecoder } from './demo-timing.ts';
 
 const recordingFile = fileURLToPath(
   new URL('../../../resources/demo/recorded-semi1.jsonl', import.meta.url),
@@ -18,7 +20,11 @@ const recordingFile = fileURLToPath(
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { speed: { type: 'string', default: '10' }, port: { type: 'string', default: '0' } },
+    options: {
+      speed: { type: 'string', default: '10' },
+      port: { type: 'string', default: '0' },
+      timing: { type: 'boolean', default: false },
+    },
   });
   const speed = Number(values.speed);
   const port = Number(values.port);
@@ -30,14 +36,18 @@ async function main(): Promise<void> {
   const plan = planRehearsal(recording);
   const dataDir = await mkdtemp(join(tmpdir(), 'massstart-demo-'));
   const lines: string[] = [];
+  // With --timing the decoder comes first: the host connects to it as to a real one.
+  const decoder = values.timing ? await startDemoDecoder(recording, speed, 6) : null;
+  const timing = decoder ? { url: `p3://127.0.0.1:${decoder.simulator.port}`, autoLaps: true } : {};
   const running = await serve(
-    { port, host: '127.0.0.1', dataDir, oscPort: null, oscAllow: [], demo: true, timing: {} },
+    { port, host: '127.0.0.1', dataDir, oscPort: null, oscAllow: [], demo: true, timing },
     (line) => {
       lines.push(line);
       console.log(line);
     },
   );
   const stop = async () => {
+    await decoder?.simulator.close();
     await running.close();
     await rm(dataDir, { recursive: true, force: true });
     process.exit(0);
@@ -63,10 +73,20 @@ async function main(): Promise<void> {
       throw new Error((json as { error?: string }).error ?? `HTTP ${response.status}`);
     return json;
   };
-  await call('/api/v1/program', { type: 'rehearsal/started', recording, speed, onBoards: true });
-  console.log(
-    `\nRehearsal: ${plan.setup.title}, ${recording.length} journal entries at ${speed}x (about ${Math.round(plan.durationMs / speed / 1000)} s).`,
-  );
+  if (decoder) {
+    await runTimingDemo(call, decoder.simulator, decoder.race, (line) => console.log(line));
+    console.log(
+      `\nTiming rehearsal: ${plan.setup.title} as ${decoder.race.passings.length} P3 passings from the decoder simulator on 127.0.0.1:${decoder.simulator.port} at ${speed}x; the gun in 6 s.`,
+    );
+    console.log(
+      'Auto laps count the laps; the console proposes each sprint and the finish in its entry line: press Enter to accept.',
+    );
+  } else {
+    await call('/api/v1/program', { type: 'rehearsal/started', recording, speed, onBoards: true });
+    console.log(
+      `\nRehearsal: ${plan.setup.title}, ${recording.length} journal entries at ${speed}x (about ${Math.round(plan.durationMs / speed / 1000)} s).`,
+    );
+  }
   console.log(
     'Open the console and the board above; Ctrl+C stops the demo and removes its scratch data.\n',
   );
@@ -79,7 +99,7 @@ async function follow(state: () => Promise<HostSnapshot>): Promise<void> {
   let last = '';
   for (;;) {
     const { race } = await state();
-    if (race && race.id.startsWith('rehearsal')) {
+    if (race && (race.id.startsWith('rehearsal') || race.id.startsWith('timing-rehearsal'))) {
       const { state: s } = race;
       const sprints = s.sprints
         .map((bibs, index) => (bibs.length ? `S${index + 1} ${bibs.join(' ')}` : ''))
