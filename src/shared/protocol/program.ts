@@ -82,6 +82,21 @@ export interface ProgramView {
   readonly timing: TimingSettings;
 }
 
+/**
+ * The fields of a settings schema as changes: each optional, and a field left out stays out (a
+ * plain `.partial()` would fill in the defaults, and a change of one setting reset the others).
+ */
+function changesOf<T extends z.ZodRawShape>(
+  shape: T,
+): { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K]> } {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [
+      key,
+      ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional(),
+    ]),
+  ) as never;
+}
+
 const raceId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'race ids are lower-case letters, digits and dashes');
@@ -116,9 +131,11 @@ export const programCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('output/auto'), output: outputSchema, auto: z.boolean() }),
   /** Takes a race out of the program; its journal moves to DATA/removed/ (never deleted). */
   z.object({ type: z.literal('race/removed'), raceId }),
-  z.object({ type: z.literal('display/configured') }).extend(displaySettingsSchema.partial().shape),
+  z
+    .object({ type: z.literal('display/configured') })
+    .extend(changesOf(displaySettingsSchema.shape)),
   /** The timing feed: the decoder (`p3://HOST:PORT`, null: off), auto laps, the minimum lap time. */
-  z.object({ type: z.literal('timing/configured') }).extend(timingSettingsSchema.partial().shape),
+  z.object({ type: z.literal('timing/configured') }).extend(changesOf(timingSettingsSchema.shape)),
   /** Replays a recorded race journal into a new race "Rehearsal · ..." (src/main/host/rehearsal.ts). */
   z.object({
     type: z.literal('rehearsal/started'),

@@ -10,6 +10,7 @@ import {
 } from '../../../src/shared/program/apply.ts';
 import { emptyProgram, type ProgramFile } from '../../../src/shared/program/program-file.ts';
 import { defaultDisplaySettings } from '../../../src/shared/protocol/program.ts';
+import { parseProgramCommand } from '../../../src/shared/protocol/commands.ts';
 import type { StandingsPhase } from '../../../src/shared/race/standings.ts';
 
 /** Two semis, the first on the boards and live; auto mode on; revision 4. */
@@ -215,5 +216,36 @@ describe('phaseNow: what auto mode follows', () => {
       raceId: activeRaceId,
       phase: output,
     });
+  });
+});
+
+describe('settings changes as parsed from a request', () => {
+  // The schema once filled every field left out with its default, so changing one setting reset
+  // the others (the language reset the theme; auto laps turned the decoder off).
+  it('change only the settings sent, for the display and for timing', () => {
+    const configured: ProgramFile = {
+      ...program,
+      display: { ...defaultDisplaySettings, theme: 'high-contrast', overlayTop: 12 },
+      timing: { url: 'p3://10.0.0.5:5403', autoLaps: false, minLapSeconds: 25 },
+    };
+    const apply = (body: unknown) => {
+      const decision = applyProgramCommand(
+        configured,
+        parseProgramCommand(body) as ProgramChange,
+        races(),
+      );
+      if (!decision.ok) throw new Error(decision.error);
+      return decision.program;
+    };
+    expect(apply({ type: 'display/configured', language: 'nl' }).display).toEqual({
+      ...configured.display,
+      language: 'nl',
+    });
+    expect(apply({ type: 'timing/configured', autoLaps: true }).timing).toEqual({
+      url: 'p3://10.0.0.5:5403',
+      autoLaps: true,
+      minLapSeconds: 25,
+    });
+    expect(apply({ type: 'timing/configured', url: null }).timing.url).toBeNull();
   });
 });
