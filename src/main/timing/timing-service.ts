@@ -15,7 +15,7 @@ import {
   defaultTimingSettings,
   type TimingSettings,
 } from '../../shared/timing/settings.ts';
-import { acceptProposal, LapTracker, type Passing } from '../../shared/timing/tracker.ts';
+import { acceptProposal, bibOf, LapTracker, type Passing } from '../../shared/timing/tracker.ts';
 
 export type { PassingSource, SourceFactory } from './passing-source.ts';
 import type {
@@ -281,7 +281,11 @@ export class TimingService implements TimingHandler {
       lastPassingAt: last?.receivedAt ?? null,
       lastRecordAt: client?.lastRecordAt ?? null,
       ...counters,
-      unknown: this.tracker.unknown,
+      // Assigned to a skater since (Assign to #..., the scan): known now.
+      unknown: this.tracker.unknown.filter((seen) => {
+        const state = this.race()?.state;
+        return !state || bibOf(state, seen.transponder) === null;
+      }),
       badFrames,
       skippedBytes: client?.skippedBytes ?? 0,
       connections: client?.connections ?? 0,

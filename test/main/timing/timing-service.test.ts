@@ -222,5 +222,11 @@ describe('TimingService with a P3 decoder on loopback', () => {
     expect(r.timing.view().status.unknown[0]).toMatchObject({ transponder: '99999', passings: 1 });
     expect(laps(r)).toBe(0);
     expect(r.journal().filter((line) => line.startsWith('timing'))).toEqual([]);
+    // The venue trick: the skater crossed the loop; the operator assigns what it read.
+    await r.session.answer(
+      { type: 'command', command: { type: 'skater/edited', bib: 6, transponder: '99999' } },
+      operator,
+    );
+    expect(r.timing.view().status.unknown).toEqual([]);
   });
 });
