@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ConnectionState, HostClient } from '../shared/host-client.ts';
 import { ConsoleDialogs, type OpenDialog } from './ConsoleDialogs.tsx';
@@ -16,6 +16,11 @@ import { useActions } from './use-actions.ts';
 import { useQuickEntry } from './quick-entry/use-quick-entry.ts';
 import { useHost } from './host/use-host.ts';
 import { useShortcuts } from './keyboard/use-shortcuts.ts';
+import { TimingPanel } from './timing/TimingPanel.tsx';
+import { TimingStatus } from './timing/TimingStatus.tsx';
+import { openProposals, raceStartedAt } from './timing/timing-text.ts';
+import { useTiming, type Clock } from './timing/use-timing.ts';
+import { useProposalKeys } from './quick-entry/use-proposal-keys.ts';
 
 const languageKey = 'massstart.console.language';
 const storedLanguage = (): Language =>
@@ -25,9 +30,12 @@ const storedLanguage = (): Language =>
 export function ConsoleApp({
   client,
   viewToken = null,
+  clock = Date.now,
 }: {
   client: HostClient;
   viewToken?: string | null;
+  /** The console's clock, ms (tests drive their own). */
+  clock?: Clock;
 }) {
   const [language, setLanguage] = useState<Language>(storedLanguage);
   const [tab, setTab] = useState<Tab>('race');
@@ -36,16 +44,26 @@ export function ConsoleApp({
   const quickEntryRef = useRef<HTMLInputElement>(null);
   const programRef = useRef<HTMLHeadingElement>(null);
   const startListRef = useRef<HTMLHeadingElement>(null);
+  const timingRef = useRef<HTMLHeadingElement>(null);
   const t = translator(language);
   const session = useHost(client);
   const program = session.snapshot?.program ?? null;
   const race = session.snapshot?.race ?? null;
   const actions = useActions(t, session, race, program);
+  const timing = useTiming(client, clock);
+  const timingView = timing?.view ?? null;
+  const raceId = race?.id ?? null;
+  const proposals = useMemo(() => openProposals(timingView, raceId), [timingView, raceId]);
   // The quick entry keeps an unsent entry itself (text and a "not sent" line; Enter sends again).
   const quickEntry = useQuickEntry(
     race,
     (request) => session.race(request, t('quickEntry'), { listUnsent: false }),
     quickEntryRef,
+    {
+      proposals,
+      act: (action, proposal, bibs) => session.timing(action, proposal, bibs, t('proposal.source')),
+      clock,
+    },
   );
 
   useEffect(() => {
@@ -67,6 +85,7 @@ export function ConsoleApp({
     race: () => quickEntryRef.current,
     program: () => programRef.current,
     startList: () => startListRef.current,
+    timing: () => timingRef.current,
   };
   // Switches now (not on a later frame), so a key typed next lands where the operator expects.
   const show = (next: Tab, focusFirst = true) => {
@@ -91,13 +110,17 @@ export function ConsoleApp({
     );
   // With a dialog open the lap keys still count laps (and Space never presses its buttons).
   useShortcuts(open === null ? 'all' : 'laps', onKey);
+  // Enter and Delete with nothing focused answer the timing proposal, as in the empty line.
+  useProposalKeys(tab === 'race' && open === null, quickEntry);
 
   const connection: ConnectionState = session.connection;
-  const tabs: [Tab, 'tab.race' | 'tab.program' | 'tab.startList', string][] = [
+  const tabs: [Tab, 'tab.race' | 'tab.program' | 'tab.startList' | 'tab.timing', string][] = [
     ['race', 'tab.race', 'R'],
     ['program', 'tab.program', 'P'],
     ['startList', 'tab.startList', 'I'],
+    ['timing', 'tab.timing', 'M'],
   ];
+  const phase = race?.standings.phase;
 
   return (
     <div className="console">
@@ -111,7 +134,16 @@ export function ConsoleApp({
         onLanguage={() => setLanguage(language === 'en' ? 'nl' : 'en')}
         onHelp={() => setOpen({ kind: 'help' })}
         onRehearse={() => setOpen({ kind: 'rehearsal' })}
-      />
+      >
+        <TimingStatus
+          t={t}
+          feed={timing}
+          clock={clock}
+          running={phase === 'live' || phase === 'finishing'}
+          race={race}
+          startedAt={raceStartedAt(session.journal?.entries ?? [], session.journal?.voided)}
+        />
+      </StatusBar>
       <main className="layout">
         <div className="main-column">
           <UnsentList
@@ -168,6 +200,17 @@ export function ConsoleApp({
               race={race}
               send={(request) => session.race(request, t('startList'))}
               headingRef={startListRef}
+            />
+          )}
+          {tab === 'timing' && program && (
+            <TimingPanel
+              t={t}
+              feed={timing}
+              program={program}
+              race={race}
+              sendProgram={(command) => session.program(command, t('tab.timing'), program.revision)}
+              sendRace={(request) => session.race(request, t('tab.timing'))}
+              headingRef={timingRef}
             />
           )}
         </div>

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { connectHost } from '../shared/connect.ts';
 import { ConsoleApp } from './ConsoleApp.tsx';
 import './console.css';
+import './timing/timing.css';
 
 // The console URL carries the control token (for the host) and the view token (for the previews).
 const viewToken = new URLSearchParams(window.location.search).get('viewToken');

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ConnectionState } from '../../shared/host-client.ts';
 import type { Translate } from '../labels/i18n.ts';
 import type { LastError } from './use-host.ts';
@@ -13,6 +14,7 @@ export function StatusBar({
   onLanguage,
   onHelp,
   onRehearse,
+  children,
 }: {
   t: Translate;
   meeting: string;
@@ -24,6 +26,8 @@ export function StatusBar({
   onLanguage: () => void;
   onHelp: () => void;
   onRehearse: () => void;
+  /** More status next to the connection (the timing feed's). */
+  children?: ReactNode;
 }) {
   return (
     <header className="statusbar">
@@ -36,6 +40,7 @@ export function StatusBar({
         <span className="dot" aria-hidden="true" /> {t('connection')}:{' '}
         {t(`connection.${connection}`)}
       </span>
+      {children}
       <span className={pending > 0 ? 'pending busy' : 'pending'} data-testid="pending">
         {t('pending')}: {pending}
       </span>

@@ -70,6 +70,16 @@ export interface HostSession {
   ) => Promise<Reply>;
   /** A program command; with `revision`, refused (409) if the program changed since. */
   readonly program: (command: ProgramCommand, origin: string, revision?: number) => Promise<Reply>;
+  /**
+   * Accepts (with a corrected order) or dismisses a timing proposal; not listed as not sent
+   * (the entry line shows it: a proposal taken late may be closed by then).
+   */
+  readonly timing: (
+    action: 'accept' | 'dismiss',
+    proposal: string,
+    bibs: readonly number[] | undefined,
+    origin: string,
+  ) => Promise<Reply>;
   /** Sends a "not sent" command again, as it was (the operator's deliberate choice). */
   readonly resend: (id: number) => Promise<Reply>;
   /** Takes a "not sent" command off the list (null: all of them). */
@@ -191,6 +201,22 @@ export function useHost(client: HostClient): HostSession {
     [request],
   );
 
+  const timing = useCallback(
+    (
+      action: 'accept' | 'dismiss',
+      proposal: string,
+      bibs: readonly number[] | undefined,
+      origin: string,
+    ) =>
+      request(
+        { type: 'timing', action, proposal, ...(bibs ? { bibs } : {}) },
+        origin,
+        `timing: ${action} ${proposal}`,
+        false,
+      ),
+    [request],
+  );
+
   const shownJournal = journal && journal.raceId === raceId ? journal : null;
   return {
     snapshot,
@@ -201,6 +227,7 @@ export function useHost(client: HostClient): HostSession {
     unsent,
     race,
     program,
+    timing,
     resend,
     dismiss,
   };

@@ -45,7 +45,7 @@ export function ShortcutSheet({ t, onClose }: { t: Translate; onClose: () => voi
               <h3>{t(`key.group.${group}`)}</h3>
               <dl>
                 {rows.map((row) => (
-                  <div key={row.keys.join()} className="sheet-row">
+                  <div key={`${row.keys.join()}|${row.text}`} className="sheet-row">
                     <dt>
                       {row.keys.map((key, index) => (
                         <kbd key={`${key}-${index}`}>{key}</kbd>

@@ -8,7 +8,7 @@ import type { ConsoleActions } from '../use-actions.ts';
 import type { QuickEntryState } from '../quick-entry/use-quick-entry.ts';
 
 /** A part of the console a key can show. */
-export type Tab = 'race' | 'program' | 'startList';
+export type Tab = 'race' | 'program' | 'startList' | 'timing';
 
 /** The console's parts the keys drive. */
 export interface KeyTargets {
@@ -85,6 +85,8 @@ export function runKey(targets: KeyTargets, action: KeyAction, event: { key: str
       return targets.show('program');
     case 'startListTab':
       return targets.show('startList');
+    case 'timingTab':
+      return targets.show('timing');
     case 'journal':
       return targets.focusJournal();
   }

@@ -30,6 +30,7 @@ export type KeyAction =
   | 'raceTab'
   | 'programTab'
   | 'startListTab'
+  | 'timingTab'
   | 'journal';
 
 /**
@@ -182,6 +183,7 @@ export const keyBindings: readonly KeyBinding[] = [
   bind('raceTab', ['R'], 'general', pageOnly, letter('r')),
   bind('programTab', ['P'], 'general', pageOnly, letter('p')),
   bind('startListTab', ['I'], 'general', pageOnly, letter('i')),
+  bind('timingTab', ['M'], 'general', pageOnly, letter('m')),
   bind('journal', ['J'], 'general', pageOnly, letter('j')),
 ];
 
@@ -192,6 +194,9 @@ export const entryKeys: readonly { keys: readonly string[]; label: LabelKey }[] 
   { keys: ['Esc'], label: 'key.entryEscape' },
   { keys: ['s2 8 10 12', 'dnf 11 9'], label: 'key.entryWords' },
   { keys: ['Tab', 'Shift+Tab'], label: 'key.tab' },
+  { keys: ['Enter'], label: 'key.proposalAccept' },
+  { keys: ['Tab'], label: 'key.proposalEdit' },
+  { keys: ['Del'], label: 'key.proposalDismiss' },
 ];
 
 /** How the keys work wherever the focus is: the first section of the shortcut sheet. */

@@ -1,4 +1,6 @@
 /** The console's labels in English: the reference set every language must match. */
+import { keysEn } from './keys-en.ts';
+import { timingEn } from './timing-en.ts';
 
 /** Every label in English; `{name}` marks a parameter. */
 export const en = {
@@ -248,58 +250,8 @@ export const en = {
   stopRehearsal: 'Stop rehearsal',
   rehearsalStarted: 'Rehearsal running at {speed}×',
 
-  'key.title': 'Keyboard shortcuts',
-  'key.close': 'Close (Esc)',
-  'key.group.race': 'During the race',
-  'key.group.entry': 'In the entry line',
-  'key.group.outputs': 'Outputs',
-  'key.group.general': 'General',
-  'key.group.model': 'How the keys work',
-  'key.rule.space':
-    'The leader crossed the line (at the gun: start), wherever the focus is: page, buttons, lists, tabs, dialogs, an empty entry line. Only text being typed takes a space.',
-  'key.rule.plus': 'Always a lap, also while typing in the entry line (not in other text fields)',
-  'key.rule.modes':
-    'Pick the mode (Shift+F: replace the finish order), also in an empty entry line: the letter is never typed there',
-  'key.rule.escape': 'Esc clears the entry line; on an empty line, Esc leaves it',
-  'key.rule.enter': 'Enter sends the entry once; on an empty line it does nothing',
-  'key.rule.undo':
-    'Undo takes out the newest accepted entry (a refused one never got in): the console says which before you press',
-  'key.rule.notSent':
-    'A key pressed while the host is away is listed as not sent, with its time, and is never sent again by itself',
-  'key.where.always': 'also while typing',
-  'key.where.notTyping': 'also in an empty entry line',
-  'key.where.digit': 'starts the entry line',
-  'key.lapPlus': 'Lap, also while typing in the entry line',
-  'key.lap': 'Start the race (at the gun), then: the leader crossed the line',
-  'key.lapsUp': 'Correct laps to go: one more',
-  'key.lapsDown': 'Correct laps to go: one fewer',
-  'key.sprintMode': 'Sprint placings (the current sprint)',
-  'key.finishMode': 'Finish order (add to it)',
-  'key.finishReplaceMode': 'Finish order (replace it)',
-  'key.dnfMode': 'DNF: helmet number and laps',
-  'key.dqMode': 'DQ',
-  'key.lappedMode': 'Lapped',
-  'key.okMode': 'Back in the race (clear a status)',
-  'key.advanceMode': 'Referee advance (q)',
-  'key.timeMode': 'Finish time',
-  'key.digit': 'Start typing helmet numbers',
-  'key.undo': 'Undo',
-  'key.redo': 'Redo',
-  'key.confirm': 'Confirm results official',
-  'key.reopen': 'Reopen results',
-  'key.entrySend': 'Send the entry',
-  'key.entryMode': 'Previous / next mode',
-  'key.entryEscape': 'Clear the entry; on an empty line: leave it',
-  'key.entryWords':
-    'A first word already in the line (pasted) picks the mode: s1 s2 s3, f, fr, dnf, dq, lapped, ok, q, t',
-  'key.scene': 'Board: {scene}',
-  'key.overlay': 'Overlay: {element} on/off',
-  'key.help': 'This sheet',
-  'key.raceTab': 'Race control',
-  'key.programTab': 'Program',
-  'key.startListTab': 'Start list',
-  'key.journal': 'Journal',
-  'key.tab': 'Move between controls',
+  ...keysEn,
+  ...timingEn,
 } as const;
 
 /** A label's name. */

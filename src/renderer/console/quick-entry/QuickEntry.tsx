@@ -1,4 +1,5 @@
 import type { KeyboardEvent, RefObject } from 'react';
+import type { RaceView } from '../../../shared/race/view.ts';
 import { isLabelKey, type LabelKey, type Translate } from '../labels/i18n.ts';
 import {
   modeCycle,
@@ -8,6 +9,7 @@ import {
   type QuickEntryProblem,
 } from './parse.ts';
 import type { QuickEntryState } from './use-quick-entry.ts';
+import { ProposalLine } from './ProposalLine.tsx';
 
 /** The label of a quick entry mode; `appending` says whether a finish entry adds to an order. */
 export function modeLabel(t: Translate, mode: QuickEntryMode, appending = false): string {
@@ -51,21 +53,33 @@ export function QuickEntry({
   inputRef,
   sprintCount,
   appending,
+  race = null,
 }: {
   t: Translate;
   quickEntry: QuickEntryState;
   inputRef: RefObject<HTMLInputElement | null>;
   sprintCount: number;
   appending: boolean;
+  /** The race on screen, for the names in a timing proposal. */
+  race?: RaceView | null;
 }) {
   const { check, hostError } = quickEntry;
   // A leading word ("dnf 11 9") overrides the chosen mode: show what Enter will do.
   const mode = check.mode;
+  const { proposal } = quickEntry;
+  const empty = quickEntry.text.trim() === '';
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === 'Enter') {
       event.preventDefault();
-      void quickEntry.submit();
+      // An empty line accepts the timing proposal shown (once it has been on screen 600 ms).
+      if (empty && proposal && !event.repeat) void quickEntry.acceptProposal(true);
+      else void quickEntry.submit();
+    } else if (event.key === 'Tab' && !event.shiftKey && empty && proposal) {
+      if (quickEntry.editProposal()) event.preventDefault();
+    } else if (event.key === 'Delete' && quickEntry.text === '' && proposal) {
+      event.preventDefault();
+      if (!event.repeat) void quickEntry.dismissProposal(true);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       quickEntry.escape();
@@ -112,6 +126,17 @@ export function QuickEntry({
           {quickEntry.busy ? t('sending') : t('send')} ⏎
         </button>
       </div>
+      {proposal && (
+        <ProposalLine
+          t={t}
+          proposal={proposal}
+          correcting={quickEntry.correcting !== null}
+          race={race}
+          busy={quickEntry.busy}
+          onAccept={() => void quickEntry.acceptProposal()}
+          onDismiss={() => void quickEntry.dismissProposal()}
+        />
+      )}
       <div className="entry-modes" role="group" aria-label={t('quickEntry')}>
         {modeCycle(sprintCount).map((candidate) => (
           <button
@@ -157,12 +182,14 @@ export function QuickEntry({
         )}
         {hostError && hostError.status === 0 && (
           <p className="refusal not-sent" role="alert" data-testid="entry-refusal">
-            <strong>{t('notSent')}:</strong> {hostError.error}. {t('quickEntryNotSent')}
+            <strong>{t('notSent')}:</strong> {hostError.error}.{' '}
+            {hostError.timing ? '' : t('quickEntryNotSent')}
           </p>
         )}
         {hostError && hostError.status !== 0 && (
           <p className="refusal" role="alert" data-testid="entry-refusal">
-            <strong>{t('refused')}:</strong> {hostError.status === 409 ? `${t('stale')} ` : ''}
+            <strong>{t('refused')}:</strong>{' '}
+            {hostError.status === 409 && !hostError.timing ? `${t('stale')} ` : ''}
             {hostError.error}
           </p>
         )}

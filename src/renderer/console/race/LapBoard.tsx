@@ -79,7 +79,10 @@ export function LapBoard({
         <h1 className="race-title">{state.title}</h1>
         <ul className="announcements" aria-live="assertive" data-testid="announcements">
           {said.map((line) => (
-            <li key={line.key} className={`announce ${line.tone}`}>
+            <li
+              key={`${line.key}-${JSON.stringify(line.params ?? {})}`}
+              className={`announce ${line.tone}`}
+            >
               {t(line.key, line.params)}
             </li>
           ))}

@@ -58,6 +58,7 @@ export function RaceTab({
             inputRef={quickEntryRef}
             sprintCount={race.state.format.sprintLaps.length}
             appending={race.state.finishOrder.length > 0}
+            race={race}
           />
           <div className="race-details">
             <SprintSummary t={t} race={race} onCorrect={quickEntry.choose} />

@@ -1,13 +1,18 @@
-import { useState, type Ref } from 'react';
+import { useRef, useState, type Ref } from 'react';
+import { flushSync } from 'react-dom';
 import type { RaceCommand, Skater } from '../../../shared/race/events.ts';
 import type { RaceView } from '../../../shared/race/view.ts';
 import type { Translate } from '../labels/i18n.ts';
 import { Refusal } from '../ui/Refusal.tsx';
+import { ScanTransponders } from './ScanTransponders.tsx';
 import { SkaterEditForm } from './SkaterEditForm.tsx';
 import { StartListImport } from './StartListImport.tsx';
 import type { SendRace } from '../host/use-host.ts';
 
-/** The active race's start list: import, edit a skater, withdraw one (DNS) or reinstate them. */
+/**
+ * The active race's start list: import, edit a skater, withdraw one (DNS) or reinstate them,
+ * scan (or type) every skater's transponder in start-list order.
+ */
 export function StartListPanel({
   t,
   race,
@@ -21,6 +26,9 @@ export function StartListPanel({
 }) {
   const [editing, setEditing] = useState<number | null>(null);
   const [error, setError] = useState<{ bib: number; text: string } | null>(null);
+  const [scanning, setScanning] = useState(false);
+  const [scanned, setScanned] = useState<number | null>(null);
+  const scanButton = useRef<HTMLButtonElement>(null);
   if (!race) return <section className="panel">{t('noActiveRace')}</section>;
   const { state } = race;
   const run = async (bib: number, command: RaceCommand) => {
@@ -37,6 +45,43 @@ export function StartListPanel({
       <h2 id="startlist-heading" ref={headingRef} tabIndex={-1}>
         {t('startList')} <span className="muted">· {state.title}</span>
       </h2>
+      {scanning ? (
+        <ScanTransponders
+          t={t}
+          skaters={state.skaters}
+          save={(bib, transponder) =>
+            send({ commands: [{ type: 'skater/edited', bib, transponder }] })
+          }
+          onClose={(count) => {
+            flushSync(() => {
+              setScanning(false);
+              setScanned(count);
+            });
+            scanButton.current?.focus();
+          }}
+        />
+      ) : (
+        state.skaters.length > 0 && (
+          <p className="row">
+            <button
+              type="button"
+              ref={scanButton}
+              data-testid="scan-start"
+              onClick={() => {
+                setScanned(null);
+                setScanning(true);
+              }}
+            >
+              {t('scan.start')}
+            </button>
+            {scanned !== null && (
+              <span className="ok" role="status">
+                {t('scan.done', { count: scanned })}
+              </span>
+            )}
+          </p>
+        )
+      )}
       {state.skaters.length === 0 ? (
         <p className="muted">{t('emptyStartList')}</p>
       ) : (

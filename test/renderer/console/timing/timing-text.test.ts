@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import {
+  offsetText,
+  openProposals,
+  raceStartedAt,
+} from '../../../../src/renderer/console/timing/timing-text.ts';
+import type { JournalEntry } from '../../../../src/shared/race/events.ts';
+import { finish, sprint, timingView } from './timing-fixtures.ts';
+
+const entry = (seq: number, at: string, event: JournalEntry['event']): JournalEntry => ({
+  seq,
+  at,
+  source: 'console',
+  event,
+});
+
+describe('the timing feed in words', () => {
+  it('offers sprints oldest first, then the finish, then laps, then a lap; only the race on screen', () => {
+    const lap = { id: 'lap-9', kind: 'lap', lap: 9, leader: 4 } as const;
+    const view = timingView({ proposals: [lap, finish([2]), sprint(3, [1]), sprint(2, [5])] });
+    expect(openProposals(view, 'men-semi-1').map((p) => p.id)).toEqual([
+      'sprint-2',
+      'sprint-3',
+      'finish-1',
+      'lap-9',
+    ]);
+    expect(openProposals(view, 'other')).toEqual([]);
+    expect(openProposals(null, 'men-semi-1')).toEqual([]);
+  });
+
+  it('the start of the race from its journal: the first start not voided', () => {
+    const entries = [
+      entry(1, '2026-02-21T15:00:00.000Z', { type: 'race/started' }),
+      entry(2, '2026-02-21T15:00:05.000Z', { type: 'event/voided', target: 1 }),
+      entry(3, '2026-02-21T15:01:00.000Z', { type: 'race/started' }),
+      entry(4, '2026-02-21T15:01:30.000Z', { type: 'lap/completed' }),
+    ];
+    expect(raceStartedAt(entries, [1])).toBe(Date.parse('2026-02-21T15:01:00.000Z'));
+    expect(raceStartedAt(entries)).toBe(Date.parse('2026-02-21T15:00:00.000Z'));
+    expect(raceStartedAt([])).toBeNull();
+  });
+
+  it('the decoder clock offset', () => {
+    expect(offsetText(null)).toBe('—');
+    expect(offsetText(120.4)).toBe('+120 ms');
+    expect(offsetText(-2500)).toBe('−2.5 s');
+  });
+});
