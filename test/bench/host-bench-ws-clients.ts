@@ -31,9 +31,13 @@ export interface Sample {
  * views spend no time parsing 8 KiB of JSON: the figure is the server's, not the client's.
  */
 function pushRevision(data: Buffer): number | null {
-  const head = data.toString('latin1', 0, Math.min(data.length, 48));
-  if (!head.startsWith('{"type":"state"')) return null;
-  const match = /"revision":(\d+)/.exec(head);
+  const head = data.toString('latin1', 0, Math.min(data.length, 160));
+  // A state names its revision, a patch (issue 13) the revision it leads to.
+  const match = head.startsWith('{"type":"state"')
+    ? /"revision":(\d+)/.exec(head)
+    : head.startsWith('{"type":"patch"')
+      ? /"to":(\d+)/.exec(head)
+      : null;
   return match ? Number(match[1]) : null;
 }
 
@@ -120,25 +124,34 @@ export class Fleet {
     } else if (reply.type === 'error') this.unexpected.push(reply.error ?? '?');
   }
 
-  /** Sends the next command of the cycle; resolves with its reply. */
-  send(): Promise<Reply> {
+  /** Sends the next command of the cycle (or the given message); resolves with its reply. */
+  send(message?: object): Promise<Reply> {
     const id = this.nextId++;
-    const command = cycleCommand(this.sent++);
+    const body = message ?? { type: 'command', command: cycleCommand(this.sent) };
+    this.sent += 1;
     return new Promise((resolve) => {
       this.acks.set(id, resolve);
-      this.control!.socket.send(JSON.stringify({ type: 'command', id, command }));
+      this.control!.socket.send(JSON.stringify({ ...body, id }));
     });
   }
 
-  /** One command: send, then wait for its ack and for every view to get its revision. */
-  async one(timeoutMs: number): Promise<Sample> {
+  /** Bytes received by all views so far. */
+  viewBytes(): number {
+    return this.views.reduce((sum, view) => sum + view.bytes, 0);
+  }
+
+  /**
+   * One command (the next of the cycle, or `message`): send, then wait for its ack and for
+   * every view to get its revision.
+   */
+  async one(timeoutMs: number, message?: object): Promise<Sample> {
     const target = this.revision + 1;
     this.target = target;
     this.reached = this.views.filter((v) => v.revision >= target).length;
     const allViews = new Promise<void>((resolve) => (this.onAll = resolve));
     const start = performance.now();
     let ackAt = 0;
-    const acked = this.send().then((reply) => {
+    const acked = this.send(message).then((reply) => {
       ackAt = performance.now();
       if (reply.type !== 'ack') throw new Error(`command refused: ${reply.error}`);
       if (reply.revision !== target)

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { RaceHost } from '../../src/main/host/host.ts';
 import { loadOrCreateTokens } from '../../src/main/host/tokens.ts';
 import { startServer } from '../../src/main/server/http-api.ts';
+import { HostSession } from '../../src/main/host/session.ts';
 import { raceView } from '../../src/shared/race/view.ts';
 import {
   benchRaceSetUp,
@@ -103,7 +104,10 @@ host.subscribe(() => {
   const start = starts.shift();
   if (measuring && start !== undefined) timings.intake.push(announcedAt - start);
 });
-const server = await startServer({ host, tokens, port: 0, address: '127.0.0.1' });
+// `full`: every push the whole state (as before issue 13), for the same-run comparison.
+const fullPushes = process.argv.includes('--full-pushes');
+const session = new HostSession(host, () => undefined, { patches: !fullPushes });
+const server = await startServer({ host, tokens, port: 0, address: '127.0.0.1', session });
 host.subscribe(() => {
   if (measuring) timings.fanOut.push(performance.now() - announcedAt);
 });
@@ -167,6 +171,7 @@ async function shutDown(code: number): Promise<void> {
   force.unref();
   try {
     await server.close();
+    session.close();
     await host.close();
   } finally {
     await remove();

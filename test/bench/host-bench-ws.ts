@@ -34,12 +34,25 @@ const pct = (share: number): string => `${(share * 100).toFixed(0)} %`;
 export interface WsPartResult {
   readonly rows: Row[];
   readonly info: [string, string][];
+  /** Command -> all views. */
+  readonly all: Summary;
+  /** Bytes each view received per update: the command cycle, and a one-field change. */
+  readonly bytesPerUpdate: number;
+  readonly oneFieldBytes: number;
 }
 
-export async function runWsPart(): Promise<WsPartResult> {
+/** How many one-field changes (an overlay element cut in and out) are sent for their size. */
+const ONE_FIELD = 200;
+
+/** `full`: the host sends the whole state with every push (before issue 13), for comparison. */
+export async function runWsPart(mode: 'patches' | 'full' = 'patches'): Promise<WsPartResult> {
   const profile = process.env.HOST_BENCH_PROF;
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-  const server = startChild<{ type: string }>('host-bench-ws-server.ts', [], flags);
+  const server = startChild<{ type: string }>(
+    'host-bench-ws-server.ts',
+    mode === 'full' ? ['--full-pushes'] : [],
+    flags,
+  );
   let fleet: Fleet | null = null;
   const stats = async (): Promise<ServerStats> => {
     server.send({ type: 'stats' });
@@ -65,6 +78,7 @@ export async function runWsPart(): Promise<WsPartResult> {
     for (let i = 0; i < WARMUP; i++) await fleet.one(COMMAND_TIMEOUT_MS);
     await measure();
     const samples: Sample[] = [];
+    const bytesAtStart = fleet.viewBytes();
     const latencyStart = performance.now();
     let cpu = process.cpuUsage();
     for (let i = 0; i < MEASURED; i++) {
@@ -72,6 +86,15 @@ export async function runWsPart(): Promise<WsPartResult> {
       if ((i + 1) % 500 === 0) progress(`ws latency: ${i + 1}/${MEASURED} commands`);
     }
     const latencySeconds = (performance.now() - latencyStart) / 1000;
+    const bytesPerUpdate = (fleet.viewBytes() - bytesAtStart) / MEASURED / VIEWS;
+    // A one-field change: the sprint element of the overlay cut in, then out.
+    const oneFieldStart = fleet.viewBytes();
+    for (let i = 0; i < ONE_FIELD; i++)
+      await fleet.one(COMMAND_TIMEOUT_MS, {
+        type: 'program',
+        command: { type: 'overlay/toggled', element: 'sprint', visible: i % 2 === 1 },
+      });
+    const oneFieldBytes = (fleet.viewBytes() - oneFieldStart) / ONE_FIELD / VIEWS;
     const latencyClientCpu = cpuMs(cpu);
     const latency = await stats();
 
@@ -171,7 +194,17 @@ export async function runWsPart(): Promise<WsPartResult> {
         `${bytes(sustained.heapUsed)} / ${num(sustained.journalEntries)}`,
       ],
     ];
-    return { rows, info };
+    info.unshift(
+      [
+        'pushes',
+        mode === 'full' ? 'the full state every time' : 'a JSON patch after the first state',
+      ],
+      [
+        'bytes per view per update: command cycle / one-field change',
+        `${num(bytesPerUpdate)} B / ${num(oneFieldBytes)} B`,
+      ],
+    );
+    return { rows, info, all, bytesPerUpdate, oneFieldBytes };
   } finally {
     fleet?.close();
     server.send({ type: 'close' });

@@ -78,9 +78,36 @@ console.log('');
 // 1. WebSocket latency and throughput
 progress('part 1: WebSocket latency with 100 views, then sustained throughput');
 try {
-  const ws = await runWsPart();
+  const ws = await runWsPart('patches');
   rows.push(...ws.rows);
   details.push({ title: '1. WebSocket: where the time goes', info: ws.info });
+  // The same part with full-state pushes (before issue 13), in this run, for the comparison; CRG
+  // Scoreboard's figures are those measured in issue 13 (it cannot run on this machine).
+  progress('part 1b: the same with the full state in every push (before issue 13)');
+  const full = await runWsPart('full');
+  details.push({ title: '1b. WebSocket with full-state pushes', info: full.info });
+  const CRG_BYTES = 73;
+  const CRG_P99_MS = 10.4;
+  rows.push(
+    [
+      '1. bytes per view per update, one-field change: full / patch',
+      `${num(full.oneFieldBytes)} B / ${num(ws.oneFieldBytes)} B`,
+      `<= ${2 * CRG_BYTES} B (2x CRG)`,
+      verdict(ws.oneFieldBytes <= 2 * CRG_BYTES),
+    ],
+    [
+      '1. bytes per view per update, command cycle: full / patch',
+      `${num(full.bytesPerUpdate)} B / ${num(ws.bytesPerUpdate)} B`,
+      '',
+      '',
+    ],
+    [
+      '1. command -> all 100 views p99: full / patch',
+      `${ms(full.all.p99)} / ${ms(ws.all.p99)}`,
+      `<= ${(CRG_P99_MS / 2).toFixed(1)} ms (CRG / 2)`,
+      verdict(ws.all.p99 <= CRG_P99_MS / 2),
+    ],
+  );
 } catch (error) {
   failed('1. WebSocket', error);
 }

@@ -7,8 +7,13 @@ import {
   type RunningServer,
   type ServerOptions,
 } from '../../src/main/server/http-api.ts';
-import type { SocketMessage } from '../../src/shared/protocol/socket.ts';
+import type {
+  PatchMessage,
+  SocketMessage,
+  StateMessage,
+} from '../../src/shared/protocol/socket.ts';
 import { openHost } from './host-fixture.ts';
+import { applyPush } from './patched-states.ts';
 
 /** A real host on a temp data dir with one semi of 12 skaters, and the real server on 127.0.0.1:0. */
 export interface ApiFixture {
@@ -94,6 +99,9 @@ export async function startApi(options: Partial<ServerOptions> = {}): Promise<Ap
 export class TestSocket {
   readonly messages: SocketMessage[] = [];
   readonly raw: string[] = [];
+  /** The patches received, as sent. */
+  readonly patches: PatchMessage[] = [];
+  private lastState: StateMessage | null = null;
   private waiters: (() => void)[] = [];
   private taken = 0;
 
@@ -101,9 +109,20 @@ export class TestSocket {
     socket.on('message', (data) => {
       const text = (data as Buffer).toString('utf8');
       this.raw.push(text);
-      this.messages.push(JSON.parse(text) as SocketMessage);
+      const message = JSON.parse(text) as SocketMessage;
+      if (message.type === 'patch') this.patches.push(message);
+      // A patch (issue 13) is taken as the state it makes: what a view shows, as the renderer's
+      // host client does. A patch that does not follow on is a test failure here.
+      this.messages.push(message.type === 'patch' ? this.patched(message) : message);
+      if (message.type === 'state') this.lastState = message;
       for (const wake of this.waiters.splice(0)) wake();
     });
+  }
+
+  private patched(patch: PatchMessage): StateMessage {
+    const state = applyPush(this.lastState, patch);
+    this.lastState = state;
+    return state;
   }
 
   /** Connects to /api/v1/ws with the given query (token, race). */

@@ -1,5 +1,7 @@
-import type { JournalPush, StateMessage } from '../../shared/protocol/socket.ts';
-import type { RaceHost } from './host.ts';
+// fast-json-patch is CommonJS in Node: its default export is the module (named imports fail).
+import jsonPatch from 'fast-json-patch';
+import type { JournalPush, PatchMessage, StateMessage } from '../../shared/protocol/socket.ts';
+import type { HostSnapshot, RaceHost } from './host.ts';
 
 /**
  * Where states go: a WebSocket, an Electron window. `send` takes the text and a callback for
@@ -19,6 +21,9 @@ interface Follower {
   journal: boolean;
   /** Which state (host revision and race) it was sent last. */
   sentKey: string | null;
+  /** The host revision and followed race of the last state or patch it was sent. */
+  sentRevision: number | null;
+  sentRace: string | null;
   /** A newer state is due but the sink was backed up. */
   behind: boolean;
   /** The race whose journal it has, and how many entries of it. */
@@ -36,13 +41,17 @@ interface Follower {
  */
 export class FanOut {
   private readonly followers = new Map<StateSink, Follower>();
-  private readonly cache = new Map<string, string>();
-  private cacheRevision = -1;
+  /** Per followed race ('' = the active one): the latest state, and the patch that led to it. */
+  private readonly latest = new Map<string, Serialized>();
   private readonly unsubscribe: () => void;
   /** The latest console-only message (the timing feed), sent to every console that follows. */
   private consoleText: string | null = null;
 
-  constructor(private readonly host: RaceHost) {
+  constructor(
+    private readonly host: RaceHost,
+    /** Patches after the first state (issue 13); false: the full state every time (bench:host's "before"). */
+    private readonly patches = true,
+  ) {
     // Every change alters the program's race summaries, so every follower gets a new state.
     this.unsubscribe = host.subscribe(() => {
       for (const [sink, follower] of this.followers) this.deliver(sink, follower);
@@ -61,6 +70,8 @@ export class FanOut {
       race,
       journal: false,
       sentKey: null,
+      sentRevision: null,
+      sentRace: null,
       behind: false,
       journalRace: null,
       journalSent: 0,
@@ -68,6 +79,7 @@ export class FanOut {
     follower.race = race;
     follower.journal = options.journal ?? known?.journal ?? false;
     follower.sentKey = null;
+    follower.sentRevision = null; // a (re)subscribe gets the full state
     follower.journalRace = null; // a (re)subscribe gets the whole journal
     this.followers.set(sink, follower);
     this.deliver(sink, follower);
@@ -113,7 +125,7 @@ export class FanOut {
   close(): void {
     this.unsubscribe();
     this.followers.clear();
-    this.cache.clear();
+    this.latest.clear();
   }
 
   private deliver(sink: StateSink, follower: Follower): void {
@@ -128,8 +140,21 @@ export class FanOut {
     const key = `${this.host.revision}/${race ?? ''}`;
     if (follower.sentKey === key && push === null) return;
     follower.sentKey = key;
-    const state = this.serialized(key, race);
-    const text = push ? `${state.slice(0, -1)},"journal":${JSON.stringify(push)}}` : state;
+    const followed = follower.race ?? '';
+    const state = this.serialized(followed, race);
+    // Up to date but for this revision: the patch; anything else (new, skipped states while
+    // backed up, another race): the full state.
+    const patch =
+      this.patches &&
+      state.patch !== null &&
+      follower.sentRace === followed &&
+      follower.sentRevision === state.patch.from
+        ? state.patch.text
+        : null;
+    follower.sentRevision = state.revision;
+    follower.sentRace = followed;
+    const base = patch ?? state.text;
+    const text = push ? `${base.slice(0, -1)},"journal":${JSON.stringify(push)}}` : base;
     sink.send(text, () => this.drained(sink));
   }
 
@@ -152,17 +177,47 @@ export class FanOut {
     return { raceId: race, from, entries: journal.entries.slice(from), voided: journal.voided };
   }
 
-  /** The state message for a race at the current revision, serialized once. */
-  private serialized(key: string, race: string | null): string {
-    if (this.cacheRevision !== this.host.revision) {
-      this.cache.clear();
-      this.cacheRevision = this.host.revision;
+  /**
+   * The state message for a followed race at the current revision, serialized once, with the
+   * JSON Patch (RFC 6902) from the previous state of that race: computed once per revision and
+   * sent as the same text to every follower on the previous revision. The ops are taken between
+   * the snapshots' program and race (the revision goes in `to`); unchanged parts of a snapshot
+   * are the same objects (views are cached per revision), so the diff skips them.
+   */
+  private serialized(followed: string, race: string | null): Serialized {
+    const revision = this.host.revision;
+    const known = this.latest.get(followed);
+    if (known?.revision === revision) return known;
+    const snapshot = this.host.snapshot(race);
+    const text = JSON.stringify({ type: 'state', ...snapshot } satisfies StateMessage);
+    let patch: Serialized['patch'] = null;
+    if (known) {
+      const ops = jsonPatch.compare(
+        { program: known.snapshot.program, race: known.snapshot.race },
+        { program: snapshot.program, race: snapshot.race },
+      );
+      const message: PatchMessage = {
+        type: 'patch',
+        // Absent: the view follows whichever race is active (the bytes count: issue 13).
+        ...(followed === '' ? {} : { race: followed }),
+        from: known.revision,
+        to: revision,
+        ops,
+      };
+      const patchText = JSON.stringify(message);
+      // A patch bigger than the state (another race on the boards) is not worth it.
+      if (patchText.length < text.length) patch = { from: known.revision, text: patchText };
     }
-    let text = this.cache.get(key);
-    if (text === undefined) {
-      text = JSON.stringify({ type: 'state', ...this.host.snapshot(race) } satisfies StateMessage);
-      this.cache.set(key, text);
-    }
-    return text;
+    const serialized = { revision, snapshot, text, patch };
+    this.latest.set(followed, serialized);
+    return serialized;
   }
+}
+
+/** A state as sent: its snapshot, its text, and the patch text from the one before. */
+interface Serialized {
+  readonly revision: number;
+  readonly snapshot: HostSnapshot;
+  readonly text: string;
+  readonly patch: { readonly from: number; readonly text: string } | null;
 }

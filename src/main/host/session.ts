@@ -57,8 +57,9 @@ export class HostSession {
   constructor(
     readonly host: RaceHost,
     private readonly log: (line: string) => void = () => undefined,
+    options: { readonly patches?: boolean } = {},
   ) {
-    this.fanOut = new FanOut(host);
+    this.fanOut = new FanOut(host, options.patches ?? true);
   }
 
   /**

@@ -1,9 +1,12 @@
 import type { ClientMessage, ServerMessage } from '../../shared/protocol/messages.ts';
 import { refused } from '../../shared/protocol/reply.ts';
 import type { HostSnapshotMessage } from '../../shared/protocol/snapshot.ts';
-import { replyMessage, type JournalPush } from '../../shared/protocol/socket.ts';
-import { JournalFeed, type JournalCopy } from './journal-feed.ts';
-import type { TimingMessage, TimingView } from '../../shared/timing/view.ts';
+import { replyMessage } from '../../shared/protocol/socket.ts';
+import type { JournalCopy } from './journal-feed.ts';
+import type { TimingView } from '../../shared/timing/view.ts';
+import { Pushes } from './pushes.ts';
+
+export { Pushes } from './pushes.ts';
 
 /** Connection state shown to the operator. */
 export type ConnectionState = 'connecting' | 'open' | 'closed';
@@ -22,84 +25,6 @@ export interface HostClient {
 
 /** A refusal made by the client itself: status 0, the host never saw the request. */
 export const notSent = (error: string, id?: string) => replyMessage(refused(0, error), id);
-
-/**
- * The pushes every client receives: states to their listeners, journal pushes put together
- * (asking for the whole journal once after a gap). Shared by the WebSocket and IPC clients.
- */
-export class Pushes {
-  readonly stateListeners = new Set<(snapshot: HostSnapshotMessage) => void>();
-  readonly journalListeners = new Set<(journal: JournalCopy) => void>();
-  readonly timingListeners = new Set<(timing: TimingView) => void>();
-  latest: HostSnapshotMessage | null = null;
-  latestTiming: TimingView | null = null;
-  private readonly feed = new JournalFeed();
-
-  constructor(private readonly send: (message: ClientMessage) => Promise<ServerMessage>) {}
-
-  /** A state arrived (with the journal's new entries, for a journal follower). */
-  state(message: HostSnapshotMessage & { journal?: JournalPush }): void {
-    const { journal, ...snapshot } = message;
-    this.latest = snapshot;
-    this.stateListeners.forEach((listener) => listener(snapshot));
-    if (journal) this.journal(journal);
-  }
-
-  /** A pushed message (a state or the timing view); false for anything else (a reply). */
-  push(message: ServerMessage): message is Extract<ServerMessage, { type: 'state' | 'timing' }> {
-    if (message.type === 'state') {
-      this.state(message);
-      return true;
-    }
-    if (message.type === 'timing') {
-      this.timing(message);
-      return true;
-    }
-    return false;
-  }
-
-  timing(message: TimingMessage): void {
-    const { type: _type, ...view } = message;
-    this.latestTiming = view;
-    this.timingListeners.forEach((listener) => listener(view));
-  }
-
-  onTiming(listener: (timing: TimingView) => void): () => void {
-    this.timingListeners.add(listener);
-    if (this.latestTiming) listener(this.latestTiming);
-    return () => this.timingListeners.delete(listener);
-  }
-
-  /** Subscribes a listener; a late one is told the current state and journal at once. */
-  onState(listener: (snapshot: HostSnapshotMessage) => void): () => void {
-    this.stateListeners.add(listener);
-    if (this.latest) listener(this.latest);
-    return () => this.stateListeners.delete(listener);
-  }
-
-  onJournal(listener: (journal: JournalCopy) => void): () => void {
-    this.journalListeners.add(listener);
-    if (this.feed.current) listener(this.feed.current);
-    return () => this.journalListeners.delete(listener);
-  }
-
-  private journal(push: JournalPush): void {
-    if (this.feed.apply(push)) {
-      this.announceJournal();
-      return;
-    }
-    void this.send({ type: 'journal', race: push.raceId }).then((reply) => {
-      if (reply.type !== 'journal') return;
-      this.feed.replace({ raceId: reply.raceId, entries: reply.entries, voided: reply.voided });
-      this.announceJournal();
-    });
-  }
-
-  private announceJournal(): void {
-    const journal = this.feed.current;
-    if (journal) this.journalListeners.forEach((listener) => listener(journal));
-  }
-}
 
 /**
  * The WebSocket implementation for browsers (OBS, vMix, CasparCG, browser mode). Reconnects
@@ -129,7 +54,19 @@ export function connectWebSocket(url: string): HostClient {
       pending.set(id, resolve);
       socket.send(JSON.stringify({ ...message, id }));
     });
-  const pushes = new Pushes(send);
+  // A patch that does not follow on: subscribe again, as on connect (the state is the answer).
+  const query = new URL(url, 'ws://host').searchParams;
+  const resync = () => {
+    if (socket?.readyState !== WebSocket.OPEN) return;
+    socket.send(
+      JSON.stringify({
+        type: 'subscribe',
+        race: query.get('race'),
+        journal: query.get('journal') === '1',
+      }),
+    );
+  };
+  const pushes = new Pushes(send, resync);
   const open = () => {
     announce('connecting');
     const ws = new WebSocket(url);

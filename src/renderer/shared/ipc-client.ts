@@ -22,7 +22,9 @@ export function connectIpc(
       return notSent(`the host did not answer: ${(error as Error).message}`);
     }
   };
-  const pushes = new Pushes(send);
+  const pushes = new Pushes(send, () => {
+    void send({ type: 'subscribe', race, journal: options.journal === true });
+  });
   // One subscription: with `journal`, the journal comes with the states.
   const unsubscribe = bridge.subscribe(
     (text) => pushes.push(JSON.parse(text) as ServerMessage),

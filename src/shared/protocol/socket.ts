@@ -7,6 +7,7 @@ import type { ProgramView } from './program.ts';
 import type { Accepted, Refused, Reply } from './reply.ts';
 import { bibSchema } from '../race/events.ts';
 import type { TimingMessage } from '../timing/view.ts';
+import type { Operation } from 'fast-json-patch';
 
 /** A client's own id for a request; echoed in the reply so it can match them. */
 const requestId = z.union([z.string().max(200), z.number()]);
@@ -156,6 +157,21 @@ export interface StateMessage {
   readonly journal?: JournalPush;
 }
 
+/**
+ * What changed since the state (or patch) a view was sent last (issue 13): JSON Patch (RFC 6902)
+ * operations on `{program, race}` of the state at host revision `from`, giving the state at `to`.
+ * A view whose state is not at `from` asks for the full state again (`subscribe`).
+ */
+export interface PatchMessage {
+  readonly type: 'patch';
+  /** The race the view follows (absent: whichever is active). */
+  readonly race?: string;
+  readonly from: number;
+  readonly to: number;
+  readonly ops: readonly Operation[];
+  readonly journal?: JournalPush;
+}
+
 /** An accepted command or program command: the host's Reply as a message. */
 export type AckMessage = Accepted & { readonly type: 'ack'; readonly id?: RequestId };
 
@@ -185,4 +201,4 @@ export function replyOf(message: AckMessage | ErrorMessage): Reply {
 
 /** Everything the host sends over the WebSocket. */
 export type SocketMessage =
-  StateMessage | AckMessage | JournalMessage | ErrorMessage | TimingMessage;
+  StateMessage | PatchMessage | AckMessage | JournalMessage | ErrorMessage | TimingMessage;

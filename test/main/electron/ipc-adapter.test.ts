@@ -10,6 +10,7 @@ import {
 import type { IpcMain } from 'electron';
 import { FakeIpcMain, FakeWebContents, ipcEvent } from './fake-electron.ts';
 import { openHost, type HostFixture } from '../../support/host-fixture.ts';
+import { statesOf } from '../../support/patched-states.ts';
 
 let fixture: HostFixture;
 let hostIpc: HostIpc;
@@ -31,17 +32,12 @@ const window = (url = 'app://mass-start/board/index.html') => {
   contents.url = url;
   return contents;
 };
+/** What the window shows after each push (a state, or a patch applied to the one before). */
 const states = (contents: FakeWebContents) =>
-  contents.messages(ipcChannels.state).map(
-    (text) =>
-      JSON.parse(text as string) as {
-        revision: number;
-        race: { id: string; lapsToGo: number } | null;
-      },
-  );
+  statesOf(contents.messages(ipcChannels.state) as string[]);
 
 describe('HostIpc', () => {
-  it('sends the full state at once on subscribe and after every change', async () => {
+  it('sends the full state at once on subscribe, and what changed after every change', async () => {
     const board = window();
     hostIpc.subscribe(board, null);
     expect(states(board)).toHaveLength(1);

@@ -8,6 +8,7 @@ import { appSchemePrivileges } from '../../../src/main/electron/app-protocol.ts'
 import { startShell, type Electron, type RunningShell } from '../../../src/main/electron/shell.ts';
 import { readWindowLayout } from '../../../src/main/electron/window-layout.ts';
 import { ipcChannels } from '../../../src/shared/protocol/ipc.ts';
+import { statesOf } from '../../support/patched-states.ts';
 import {
   display,
   FakeBrowserWindow,
@@ -157,7 +158,7 @@ describe('startShell', () => {
     });
     expect(reply).toMatchObject({ type: 'ack', id: 1, ok: true });
     expect(console.messages(ipcChannels.state).length).toBeGreaterThan(1);
-    expect(JSON.parse(console.messages(ipcChannels.state).at(-1) as string)).toMatchObject({
+    expect(statesOf(console.messages(ipcChannels.state) as string[]).at(-1)).toMatchObject({
       type: 'state',
       program: { races: [{ id: 'women-final' }] },
     });

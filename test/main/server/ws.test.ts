@@ -85,11 +85,13 @@ describe('the WebSocket API: state pushes', () => {
     const stringify = vi.spyOn(JSON, 'stringify');
     await api.call('/api/v1/commands', { body: { type: 'race/started' } });
     await Promise.all(boards.map((board) => board.next('state')));
-    const stateCalls = stringify.mock.calls.filter(
-      ([value]) => (value as { type?: string } | null)?.type === 'state',
-    );
-    expect(stateCalls).toHaveLength(1);
+    const calls = (type: string) =>
+      stringify.mock.calls.filter(([value]) => (value as { type?: string } | null)?.type === type);
+    // One state and one patch from the state before, serialized once; the patch to every view.
+    expect(calls('state')).toHaveLength(1);
+    expect(calls('patch')).toHaveLength(1);
     expect(new Set(boards.map((board) => board.raw.at(-1))).size).toBe(1);
+    expect(JSON.parse(boards[0]!.raw.at(-1)!)).toMatchObject({ type: 'patch' });
   });
 });
 
