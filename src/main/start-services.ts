@@ -36,6 +36,8 @@ export interface ServicesOptions {
    * when they differ from the meeting's, like any change from the console.
    */
   readonly timing?: Partial<TimingSettings>;
+  /** Switch the public live feed on for the meeting at start (`serve --public`). */
+  readonly publicFeed?: boolean;
   /** How the timing feed reaches a decoder (default: P3 over TCP). */
   readonly timingSource?: SourceFactory;
 }
@@ -87,6 +89,10 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   try {
     if (options.demoFile !== null) await loadDemo(host, options.demoFile, options);
     if (options.timing) await configureTiming(host, options.timing, log);
+    if (options.publicFeed && !host.program().publicFeed) {
+      const reply = await host.programCommand({ type: 'public/configured', enabled: true }, 'cli');
+      if (!reply.ok) throw new Error(`public feed not switched on: ${reply.error}`);
+    }
     let tokens: ApiTokens | null = null;
     let urls: BrowserUrls | null = null;
     if (options.port !== null) {

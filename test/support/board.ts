@@ -33,6 +33,7 @@ export function program(
     },
     display: { ...defaultDisplaySettings, ...display },
     timing: defaultTimingSettings,
+    publicFeed: false,
   };
 }
 

@@ -22,8 +22,10 @@ commands:
                                   sheet and PDF, into a folder or a zip
   serve [--port N] [--host ADDR] [--data DIR] [--osc-port N | --no-osc] [--osc-allow A,B] [--demo]
           [--timing p3://HOST[:PORT] | off] [--auto-laps | --no-auto-laps] [--min-lap SECONDS]
+          [--public]
                                   start the race host in browser mode and print its URLs; --timing
-                                  connects the meeting to a MYLAPS P3 decoder (kept in the meeting)
+                                  connects the meeting to a MYLAPS P3 decoder (kept in the meeting); --public
+                                  serves the public live feed at /public/ (no token)
   simulate-decoder [--port 5403] [--host 127.0.0.1] [--race FILE.jsonl] [--speed 10] [--skaters N]
           [--seed S] [--no-noise] [--clock-offset MS] [--lead-in SECONDS] [--drop-at N]
                                   a P3 decoder on TCP playing a race's passings (generated, or a

@@ -19,6 +19,8 @@ export interface ServeOptions {
   readonly demo: boolean;
   /** Timing settings given on the command line (--timing, --auto-laps, --min-lap). */
   readonly timing: Partial<TimingSettings>;
+  /** Switch the public live feed on for the meeting (--public). */
+  readonly publicFeed?: boolean;
 }
 
 /** Reads `serve` arguments; throws with a clear message on bad ones. */
@@ -37,6 +39,7 @@ export function parseServeArgs(args: string[]): ServeOptions {
       'auto-laps': { type: 'boolean' },
       'no-auto-laps': { type: 'boolean' },
       'min-lap': { type: 'string' },
+      public: { type: 'boolean', default: false },
     },
   });
   const port = (name: string, text: string) => {
@@ -56,6 +59,7 @@ export function parseServeArgs(args: string[]): ServeOptions {
       .filter(Boolean),
     demo: values.demo,
     timing: timingArgs(values),
+    publicFeed: values.public,
   };
 }
 
@@ -107,6 +111,7 @@ export async function serve(
     staticDir,
     optionalServers: false,
     timing: options.timing,
+    publicFeed: options.publicFeed ?? false,
   });
   const { host, server, osc, urls, replayMs } = services;
   const tokens = services.tokens!;
@@ -129,6 +134,10 @@ export async function serve(
       ? `  timing   ${timing.url}  (auto laps ${timing.autoLaps ? 'on' : 'off'}, minimum lap ${timing.minLapSeconds} s)`
       : "  timing   off  (serve --timing p3://HOST:PORT, or the console's Timing panel)",
   );
+  if (host.program().publicFeed)
+    print(
+      `  public   ${base}/public/  (no token; put a cache in front: resources/deploy/nginx.conf)`,
+    );
   if (!existsSync(staticDir))
     print('  pages    not built yet: run `npm run build` to serve the console and board');
   if (options.host !== '127.0.0.1' && options.host !== 'localhost')

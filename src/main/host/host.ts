@@ -136,7 +136,7 @@ export class RaceHost {
   }
 
   private buildProgram(): ProgramView {
-    const { meeting, activeRaceId, display, timing, revision } = this.programFile;
+    const { meeting, activeRaceId, display, timing, publicFeed, revision } = this.programFile;
     const scenes = effectiveScenes(
       this.programFile.scenes,
       phaseNow(this.programFile, this.context),
@@ -154,7 +154,7 @@ export class RaceHost {
         revision: view.revision,
       };
     });
-    return { meeting, revision, races, activeRaceId, scenes, display, timing };
+    return { meeting, revision, races, activeRaceId, scenes, display, timing, publicFeed };
   }
 
   /** The derived view of a race (the active one by default), computed once per revision. */

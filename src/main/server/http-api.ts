@@ -7,6 +7,7 @@ import { registerApiRoutes } from './api-routes.ts';
 import { registerResultsPdfRoute } from './results-pdf-route.ts';
 import { registerFeedRoutes } from './feed-routes.ts';
 import { registerExportRoutes } from './export-routes.ts';
+import { registerPublicRoutes, type PublicRouteOptions } from './public-routes.ts';
 import { registerAuth } from './auth.ts';
 import { frameworkErrorReply, registerErrorReplies, registerJsonBodies } from './http-errors.ts';
 import { registerStaticPages } from './static-pages.ts';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   readonly socketBufferLimit?: number;
   readonly pingIntervalMs?: number;
   readonly log?: (line: string) => void;
+  /** The public live feed's clock and request counter (tests, bench:public). */
+  readonly publicFeed?: PublicRouteOptions;
 }
 
 /** A running server. */
@@ -91,6 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     registerResultsPdfRoute(app, session);
     registerFeedRoutes(app, session);
     registerExportRoutes(app, session);
+    registerPublicRoutes(app, session, options.publicFeed);
     stopPings = registerSocketRoute(app, {
       session,
       bufferLimit: options.socketBufferLimit ?? 256 * 1024,

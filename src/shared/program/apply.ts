@@ -28,6 +28,7 @@ export type ProgramChange = Extract<
       | 'output/auto'
       | 'display/configured'
       | 'timing/configured'
+      | 'public/configured'
       | 'race/removed';
   }
 >;
@@ -141,6 +142,8 @@ export function applyProgramCommand(
       );
       return accepted(next(program, { timing: { ...program.timing, ...defined } }));
     }
+    case 'public/configured':
+      return accepted(next(program, { publicFeed: command.enabled }));
     case 'race/removed':
       return removeRace(program, command.raceId, context);
   }

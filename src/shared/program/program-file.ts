@@ -53,6 +53,8 @@ export const programFileSchema = z.object({
   display: displaySettingsSchema.default(defaultDisplaySettings),
   /** The timing feed of the meeting (issue 12); files written before it existed have none. */
   timing: timingSettingsSchema.default(defaultTimingSettings),
+  /** The public live feed (/public/v1/, issue 13) is served: off unless switched on per meeting. */
+  publicFeed: z.boolean().default(false),
 });
 export type ProgramFile = z.output<typeof programFileSchema>;
 
@@ -73,5 +75,6 @@ export function emptyProgram(meeting = 'Mass Start meeting'): ProgramFile {
     },
     display: defaultDisplaySettings,
     timing: defaultTimingSettings,
+    publicFeed: false,
   };
 }

@@ -80,6 +80,8 @@ export interface ProgramView {
   readonly display: DisplaySettings;
   /** The meeting's timing feed settings (issue 12). */
   readonly timing: TimingSettings;
+  /** Whether the public live feed (/public/v1/, issue 13) is served. */
+  readonly publicFeed: boolean;
 }
 
 /**
@@ -134,6 +136,8 @@ export const programCommandSchema = z.discriminatedUnion('type', [
   z
     .object({ type: z.literal('display/configured') })
     .extend(changesOf(displaySettingsSchema.shape)),
+  /** The public live feed on or off (off by default): /public/v1/live.json and the public page. */
+  z.object({ type: z.literal('public/configured'), enabled: z.boolean() }),
   /** The timing feed: the decoder (`p3://HOST:PORT`, null: off), auto laps, the minimum lap time. */
   z.object({ type: z.literal('timing/configured') }).extend(changesOf(timingSettingsSchema.shape)),
   /** Replays a recorded race journal into a new race "Rehearsal · ..." (src/main/host/rehearsal.ts). */

@@ -100,6 +100,7 @@ export function programWith(race: RaceView | null): ProgramView {
     },
     display: defaultDisplaySettings,
     timing: defaultTimingSettings,
+    publicFeed: false,
   };
 }
 

@@ -1,0 +1,124 @@
+/**
+ * The public live feed (issue 13): what an audience of any size may read, with no token, when
+ * the meeting switches it on (`public/configured`, `serve --public`). Made to sit behind an HTTP
+ * cache or CDN (resources/deploy/nginx.conf): `live.json` may be cached for a second, each race
+ * revision has its own immutable URL, and the host answers each URL about once a second
+ * whatever the audience. The page at /public/ polls live.json and says when the data stops.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { raceFeed } from '../../shared/feed/feed.ts';
+import type { Feed } from '../../shared/feed/schema.ts';
+import { foldJournal } from '../../shared/race/history.ts';
+import { raceView } from '../../shared/race/view.ts';
+import type { HostSession } from '../host/session.ts';
+import { access } from './auth.ts';
+import { matchesEtag } from './feed-routes.ts';
+import { publicPage } from './public-page.ts';
+import { failure } from './replies.ts';
+
+/** The live document: the meeting, the active race's feed (the flat shape of the data feeds). */
+export interface PublicLive {
+  readonly meeting: string;
+  /** Host clock, whole seconds: it moves while the host lives (the page tells a pause by it). */
+  readonly at: number;
+  readonly revision: number;
+  readonly race: Feed | null;
+  /** This race revision's immutable document. */
+  readonly revisionUrl: string | null;
+}
+
+const liveHeaders = {
+  'Cache-Control': 'public, max-age=1, stale-while-revalidate=5',
+  'Access-Control-Allow-Origin': '*',
+};
+const immutable = {
+  'Cache-Control': 'public, max-age=31536000, immutable',
+  'Access-Control-Allow-Origin': '*',
+};
+
+/** How many past race revisions are kept folded (the rest are folded again when asked). */
+const KEEP = 200;
+
+export interface PublicRouteOptions {
+  /** The host's clock in ms (default Date.now). */
+  readonly now?: () => number;
+  /** Counts the requests the host answers (bench:public reads the origin's rate). */
+  readonly onRequest?: (url: string) => void;
+}
+
+export function registerPublicRoutes(
+  app: FastifyInstance,
+  session: HostSession,
+  options: PublicRouteOptions = {},
+): void {
+  const { host } = session;
+  const now = options.now ?? Date.now;
+  const folded = new Map<string, string>();
+  const off = (reply: FastifyReply) =>
+    reply
+      .code(404)
+      .header('Cache-Control', 'public, max-age=5')
+      .send(failure('the public feed is off for this meeting (switch it on: public/configured)'));
+  const count = (request: FastifyRequest) => options.onRequest?.(request.url);
+
+  app.get('/public/v1/live.json', access('public'), async (request, reply) => {
+    count(request);
+    const program = host.program();
+    if (!program.publicFeed) return off(reply);
+    const race = host.race();
+    const at = Math.floor(now() / 1000) * 1000;
+    const etag = `"${host.revision}-${at / 1000}"`;
+    reply.headers({ ...liveHeaders, ETag: etag });
+    if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    const live: PublicLive = {
+      meeting: program.meeting,
+      at,
+      revision: host.revision,
+      race: race ? raceFeed(race) : null,
+      revisionUrl: race ? `/public/v1/races/${race.id}/${race.revision}.json` : null,
+    };
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify(live));
+  });
+
+  app.get<{ Params: { id: string; revision: string } }>(
+    '/public/v1/races/:id/:revision.json',
+    access('public'),
+    async (request, reply) => {
+      count(request);
+      if (!host.program().publicFeed) return off(reply);
+      const { id } = request.params;
+      const revision = Number(request.params.revision);
+      const journal = host.journal(id);
+      if (!journal)
+        return reply.code(404).send(failure(`race "${id.slice(0, 100)}" is not in the program`));
+      if (!Number.isInteger(revision) || revision < 1 || revision > journal.entries.length)
+        return reply
+          .code(404)
+          .header('Cache-Control', 'public, max-age=1')
+          .send(failure(`race "${id}" has revisions 1 to ${journal.entries.length}`));
+      const key = `${id}/${revision}`;
+      let text = folded.get(key);
+      if (text === undefined) {
+        // The race as it was at that revision: its journal up to there, folded (voids included).
+        const state = foldJournal(journal.entries.slice(0, revision)).state;
+        text = JSON.stringify(raceFeed(raceView(id, revision, state)));
+        folded.set(key, text);
+        if (folded.size > KEEP) folded.delete(folded.keys().next().value!);
+      }
+      return reply.headers(immutable).type('application/json; charset=utf-8').send(text);
+    },
+  );
+
+  app.get('/public/', access('public'), async (request, reply) => {
+    count(request);
+    if (!host.program().publicFeed) return off(reply);
+    return reply
+      .headers({
+        'Cache-Control': 'public, max-age=60',
+        'Content-Security-Policy':
+          "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
+      })
+      .type('text/html; charset=utf-8')
+      .send(publicPage);
+  });
+}
