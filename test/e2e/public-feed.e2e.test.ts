@@ -36,7 +36,7 @@ async function serve(): Promise<{ base: string; port: number; token: string }> {
   host = child;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('serve printed no API line')), 30_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       const match = /API\s+(http:\/\/127\.0\.0\.1:(\d+))\/api\/v1\/\s+control token (\S+)/.exec(
         line,
       );
@@ -75,9 +75,9 @@ describe('the public page behind nginx (Debian nginx; .ci/run installs it)', () 
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${nginx.url}/public/`);
-    await page.waitForFunction(() =>
-      document.getElementById('laps')?.textContent?.startsWith('14'),
-    );
+    await expect
+      .poll(() => page.locator('#laps').textContent(), { timeout: 10_000 })
+      .toMatch(/^14/);
     expect(await page.locator('#state').textContent()).toBe('Live');
     const rows = await page.locator('#rows tr').count();
     expect(rows).toBe(12);
@@ -90,11 +90,9 @@ describe('the public page behind nginx (Debian nginx; .ci/run installs it)', () 
 
     host!.kill('SIGKILL');
     await new Promise((resolve) => host!.once('exit', resolve));
-    await page.waitForFunction(
-      () => document.getElementById('state')?.textContent?.startsWith('Live data paused'),
-      undefined,
-      { timeout: 15_000 },
-    );
+    await expect
+      .poll(() => page.locator('#state').textContent(), { timeout: 15_000 })
+      .toMatch(/^Live data paused/);
     expect(await page.locator('#laps').textContent()).toMatch(/^14/);
     expect(await page.locator('#rows tr').count()).toBe(rows);
     const stale = await fetch(`${nginx.url}/public/v1/live.json`);
