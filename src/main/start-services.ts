@@ -8,6 +8,7 @@ import { HostSession } from './host/session.ts';
 import { loadOrCreateTokens, type ApiTokens } from './host/tokens.ts';
 import { startOscServer, type OscServer } from './osc/osc-server.ts';
 import { startServer, type RunningServer } from './server/http-api.ts';
+import type { PublicRouteOptions } from './server/public-routes.ts';
 import { TimingService, type SourceFactory } from './timing/timing-service.ts';
 import type { TimingSettings } from '../shared/timing/settings.ts';
 
@@ -38,6 +39,8 @@ export interface ServicesOptions {
   readonly timing?: Partial<TimingSettings>;
   /** Switch the public live feed on for the meeting at start (`serve --public`). */
   readonly publicFeed?: boolean;
+  /** The public routes' clock and request counter (bench:public counts the origin's requests). */
+  readonly publicRoutes?: PublicRouteOptions;
   /** How the timing feed reaches a decoder (default: P3 over TCP). */
   readonly timingSource?: SourceFactory;
 }
@@ -109,6 +112,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
             address: options.address,
             staticDir: existsSync(options.staticDir) ? options.staticDir : undefined,
             log,
+            ...(options.publicRoutes ? { publicFeed: options.publicRoutes } : {}),
           });
           // A second host started on this folder is told where this one serves.
           await host.advertise({ url: server.url });
