@@ -191,6 +191,9 @@ export const en = {
   'overlay.sprint': 'Sprint',
   'overlay.result': 'Result',
   boardLanguage: 'Board language',
+  publicFeed: 'Public live page (no token, for phones; put a cache in front)',
+  publicFeedOn: 'On: switch off',
+  publicFeedOff: 'Off: switch on',
   previewUnavailable:
     'Preview needs the view token: open the console with the URL the host prints.',
 

@@ -193,6 +193,9 @@ export const nl: Record<LabelKey, string> = {
   'overlay.sprint': 'Sprint',
   'overlay.result': 'Uitslag',
   boardLanguage: 'Taal van het bord',
+  publicFeed: 'Openbare livepagina (zonder token, voor telefoons; zet er een cache voor)',
+  publicFeedOn: 'Aan: uitzetten',
+  publicFeedOff: 'Uit: aanzetten',
   previewUnavailable:
     'Het voorbeeld heeft het kijktoken nodig: open de console via de URL die de host toont.',
 

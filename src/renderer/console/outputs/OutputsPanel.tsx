@@ -206,6 +206,26 @@ export function OutputsPanel({
           <option value="nl">Nederlands</option>
         </select>
       </label>
+      <p className="inline public-feed">
+        {t('publicFeed')}{' '}
+        <button
+          type="button"
+          data-testid="public-feed"
+          aria-pressed={program.publicFeed}
+          onClick={() =>
+            void actions
+              .program({ type: 'public/configured', enabled: !program.publicFeed }, t('outputs'))
+              .then((outcome) => setAutoError(outcome.ok ? null : outcome.error))
+          }
+        >
+          {t(program.publicFeed ? 'publicFeedOn' : 'publicFeedOff')}
+        </button>{' '}
+        {program.publicFeed && (
+          <a href="/public/" target="_blank" rel="noreferrer">
+            /public/
+          </a>
+        )}
+      </p>
       {shownError && (
         <p className="refusal" role="alert" data-testid="outputs-refusal">
           <strong>{t('refused')}:</strong> {shownError}
