@@ -2,6 +2,7 @@
  * Shared pieces of the race host benchmark (`npm run bench:host`): the bench race, a command
  * cycle that stays valid forever, statistics, table output and temp data dirs (child processes: host-bench-child.ts).
  */
+import { raceFormatSchema } from '../../src/shared/race/format.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +74,15 @@ export function cycleCommand(i: number): RaceCommand {
       return { type: 'sprint/placed', sprint: 1, bibs: podium(3) };
   }
 }
+
+/** A race format of 1,000 laps and no sprints: every sample of bench:timing is a lap to count. */
+export const longRaceFormat = raceFormatSchema.parse({
+  name: 'bench',
+  laps: 1000,
+  sprintLaps: [],
+  intermediatePoints: [],
+  finalPoints: [60, 40, 20, 10, 6, 3],
+});
 
 /** The semi-final the WebSocket and memory parts use. */
 export const benchSemi = {

@@ -6,7 +6,7 @@
  */
 import { startServices } from '../../src/main/start-services.ts';
 import { tellParent } from './host-bench-child.ts';
-import { tempDataDir } from './host-bench-common.ts';
+import { longRaceFormat, tempDataDir } from './host-bench-common.ts';
 
 const decoderPort = Number(process.argv[2]);
 const { dir, remove } = await tempDataDir('timing');
@@ -28,17 +28,7 @@ const added = await host.programCommand(
     category: 'Men',
     round: 'final',
     qualifiers: 0,
-    format: {
-      name: 'bench',
-      laps: 1000,
-      sprintLaps: [],
-      intermediatePoints: [],
-      finalPoints: [60, 40, 20, 10, 6, 3],
-      podiumByFinishOrder: 3,
-      nonFinishersKeepPoints: true,
-      disqualifiedLosePoints: true,
-      lappedSkaters: 'rank',
-    },
+    format: longRaceFormat,
   },
   'bench',
 );
@@ -91,3 +81,5 @@ await tellParent({
   view: tokens!.view,
   revision: host.revision,
 });
+// The parent gone (a failed run): do not stay behind.
+process.on('disconnect', () => process.exit(1));

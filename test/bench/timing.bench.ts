@@ -22,7 +22,16 @@ import { P3FrameReader } from '../../src/shared/timing/p3-frame.ts';
 import { decodeRecord, usToMs } from '../../src/shared/timing/p3-records.ts';
 import { LapTracker } from '../../src/shared/timing/tracker.ts';
 import { startChild } from './host-bench-child.ts';
-import { ms, num, progress, quantile, table, verdict, type Row } from './host-bench-common.ts';
+import {
+  longRaceFormat,
+  ms,
+  num,
+  progress,
+  quantile,
+  table,
+  verdict,
+  type Row,
+} from './host-bench-common.ts';
 
 const SKATERS = 24;
 const VIEWS = 100;
@@ -68,17 +77,7 @@ progress('part 1: parse 200,000 passings');
       title: 'bench',
       round: 'final',
       qualifiers: 0,
-      format: {
-        name: 'bench',
-        laps: 1000,
-        sprintLaps: [],
-        intermediatePoints: [],
-        finalPoints: [60, 40, 20],
-        podiumByFinishOrder: 3,
-        nonFinishersKeepPoints: true,
-        disqualifiedLosePoints: true,
-        lappedSkaters: 'rank',
-      },
+      format: longRaceFormat,
     },
     {
       type: 'startList/set',
@@ -168,9 +167,15 @@ progress(`part 2: decoder -> host -> ${VIEWS} views, ${SAMPLES} leader crossings
           const view = { revision: 0 };
           const ws = new WebSocket(base, { perMessageDeflate: false });
           ws.on('message', (data: Buffer) => {
-            const head = data.toString('latin1', 0, 48);
-            if (!head.startsWith('{"type":"state"')) return;
-            const revision = Number(/"revision":(\d+)/.exec(head)?.[1] ?? 0);
+            // A state names its revision, a patch (issue 13) the revision it leads to.
+            const head = data.toString('latin1', 0, 160);
+            const match = head.startsWith('{"type":"state"')
+              ? /"revision":(\d+)/.exec(head)
+              : head.startsWith('{"type":"patch"')
+                ? /"to":(\d+)/.exec(head)
+                : null;
+            if (!match) return;
+            const revision = Number(match[1]);
             const before = view.revision;
             view.revision = revision;
             if (before < target && revision >= target && ++reached === VIEWS) onAll?.();
