@@ -19,10 +19,19 @@ export function applyPush(
     true,
     false,
   );
+  const program =
+    push.program === undefined
+      ? newDocument.program
+      : { ...newDocument.program, revision: push.program };
+  const race =
+    newDocument.race && push.raceRevision !== undefined
+      ? { ...newDocument.race, revision: push.raceRevision }
+      : newDocument.race;
   return {
     type: 'state',
     revision: push.to,
-    ...newDocument,
+    program,
+    race,
     ...(push.journal ? { journal: push.journal } : {}),
   };
 }

@@ -192,16 +192,25 @@ export class FanOut {
     const text = JSON.stringify({ type: 'state', ...snapshot } satisfies StateMessage);
     let patch: Serialized['patch'] = null;
     if (known) {
-      const ops = jsonPatch.compare(
-        { program: known.snapshot.program, race: known.snapshot.race },
-        { program: snapshot.program, race: snapshot.race },
-      );
+      const before = known.snapshot;
+      // The revision counters travel beside the ops, as `to` does: every program change moves
+      // the program revision and every race change the race's, and a replace op for each would
+      // be most of a small patch (the bytes count: issue 13).
+      const ops = jsonPatch.compare(withoutRevisions(before), withoutRevisions(snapshot));
+      const programRevision = snapshot.program.revision;
+      const raceRevision = snapshot.race?.revision;
       const message: PatchMessage = {
         type: 'patch',
-        // Absent: the view follows whichever race is active (the bytes count: issue 13).
+        // Absent: the view follows whichever race is active.
         ...(followed === '' ? {} : { race: followed }),
         from: known.revision,
         to: revision,
+        ...(programRevision === before.program.revision ? {} : { program: programRevision }),
+        // Another race (the active one changed) comes whole in the ops, its revision beside.
+        ...(raceRevision === undefined ||
+        (raceRevision === before.race?.revision && snapshot.race?.id === before.race.id)
+          ? {}
+          : { raceRevision }),
         ops,
       };
       const patchText = JSON.stringify(message);
@@ -212,6 +221,14 @@ export class FanOut {
     this.latest.set(followed, serialized);
     return serialized;
   }
+}
+
+/** What the ops are taken between: the snapshot's program and race, their revisions set apart. */
+function withoutRevisions(snapshot: HostSnapshot): { program: object; race: object | null } {
+  return {
+    program: { ...snapshot.program, revision: 0 },
+    race: snapshot.race && { ...snapshot.race, revision: 0 },
+  };
 }
 
 /** A state as sent: its snapshot, its text, and the patch text from the one before. */

@@ -48,11 +48,18 @@ export class Pushes {
       this.resync();
       return;
     }
+    // The revision counters come beside the ops.
+    const program =
+      message.program === undefined ? next.program : { ...next.program, revision: message.program };
+    const race =
+      next.race && message.raceRevision !== undefined
+        ? { ...next.race, revision: message.raceRevision }
+        : next.race;
     this.state({
       type: 'state',
       revision: message.to,
-      program: next.program,
-      race: next.race,
+      program,
+      race,
       ...(message.journal ? { journal: message.journal } : {}),
     });
   }

@@ -159,7 +159,8 @@ export interface StateMessage {
 
 /**
  * What changed since the state (or patch) a view was sent last (issue 13): JSON Patch (RFC 6902)
- * operations on `{program, race}` of the state at host revision `from`, giving the state at `to`.
+ * operations on `{program, race}` of the state at host revision `from`, giving the state at `to`;
+ * the program's and the race's revision counters come beside the ops (`program`, `raceRevision`).
  * A view whose state is not at `from` asks for the full state again (`subscribe`).
  */
 export interface PatchMessage {
@@ -168,6 +169,10 @@ export interface PatchMessage {
   readonly race?: string;
   readonly from: number;
   readonly to: number;
+  /** The program revision at `to`, when it moved (it is not in the ops). */
+  readonly program?: number;
+  /** The followed race's revision at `to`, when it moved (it is not in the ops). */
+  readonly raceRevision?: number;
   readonly ops: readonly Operation[];
   readonly journal?: JournalPush;
 }

@@ -90,6 +90,15 @@ describe('patch pushes', () => {
           await host.submit({ kind: 'single', command }, 'test', raceId);
           if (step % 7 === 3)
             await host.programCommand(programChanges[step % programChanges.length]!, 'test');
+          // Another race on the boards and back: the view's race comes whole, revision beside.
+          if (step % 11 === 5)
+            await host.programCommand(
+              {
+                type: 'race/activated',
+                raceId: host.activeRaceId === raceId ? fixture.raceId : raceId,
+              },
+              'test',
+            );
           step += 1;
           check();
         }
