@@ -7,13 +7,9 @@ import {
   type RunningServer,
   type ServerOptions,
 } from '../../src/main/server/http-api.ts';
-import type {
-  PatchMessage,
-  SocketMessage,
-  StateMessage,
-} from '../../src/shared/protocol/socket.ts';
+import type { PatchMessage, SocketMessage } from '../../src/shared/protocol/socket.ts';
 import { openHost } from './host-fixture.ts';
-import { applyPush } from './patched-states.ts';
+import { PushedStates } from './patched-states.ts';
 
 /** A real host on a temp data dir with one semi of 12 skaters, and the real server on 127.0.0.1:0. */
 export interface ApiFixture {
@@ -101,7 +97,7 @@ export class TestSocket {
   readonly raw: string[] = [];
   /** The patches received, as sent. */
   readonly patches: PatchMessage[] = [];
-  private lastState: StateMessage | null = null;
+  private readonly view = new PushedStates();
   private waiters: (() => void)[] = [];
   private taken = 0;
 
@@ -113,16 +109,11 @@ export class TestSocket {
       if (message.type === 'patch') this.patches.push(message);
       // A patch (issue 13) is taken as the state it makes: what a view shows, as the renderer's
       // host client does. A patch that does not follow on is a test failure here.
-      this.messages.push(message.type === 'patch' ? this.patched(message) : message);
-      if (message.type === 'state') this.lastState = message;
+      this.messages.push(
+        message.type === 'patch' || message.type === 'state' ? this.view.take(message) : message,
+      );
       for (const wake of this.waiters.splice(0)) wake();
     });
-  }
-
-  private patched(patch: PatchMessage): StateMessage {
-    const state = applyPush(this.lastState, patch);
-    this.lastState = state;
-    return state;
   }
 
   /** Connects to /api/v1/ws with the given query (token, race). */

@@ -1,48 +1,39 @@
-// What a view makes of the pushes it gets (issue 13): a full state, then JSON patches applied
-// to it, as the renderer's host client does. A patch that does not follow on throws.
-import jsonPatch, { type Operation } from 'fast-json-patch';
+// What a view makes of the pushes it gets (issue 13): the renderer's own client code (Pushes,
+// src/renderer/shared/pushes.ts) fed a full state and then patches. A patch that does not follow
+// on is a test failure here (Pushes would ask for the state again).
+import type { ServerMessage } from '../../src/shared/protocol/messages.ts';
 import type { PatchMessage, StateMessage } from '../../src/shared/protocol/socket.ts';
+import { Pushes } from '../../src/renderer/shared/pushes.ts';
 
-/** The state a push gives on top of the one before it (a state replaces it). */
-export function applyPush(
-  previous: StateMessage | null,
-  push: StateMessage | PatchMessage,
-): StateMessage {
-  if (push.type === 'state') return push;
-  if (!previous || previous.revision !== push.from)
-    throw new Error(
-      `patch from ${push.from} does not follow state ${previous?.revision ?? 'none'}`,
-    );
-  const { newDocument } = jsonPatch.applyPatch(
-    { program: previous.program, race: previous.race },
-    push.ops as Operation[],
-    true,
-    false,
+/** A view's pushes, put together as the renderer does: each state or patch, the state it makes. */
+export class PushedStates {
+  private journal: StateMessage['journal'];
+  private readonly pushes = new Pushes(
+    // A journal gap would ask for the whole journal: this view has no host to ask.
+    () =>
+      Promise.resolve({ type: 'error', ok: false, status: 0, error: 'test view' } as ServerMessage),
+    () => {
+      throw new Error('a patch that does not follow on the state before it');
+    },
   );
-  const program =
-    push.program === undefined
-      ? newDocument.program
-      : { ...newDocument.program, revision: push.program };
-  const race =
-    newDocument.race && push.raceRevision !== undefined
-      ? { ...newDocument.race, revision: push.raceRevision }
-      : newDocument.race;
-  return {
-    type: 'state',
-    revision: push.to,
-    program,
-    race,
-    ...(push.journal ? { journal: push.journal } : {}),
-  };
+
+  /** The state after this push, with the journal part the push carried. */
+  take(push: StateMessage | PatchMessage): StateMessage {
+    this.journal = push.journal;
+    this.pushes.push(push);
+    const state = this.pushes.latest!;
+    return { ...state, ...(this.journal ? { journal: this.journal } : {}) };
+  }
 }
 
 /** Every state a view following these texts would show, in order (other messages skipped). */
 export function statesOf(texts: readonly string[]): StateMessage[] {
+  const view = new PushedStates();
   const states: StateMessage[] = [];
   for (const text of texts) {
     const message = JSON.parse(text) as { type: string };
-    if (message.type !== 'state' && message.type !== 'patch') continue;
-    states.push(applyPush(states.at(-1) ?? null, message as StateMessage | PatchMessage));
+    if (message.type === 'state' || message.type === 'patch')
+      states.push(view.take(message as StateMessage | PatchMessage));
   }
   return states;
 }

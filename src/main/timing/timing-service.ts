@@ -10,6 +10,7 @@ import { refused, type Reply } from '../../shared/protocol/reply.ts';
 import type { HostRequest } from '../../shared/protocol/socket.ts';
 import { lapsToGo } from '../../shared/race/progress.ts';
 import type { RaceView } from '../../shared/race/view.ts';
+import type { RaceState } from '../../shared/race/state.ts';
 import {
   decoderAddress,
   defaultTimingSettings,
@@ -80,7 +81,7 @@ export class TimingService implements TimingHandler {
       seq: this.seq,
       now: this.now(),
       settings: this.settings,
-      status: this.status(),
+      status: this.status(race?.state),
       raceId: race?.id ?? null,
       leaderLaps: this.tracker.leaderLaps,
       proposals: this.proposals(race),
@@ -260,7 +261,7 @@ export class TimingService implements TimingHandler {
     return startedAt;
   }
 
-  private status(): TimingStatus {
+  private status(state: RaceState | undefined): TimingStatus {
     const client = this.source?.status();
     const counters = this.tracker.counters;
     const connection: TimingConnection =
@@ -282,10 +283,9 @@ export class TimingService implements TimingHandler {
       lastRecordAt: client?.lastRecordAt ?? null,
       ...counters,
       // Assigned to a skater since (Assign to #..., the scan): known now.
-      unknown: this.tracker.unknown.filter((seen) => {
-        const state = this.race()?.state;
-        return !state || bibOf(state, seen.transponder) === null;
-      }),
+      unknown: this.tracker.unknown.filter(
+        (seen) => !state || bibOf(state, seen.transponder) === null,
+      ),
       badFrames,
       skippedBytes: client?.skippedBytes ?? 0,
       connections: client?.connections ?? 0,
@@ -317,7 +317,10 @@ export class TimingService implements TimingHandler {
     this.lastText = text;
     this.seq += 1;
     const pushed: TimingMessage = { type: 'timing', ...view, seq: this.seq };
-    this.options.session.fanOut.toConsoles(JSON.stringify(pushed));
+    // Serialized once: the compared content with the message's head in front.
+    this.options.session.fanOut.toConsoles(
+      `{"type":"timing","seq":${this.seq},"now":${view.now},${text.slice(1)}`,
+    );
     for (const listener of this.listeners) listener(pushed);
   }
 }

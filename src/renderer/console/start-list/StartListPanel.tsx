@@ -130,35 +130,20 @@ export function StartListPanel({
                     <button type="button" className="small" onClick={() => setEditing(skater.bib)}>
                       {t('edit')}
                     </button>
-                    {status === 'DNS' ? (
-                      <button
-                        type="button"
-                        className="small"
-                        onClick={() =>
-                          void run(skater.bib, {
-                            type: 'skater/statusChanged',
-                            bib: skater.bib,
-                            status: 'OK',
-                          })
-                        }
-                      >
-                        {t('reinstate')}
-                      </button>
-                    ) : (
-                      <button
-                        type="button"
-                        className="small danger"
-                        onClick={() =>
-                          void run(skater.bib, {
-                            type: 'skater/statusChanged',
-                            bib: skater.bib,
-                            status: 'DNS',
-                          })
-                        }
-                      >
-                        {t('withdraw')}
-                      </button>
-                    )}
+                    {/* Withdraw (DNS) or reinstate: one button, the status it sets. */}
+                    <button
+                      type="button"
+                      className={status === 'DNS' ? 'small' : 'small danger'}
+                      onClick={() =>
+                        void run(skater.bib, {
+                          type: 'skater/statusChanged',
+                          bib: skater.bib,
+                          status: status === 'DNS' ? 'OK' : 'DNS',
+                        })
+                      }
+                    >
+                      {t(status === 'DNS' ? 'reinstate' : 'withdraw')}
+                    </button>
                   </td>
                 </tr>
               );
