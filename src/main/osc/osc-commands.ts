@@ -1,8 +1,8 @@
 /**
  * OSC addresses for Bitfocus Companion / Stream Deck buttons. Every message acts on the active
  * race (or on the program); ints may arrive as integral floats or numeric strings, words
- * (status, scene, element) match case-insensitively. A bundle's messages are all checked first,
- * then applied in order, stopping at the first refusal.
+ * (status, scene, element) match case-insensitively. A bundle is all or nothing (osc-datagram.ts):
+ * its race commands go to the host as one batch; a program command comes alone.
  *
  * | Address                | Arguments                                           | Does                                  |
  * | ---------------------- | --------------------------------------------------- | ------------------------------------- |

@@ -1,11 +1,13 @@
 import { createSocket, type RemoteInfo } from 'node:dgram';
 import { isIPv6 } from 'node:net';
-import { fromBuffer, toBuffer, type OscMessageOutput, type OscPacketOutput } from 'osc-min';
+import { toBuffer } from 'osc-min';
 import type { RaceHost } from '../host/host.ts';
 import { HostSession } from '../host/session.ts';
 import type { Reply } from '../../shared/protocol/reply.ts';
 import type { HostRequest } from '../../shared/protocol/socket.ts';
-import { oscPrefix, oscToAction, type OscAction } from './osc-commands.ts';
+import { oscPrefix } from './osc-commands.ts';
+import { planDatagram } from './osc-datagram.ts';
+import { PeerLog } from './peer-log.ts';
 
 /** Options of the OSC server. */
 export interface OscServerOptions {
@@ -20,6 +22,8 @@ export interface OscServerOptions {
   /** Answer allowed peers with /massstart/ok or /massstart/error (default true). */
   readonly reply?: boolean;
   readonly log?: (line: string) => void;
+  /** The clock of the once-a-minute log lines, in ms (default Date.now). */
+  readonly now?: () => number;
 }
 
 /** A running OSC server. */
@@ -31,21 +35,19 @@ export interface OscServer {
 /** The journal source of every command that arrives over OSC. */
 export const oscSource = 'osc';
 
-/** Our own answers: never acted on nor answered, so two hosts cannot ping-pong. */
-const replyAddresses = new Set([`${oscPrefix}/ok`, `${oscPrefix}/error`]);
+/** Longest reason sent back: an echoed 60 kB address must not make the answer unsendable. */
+const maxReason = 2000;
 
 /** `::ffff:127.0.0.1` (IPv4 on a dual-stack socket) compares as `127.0.0.1`. */
 const normalize = (address: string) =>
   address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').toLowerCase();
 
-/** Every message of a packet, bundles flattened in order (timetags are ignored: applied at once). */
-function messagesOf(packet: OscPacketOutput): OscMessageOutput[] {
-  return packet.oscType === 'message' ? [packet] : packet.elements.flatMap(messagesOf);
-}
-
-/** Listens for OSC over UDP and applies each message to the host, one datagram at a time. */
+/**
+ * Listens for OSC over UDP and applies each datagram to the host whole or not at all, one
+ * datagram at a time; every datagram from an allowed peer is answered.
+ */
 export async function startOscServer(options: OscServerOptions): Promise<OscServer> {
-  const { address = '127.0.0.1', reply = true } = options;
+  const { address = '127.0.0.1', reply = true, now = Date.now } = options;
   const log = (line: string) => options.log?.(`osc: ${line}`);
   const session =
     options.host instanceof HostSession ? options.host : new HostSession(options.host, log);
@@ -55,6 +57,15 @@ export async function startOscServer(options: OscServerOptions): Promise<OscServ
     return answer.kind === 'reply' ? answer.reply : { ok: false, status: 500, error: 'no reply' };
   };
   const allowed = new Set((options.allowFrom ?? ['127.0.0.1', '::1']).map(normalize));
+  const notAllowed = `not in allowFrom (${[...allowed].join(', ')})`;
+  // A flood (or a misconfigured button) costs a log line a minute per address, not one a datagram.
+  const drops = new PeerLog('dropped', log, now);
+  const refusals = new PeerLog('refused', log, now);
+  const flushLogs = setInterval(() => {
+    drops.flush();
+    refusals.flush();
+  }, 60_000);
+  flushLogs.unref();
   const socket = createSocket({ type: isIPv6(address) ? 'udp6' : 'udp4' });
   let queue: Promise<void> = Promise.resolve();
 
@@ -75,59 +86,29 @@ export async function startOscServer(options: OscServerOptions): Promise<OscServ
     );
   };
   const fail = (peer: RemoteInfo, reason: string) => {
-    log(`refused from ${peer.address}:${peer.port}: ${reason}`);
-    answer(peer, `${oscPrefix}/error`, { type: 'string', value: reason });
+    // An OSC string cannot hold a NUL (a 'c' argument of code 0 echoed back).
+    const text = reason.replaceAll('\0', '\\0');
+    const sent = text.length > maxReason ? `${text.slice(0, maxReason)}…` : text;
+    refusals.note(normalize(peer.address), peer.port, sent);
+    answer(peer, `${oscPrefix}/error`, { type: 'string', value: sent });
   };
 
   const handle = async (data: Buffer, peer: RemoteInfo): Promise<void> => {
-    if (!allowed.has(normalize(peer.address))) {
-      log(
-        `dropped a datagram from ${peer.address}:${peer.port}: not in allowFrom (${[...allowed].join(', ')})`,
-      );
-      return;
-    }
-    let messages: OscMessageOutput[];
-    try {
-      messages = messagesOf(fromBuffer(data));
-    } catch (error) {
-      return fail(peer, `not an OSC packet (${data.length} bytes): ${(error as Error).message}`);
-    }
-    messages = messages.filter((message) => !replyAddresses.has(message.address));
-    if (messages.length === 0) return;
-    // Map every message first: a bad one anywhere in a bundle changes nothing.
-    const actions: OscAction[] = [];
-    for (const [index, message] of messages.entries()) {
-      try {
-        actions.push(oscToAction(message.address, message.args));
-      } catch (error) {
-        return fail(
-          peer,
-          `${messages.length > 1 ? `message ${index + 1} of ${messages.length}: ` : ''}${(error as Error).message}`,
-        );
-      }
-    }
-    let result: Reply | null = null;
-    for (const [index, action] of actions.entries()) {
-      result = await ask(
-        action.kind === 'race'
-          ? { type: 'command', command: action.command }
-          : { type: 'program', command: action.command },
-      );
-      if (!result.ok) {
-        const skipped = actions.length - index - 1;
-        const where = actions.length > 1 ? `message ${index + 1} of ${actions.length}: ` : '';
-        return fail(
-          peer,
-          `${where}${messages[index]!.address}: ${result.error}${skipped ? ` (${skipped} later message${skipped === 1 ? '' : 's'} not applied)` : ''}`,
-        );
-      }
-    }
-    if (result?.ok) answer(peer, `${oscPrefix}/ok`, { type: 'integer', value: result.revision });
+    const plan = planDatagram(data);
+    if (plan.kind === 'ignore') return;
+    if (plan.kind === 'refuse') return fail(peer, plan.reason);
+    const result = await ask(plan.request);
+    if (result.ok) answer(peer, `${oscPrefix}/ok`, { type: 'integer', value: result.revision });
+    else fail(peer, `${plan.refusalPrefix}${result.error}`);
   };
 
   let closing: Promise<void> | null = null;
   socket.on('message', (data, peer) => {
     if (closing) return;
+    if (!allowed.has(normalize(peer.address))) {
+      drops.note(normalize(peer.address), peer.port, notAllowed);
+      return;
+    }
     queue = queue
       .then(() => handle(data, peer))
       .catch((error: unknown) =>
@@ -145,6 +126,7 @@ export async function startOscServer(options: OscServerOptions): Promise<OscServ
       });
     });
   } catch (error) {
+    clearInterval(flushLogs);
     socket.close();
     if (session !== options.host) session.close();
     throw error;
@@ -158,6 +140,9 @@ export async function startOscServer(options: OscServerOptions): Promise<OscServ
         () =>
           new Promise<void>((resolve) =>
             socket.close(() => {
+              clearInterval(flushLogs);
+              drops.close();
+              refusals.close();
               if (session !== options.host) session.close();
               resolve();
             }),
