@@ -3,12 +3,13 @@ import type { z } from 'zod';
 /**
  * The one zod-issue formatter (issue 10): one line per problem, each naming where it is, under
  * `root` when given: `skaters[2].name: name is missing`. `separator` joins the lines ('; ' for a
- * log line or a one-line answer).
+ * log line or a one-line answer). Unknown fields read as strict objects word them
+ * (src/shared/unknown-fields.ts): `command.lap: unknown field "lap" (did you mean "laps"?)`.
  */
 export function describeIssues(error: z.ZodError, root = '', separator = '\n'): string {
   return error.issues
     .map((issue) => {
-      const path = issue.path.reduce<string>(
+      const path = placeOf(issue).reduce<string>(
         (text, key) =>
           typeof key === 'number'
             ? `${text}[${key}]`
@@ -36,5 +37,12 @@ export function describeFirstIssue(error: z.ZodError, whole: string): string {
   const issue = error.issues[0];
   if (!issue) return `${whole}: invalid`;
   const line = describeIssues({ issues: [issue] } as unknown as z.ZodError);
-  return issue.path.length > 0 ? line : `${whole}: ${line}`;
+  return placeOf(issue).length > 0 ? line : `${whole}: ${line}`;
+}
+
+/** Where an issue is: its path, and for one unknown field the field itself (cut short if long). */
+function placeOf(issue: z.core.$ZodIssue): PropertyKey[] {
+  if (issue.code !== 'unrecognized_keys' || issue.keys.length !== 1) return issue.path;
+  const key = issue.keys[0]!;
+  return [...issue.path, key.length > 100 ? `${key.slice(0, 100)}…` : key];
 }

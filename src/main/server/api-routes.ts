@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Caller, HostSession } from '../host/session.ts';
 import {
-  parseProgramCommand,
+  parseProgramRequest,
   parseRaceRequest,
   RequestError,
   type RaceRequest,
@@ -131,16 +131,6 @@ function timingRequest(body: unknown): HostRequest {
 
 /** A program request read from an HTTP body: a bare command or `{command, revision}`. */
 function programRequest(body: unknown): HostRequest {
-  const envelope = body as { command?: unknown; revision?: unknown } | null;
-  if (envelope && typeof envelope === 'object' && 'command' in envelope && !('type' in envelope)) {
-    const { revision } = envelope;
-    if (revision !== undefined && !(Number.isInteger(revision) && (revision as number) >= 0))
-      throw new RequestError('revision: expected a whole number');
-    return {
-      type: 'program',
-      command: parseProgramCommand(envelope.command),
-      ...(revision === undefined ? {} : { revision: revision as number }),
-    };
-  }
-  return { type: 'program', command: parseProgramCommand(body) };
+  const { command, revision } = parseProgramRequest(body);
+  return { type: 'program', command, ...(revision === undefined ? {} : { revision }) };
 }

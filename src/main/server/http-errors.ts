@@ -1,15 +1,24 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { forbiddenFieldProblem } from '../../shared/unknown-fields.ts';
 import { failure, HttpError } from './replies.ts';
 
-/** Why a JSON body could not be read, in the words JSON.parse uses. */
-function malformedReason(body: string): string {
-  if (body.trim().length === 0) return 'the body is empty';
+/**
+ * Why a JSON body was refused: JSON.parse's own words for bad JSON ("malformed JSON: ..."), or,
+ * for good JSON with a forbidden key, the words every transport uses (issue 17):
+ * `command.__proto__: forbidden field ...`.
+ */
+function refusedBody(body: string): string {
+  if (body.trim().length === 0) return 'malformed JSON: the body is empty';
+  let value: unknown;
   try {
-    JSON.parse(body);
+    value = JSON.parse(body);
   } catch (error) {
-    return (error as Error).message;
+    return `malformed JSON: ${(error as Error).message}`;
   }
-  return 'keys named "__proto__" or "constructor.prototype" are not accepted';
+  return (
+    forbiddenFieldProblem(value) ??
+    'keys named "__proto__" or "constructor.prototype" are not accepted'
+  );
 }
 
 /**
@@ -22,8 +31,7 @@ export function registerJsonBodies(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     void secureParse(request, body as string, (error: Error | null, value: unknown) => {
-      if (error)
-        done(new HttpError(400, `malformed JSON: ${malformedReason(body as string)}`), undefined);
+      if (error) done(new HttpError(400, refusedBody(body as string)), undefined);
       else done(null, value);
     });
   });

@@ -50,9 +50,10 @@ export const programFileSchema = z.object({
       .object({ board: phaseKeySchema.nullable(), overlay: phaseKeySchema.nullable() })
       .default({ board: null, overlay: null }),
   }),
-  display: displaySettingsSchema.default(defaultDisplaySettings),
+  // Read leniently (issue 17): a setting another version wrote is left out, not refused.
+  display: displaySettingsSchema.strip().default(defaultDisplaySettings),
   /** The timing feed of the meeting (issue 12); files written before it existed have none. */
-  timing: timingSettingsSchema.default(defaultTimingSettings),
+  timing: timingSettingsSchema.strip().default(defaultTimingSettings),
   /** The public live feed (/public/v1/, issue 13) is served: off unless switched on per meeting. */
   publicFeed: z.boolean().default(false),
 });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { formatRefSchema } from '../race/format.ts';
-import { journalEntrySchema, roundSchema } from '../race/events.ts';
+import { strictJournalEntrySchema, roundSchema, titleSchema } from '../race/events.ts';
+import { cleanName } from '../text.ts';
 import { timingSettingsSchema, type TimingSettings } from '../timing/settings.ts';
+import { strictObject } from '../unknown-fields.ts';
 
 /** What the venue board shows. */
 export const boardSceneSchema = z.enum(['blank', 'startList', 'live', 'sprint', 'results']);
@@ -11,8 +13,11 @@ export type BoardScene = z.output<typeof boardSceneSchema>;
 export const overlayElementSchema = z.enum(['lapsToGo', 'standings', 'sprint', 'result']);
 export type OverlayElement = z.output<typeof overlayElementSchema>;
 
-/** How the board and overlay look: language, theme, overlay layout (one set per meeting). */
-export const displaySettingsSchema = z.object({
+/**
+ * How the board and overlay look: language, theme, overlay layout (one set per meeting); strict
+ * (issue 17), and read leniently from program.json (src/shared/program/program-file.ts).
+ */
+export const displaySettingsSchema = strictObject({
   language: z.enum(['en', 'nl']).default('en'),
   theme: z.enum(['default', 'high-contrast']).default('default'),
   /** How many of the standings the overlay shows. */
@@ -99,56 +104,64 @@ function changesOf<T extends z.ZodRawShape>(
   ) as never;
 }
 
+/** A race's category ("Men", "Ladies"): cleaned as a name, may be empty. */
+const categorySchema = z.string().overwrite(cleanName).max(100).default('');
+
 const raceId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'race ids are lower-case letters, digits and dashes');
 
-/** Commands on the program (not on one race). */
+/** Commands on the program (not on one race); strict (issue 17): an unknown field is refused. */
 export const programCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('meeting/renamed'), name: z.string().trim().min(1).max(200) }),
-  z.object({
+  strictObject({ type: z.literal('meeting/renamed'), name: titleSchema }),
+  strictObject({
     type: z.literal('race/added'),
     id: raceId.optional(),
-    title: z.string().trim().min(1).max(200),
-    category: z.string().trim().max(100).default(''),
+    title: titleSchema,
+    category: categorySchema,
     round: roundSchema,
     qualifiers: z.number().int().min(0).max(100).default(0),
     format: formatRefSchema.default('isu-2018'),
   }),
-  z.object({ type: z.literal('race/activated'), raceId }),
-  z.object({
+  strictObject({ type: z.literal('race/activated'), raceId }),
+  strictObject({
     type: z.literal('final/built'),
     semis: z.tuple([raceId, raceId]),
     id: raceId.optional(),
-    title: z.string().trim().min(1).max(200),
-    category: z.string().trim().max(100).default(''),
+    title: titleSchema,
+    category: categorySchema,
   }),
-  z.object({ type: z.literal('scene/shown'), output: z.literal('board'), scene: boardSceneSchema }),
-  z.object({
+  strictObject({
+    type: z.literal('scene/shown'),
+    output: z.literal('board'),
+    scene: boardSceneSchema,
+  }),
+  strictObject({
     type: z.literal('overlay/toggled'),
     element: overlayElementSchema,
     visible: z.boolean(),
   }),
   /** Auto mode of an output: follow the race's phases by itself (issue 9), or hold manual cuts. */
-  z.object({ type: z.literal('output/auto'), output: outputSchema, auto: z.boolean() }),
+  strictObject({ type: z.literal('output/auto'), output: outputSchema, auto: z.boolean() }),
   /** Takes a race out of the program; its journal moves to DATA/removed/ (never deleted). */
-  z.object({ type: z.literal('race/removed'), raceId }),
-  z
-    .object({ type: z.literal('display/configured') })
-    .extend(changesOf(displaySettingsSchema.shape)),
+  strictObject({ type: z.literal('race/removed'), raceId }),
+  strictObject({
+    type: z.literal('display/configured'),
+    ...changesOf(displaySettingsSchema.shape),
+  }),
   /** The public live feed on or off (off by default): /public/v1/live.json and the public page. */
-  z.object({ type: z.literal('public/configured'), enabled: z.boolean() }),
+  strictObject({ type: z.literal('public/configured'), enabled: z.boolean() }),
   /** The timing feed: the decoder (`p3://HOST:PORT`, null: off), auto laps, the minimum lap time. */
-  z.object({ type: z.literal('timing/configured') }).extend(changesOf(timingSettingsSchema.shape)),
+  strictObject({ type: z.literal('timing/configured'), ...changesOf(timingSettingsSchema.shape) }),
   /** Replays a recorded race journal into a new race "Rehearsal · ..." (src/main/host/rehearsal.ts). */
-  z.object({
+  strictObject({
     type: z.literal('rehearsal/started'),
-    recording: z.array(journalEntrySchema).min(1).max(5000),
+    recording: z.array(strictJournalEntrySchema).min(1).max(5000),
     /** 10 = ten times as fast as recorded. */
     speed: z.number().min(0.1).max(1000).default(10),
     /** Make the rehearsal race the active one (auto mode then cuts the scenes as the race goes). */
     onBoards: z.boolean().default(true),
   }),
-  z.object({ type: z.literal('rehearsal/stopped') }),
+  strictObject({ type: z.literal('rehearsal/stopped') }),
 ]);
 export type ProgramCommand = z.output<typeof programCommandSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JournalEntry } from '../race/events.ts';
+import { forbiddenFieldProblem, strictObject } from '../unknown-fields.ts';
 import { describeIssues } from '../validation.ts';
 import { parseProgramCommand, parseRaceCommand, RequestError } from './commands.ts';
 import type { RaceView } from '../race/view.ts';
@@ -45,17 +46,19 @@ const commands = parsedBy((value) => {
 
 /**
  * Every request a client may send, over any transport (WebSocket frames, Electron IPC; HTTP
- * routes build the same requests): one schema, one parse, typed command payloads.
+ * routes build the same requests): one schema, one parse, typed command payloads. Strict
+ * (issue 17): an unknown field, or a `__proto__` anywhere, is refused with its path named.
  */
 export const hostRequestSchema = z.discriminatedUnion('type', [
   /** Follow a race (null or absent: whichever race is active); `journal`: push its journal too. */
-  z.object({
+  strictObject({
     type: z.literal('subscribe'),
+    id: requestId.optional(),
     race: raceRef.nullable().optional(),
     journal: z.boolean().optional(),
   }),
   /** One race command (control token). */
-  z.object({
+  strictObject({
     type: z.literal('command'),
     id: requestId.optional(),
     race: raceRef.nullable().optional(),
@@ -63,7 +66,7 @@ export const hostRequestSchema = z.discriminatedUnion('type', [
     revision,
   }),
   /** An all-or-nothing list of race commands (control token). */
-  z.object({
+  strictObject({
     type: z.literal('batch'),
     id: requestId.optional(),
     race: raceRef.nullable().optional(),
@@ -71,19 +74,19 @@ export const hostRequestSchema = z.discriminatedUnion('type', [
     revision,
   }),
   /** A program command (control token), optionally against the program revision. */
-  z.object({
+  strictObject({
     type: z.literal('program'),
     id: requestId.optional(),
     command: parsedBy(parseProgramCommand),
     revision,
   }),
   /** A race's journal (view token). */
-  z.object({ type: z.literal('journal'), id: requestId.optional(), race: raceRef }),
+  strictObject({ type: z.literal('journal'), id: requestId.optional(), race: raceRef }),
   /**
    * Accept or dismiss a timing proposal (control token; src/shared/timing/tracker.ts): `bibs`
    * accepts a sprint or finish order corrected by the operator instead of the proposed one.
    */
-  z.object({
+  strictObject({
     type: z.literal('timing'),
     id: requestId.optional(),
     action: z.enum(['accept', 'dismiss']),
@@ -122,6 +125,8 @@ export function parseHostRequest(value: unknown): ParsedRequest {
   }
   const id = requestIdOf(value);
   const withId = id === undefined ? {} : { id };
+  const forbidden = forbiddenFieldProblem(value);
+  if (forbidden !== null) return { ok: false, ...withId, error: forbidden };
   const type = (value as { type?: unknown }).type;
   if (typeof type !== 'string' || !hostRequestTypes.includes(type)) {
     const what =

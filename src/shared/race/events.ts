@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { cleanName } from '../text.ts';
+import { leavingOutUnknownFields, strictObject } from '../unknown-fields.ts';
 import { raceFormatSchema } from './format.ts';
 
 /** A helmet/bib number as worn on the ice. */
@@ -11,12 +13,24 @@ export const nationSchema = z
   .transform((code) => code.toUpperCase())
   .pipe(z.string().regex(/^([A-Z]{3})?$/, 'nation must be a three-letter IOC code such as NED'));
 
+/**
+ * A skater's name as it enters the race, over any transport: bidi overrides and other control
+ * characters out, whitespace collapsed (src/shared/text.ts, issue 17); never empty.
+ */
+const nameSchema = z.string().overwrite(cleanName).min(1, 'name is missing');
+
+/** A first or last name: cleaned as a name, and may be empty. */
+const namePartSchema = z.string().overwrite(cleanName);
+
+/** A race or meeting title: cleaned as a name (it is drawn on the boards too). */
+export const titleSchema = z.string().overwrite(cleanName).min(1).max(200);
+
 /** One skater of a start list. */
-export const skaterSchema = z.object({
+export const skaterSchema = strictObject({
   bib: bibSchema,
-  name: z.string().trim().min(1, 'name is missing'),
-  firstName: z.string().trim().optional(),
-  lastName: z.string().trim().optional(),
+  name: nameSchema,
+  firstName: namePartSchema.optional(),
+  lastName: namePartSchema.optional(),
   nation: nationSchema.default(''),
   transponder: z.string().trim().min(1).optional(),
 });
@@ -34,32 +48,32 @@ export type SkaterStatus = z.output<typeof skaterStatusSchema>;
 
 const bibList = z.array(bibSchema).min(1, 'list at least one helmet number').max(200);
 
-/** Every past-tense event a race journal can hold. */
+/** Every past-tense event a race journal can hold; strict (issue 17): an unknown field is refused. */
 export const raceEventSchema = z.discriminatedUnion('type', [
-  z.object({
+  strictObject({
     type: z.literal('race/configured'),
-    title: z.string().trim().min(1).max(200),
+    title: titleSchema,
     round: roundSchema,
     qualifiers: z.number().int().min(0).max(100).default(0),
     format: raceFormatSchema,
   }),
-  z.object({ type: z.literal('startList/set'), skaters: z.array(skaterSchema).max(200) }),
-  z.object({
+  strictObject({ type: z.literal('startList/set'), skaters: z.array(skaterSchema).max(200) }),
+  strictObject({
     type: z.literal('skater/edited'),
     bib: bibSchema,
-    name: z.string().trim().min(1).optional(),
-    firstName: z.string().trim().optional(),
-    lastName: z.string().trim().optional(),
+    name: nameSchema.optional(),
+    firstName: namePartSchema.optional(),
+    lastName: namePartSchema.optional(),
     nation: nationSchema.optional(),
     transponder: z.string().trim().min(1).optional(),
   }),
-  z.object({ type: z.literal('race/started') }),
-  z.object({ type: z.literal('lap/completed') }),
-  z.object({ type: z.literal('laps/corrected'), lapsCompleted: z.number().int() }),
-  z.object({ type: z.literal('sprint/placed'), sprint: z.number().int(), bibs: bibList }),
-  z.object({ type: z.literal('finish/recorded'), bibs: z.array(bibSchema).max(200) }),
-  z.object({ type: z.literal('finish/appended'), bibs: bibList }),
-  z.object({
+  strictObject({ type: z.literal('race/started') }),
+  strictObject({ type: z.literal('lap/completed') }),
+  strictObject({ type: z.literal('laps/corrected'), lapsCompleted: z.number().int() }),
+  strictObject({ type: z.literal('sprint/placed'), sprint: z.number().int(), bibs: bibList }),
+  strictObject({ type: z.literal('finish/recorded'), bibs: z.array(bibSchema).max(200) }),
+  strictObject({ type: z.literal('finish/appended'), bibs: bibList }),
+  strictObject({
     type: z.literal('finish/timed'),
     bib: bibSchema,
     /** Race time in milliseconds. */
@@ -69,17 +83,17 @@ export const raceEventSchema = z.discriminatedUnion('type', [
       .min(0)
       .max(24 * 3600 * 1000),
   }),
-  z.object({
+  strictObject({
     type: z.literal('skater/statusChanged'),
     bib: bibSchema,
     status: skaterStatusSchema,
     /** Laps completed, for a skater who did not finish. */
     laps: z.number().int().optional(),
   }),
-  z.object({ type: z.literal('qualifier/advanced'), bib: bibSchema }),
-  z.object({ type: z.literal('results/confirmed') }),
-  z.object({ type: z.literal('results/reopened') }),
-  z.object({ type: z.literal('event/voided'), target: z.number().int().min(1) }),
+  strictObject({ type: z.literal('qualifier/advanced'), bib: bibSchema }),
+  strictObject({ type: z.literal('results/confirmed') }),
+  strictObject({ type: z.literal('results/reopened') }),
+  strictObject({ type: z.literal('event/voided'), target: z.number().int().min(1) }),
 ]);
 
 /** A past-tense race event. */
@@ -93,11 +107,11 @@ export type RaceEventOf<T extends RaceEventType> = Extract<RaceEvent, { type: T 
  * event (history.ts): `undo` and `redo` become voids; `lap`, the lap key, is the start
  * (`race/started`) before the start and the leader crossing the line (`lap/completed`) after it.
  */
-export const raceCommandSchema = z.union([
+export const raceCommandSchema = z.discriminatedUnion('type', [
   raceEventSchema,
-  z.object({ type: z.literal('undo') }),
-  z.object({ type: z.literal('redo') }),
-  z.object({ type: z.literal('lap') }),
+  strictObject({ type: z.literal('undo') }),
+  strictObject({ type: z.literal('redo') }),
+  strictObject({ type: z.literal('lap') }),
 ]);
 export type RaceCommand = z.output<typeof raceCommandSchema>;
 
@@ -111,8 +125,11 @@ export function isRaceAction(command: RaceCommand): command is RaceAction {
   return (raceActionTypes as readonly string[]).includes(command.type);
 }
 
-/** One line of a race journal: an accepted event with its sequence number, time and source. */
-export const journalEntrySchema = z.object({
+/**
+ * One line of a race journal as a client sends it (a rehearsal's recording): an accepted event
+ * with its sequence number, time and source; strict, as every request is.
+ */
+export const strictJournalEntrySchema = strictObject({
   seq: z.number().int().min(1),
   /** ISO time stamped by the host's clock at intake. */
   at: z.string(),
@@ -122,4 +139,10 @@ export const journalEntrySchema = z.object({
   /** In a batch of several entries: the seq of its last entry (a batch is all or nothing). */
   batchEnd: z.number().int().min(1).optional(),
 });
-export type JournalEntry = z.output<typeof journalEntrySchema>;
+
+/**
+ * One line of a race journal as read from a file: a key the schema does not know is left out,
+ * not refused (issue 17), so a strict schema never makes an old race unreadable.
+ */
+export const journalEntrySchema = leavingOutUnknownFields(strictJournalEntrySchema);
+export type JournalEntry = z.output<typeof strictJournalEntrySchema>;

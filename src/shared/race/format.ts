@@ -1,44 +1,44 @@
 import { z } from 'zod';
+import { strictObject } from '../unknown-fields.ts';
 
 /**
  * A race format as data: laps, sprint laps and points tables, plus the behaviours the rules
- * document marks as unconfirmed (../shared/docs/mass-start-rules.md, "Ranking" 4-6).
+ * document marks as unconfirmed (../shared/docs/mass-start-rules.md, "Ranking" 4-6). Strict
+ * (issue 17): `"sprintLap": [4]` is refused, not a format without sprints.
  */
-export const raceFormatSchema = z
-  .object({
-    name: z.string().min(1).default('custom'),
-    laps: z.number().int().min(1).max(1000),
-    sprintLaps: z.array(z.number().int().min(1)).max(100),
-    intermediatePoints: z.array(z.number().int().min(0)).max(50),
-    finalPoints: z.array(z.number().int().min(0)).min(1).max(50),
-    /** The first N across the finish line rank 1..N by crossing order (rule 1; 0 = points only). */
-    podiumByFinishOrder: z.number().int().min(0).max(50).default(3),
-    /** Unconfirmed rule 4: a non-finisher keeps sprint points when ranked among non-finishers. */
-    nonFinishersKeepPoints: z.boolean().default(true),
-    /** Unconfirmed rule 5: a disqualified skater loses their points. */
-    disqualifiedLosePoints: z.boolean().default(true),
-    /** Unconfirmed rule 6: lapped skaters stay and rank after the lead lap, or are pulled as DNF. */
-    lappedSkaters: z.enum(['rank', 'pull']).default('rank'),
-  })
-  .superRefine((format, ctx) => {
-    format.sprintLaps.forEach((lap, index) => {
-      if (lap >= format.laps) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sprintLaps', index],
-          message: `sprint lap ${lap} must be before the last lap (${format.laps}); the finish is the final sprint`,
-        });
-      }
-      const previous = format.sprintLaps[index - 1];
-      if (previous !== undefined && lap <= previous) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sprintLaps', index],
-          message: 'sprint laps must be in increasing order',
-        });
-      }
-    });
+export const raceFormatSchema = strictObject({
+  name: z.string().min(1).default('custom'),
+  laps: z.number().int().min(1).max(1000),
+  sprintLaps: z.array(z.number().int().min(1)).max(100),
+  intermediatePoints: z.array(z.number().int().min(0)).max(50),
+  finalPoints: z.array(z.number().int().min(0)).min(1).max(50),
+  /** The first N across the finish line rank 1..N by crossing order (rule 1; 0 = points only). */
+  podiumByFinishOrder: z.number().int().min(0).max(50).default(3),
+  /** Unconfirmed rule 4: a non-finisher keeps sprint points when ranked among non-finishers. */
+  nonFinishersKeepPoints: z.boolean().default(true),
+  /** Unconfirmed rule 5: a disqualified skater loses their points. */
+  disqualifiedLosePoints: z.boolean().default(true),
+  /** Unconfirmed rule 6: lapped skaters stay and rank after the lead lap, or are pulled as DNF. */
+  lappedSkaters: z.enum(['rank', 'pull']).default('rank'),
+}).superRefine((format, ctx) => {
+  format.sprintLaps.forEach((lap, index) => {
+    if (lap >= format.laps) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sprintLaps', index],
+        message: `sprint lap ${lap} must be before the last lap (${format.laps}); the finish is the final sprint`,
+      });
+    }
+    const previous = format.sprintLaps[index - 1];
+    if (previous !== undefined && lap <= previous) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sprintLaps', index],
+        message: 'sprint laps must be in increasing order',
+      });
+    }
   });
+});
 
 /** A validated race format. */
 export type RaceFormat = z.output<typeof raceFormatSchema>;

@@ -1,4 +1,5 @@
 import { bibSchema, nationSchema, skaterSchema, type Skater } from '../race/events.ts';
+import { cleanName, controlCharactersIn } from '../text.ts';
 
 /**
  * One thing wrong with a start-list file. `line` is the 1-based line in a CSV file (header =
@@ -7,9 +8,14 @@ import { bibSchema, nationSchema, skaterSchema, type Skater } from '../race/even
  */
 export type StartListProblem = { line: number | null; field?: string; message: string };
 
-/** Outcome of reading a start list: every skater, or every problem found. */
+/**
+ * Outcome of reading a start list: every skater, or every problem found. `warnings` (same shape
+ * as a problem) says what the import changed on the way in: control characters taken out of a
+ * name (issue 17), one line per skater.
+ */
 export type StartListResult =
-  { ok: true; skaters: Skater[] } | { ok: false; problems: StartListProblem[] };
+  | { ok: true; skaters: Skater[]; warnings: StartListProblem[] }
+  | { ok: false; problems: StartListProblem[] };
 
 /** One skater as read from a file, before validation: raw values and where they came from. */
 export type SkaterRow = {
@@ -35,6 +41,7 @@ export function buildStartList(
   earlier: StartListProblem[] = [],
 ): StartListResult {
   const problems = [...earlier];
+  const warnings: StartListProblem[] = [];
   const skaters: Skater[] = [];
   const bibLines = new Map<number, number>();
   const transponderLines = new Map<string, number>();
@@ -50,21 +57,32 @@ export function buildStartList(
       if (usedOn === undefined) bibLines.set(bib, row.line);
       else report('bib', `helmet number ${bib} is already used on ${unit} ${usedOn}`);
     }
-    const firstName = clean(row.firstName);
-    const lastName = clean(row.lastName);
-    const name = clean(row.name) ?? clean([firstName, lastName].filter(Boolean).join(' '));
+    const firstName = cleanText(row.firstName, cleanName);
+    const lastName = cleanText(row.lastName, cleanName);
+    const name =
+      cleanText(row.name, cleanName) ?? cleanText([firstName, lastName].filter(Boolean).join(' '));
     if (name === undefined) report('name', 'name is missing');
     const nation = nationSchema.safeParse(row.nation ?? '');
     if (!nation.success) {
-      report('nation', `nation "${clean(row.nation)}" is not a three-letter IOC code such as NED`);
+      report(
+        'nation',
+        `nation "${cleanText(row.nation)}" is not a three-letter IOC code such as NED`,
+      );
     }
-    const transponder = clean(row.transponder);
+    const transponder = cleanText(row.transponder);
     if (transponder !== undefined) {
       const usedOn = transponderLines.get(transponder);
       if (usedOn === undefined) transponderLines.set(transponder, row.line);
       else report('transponder', `transponder ${transponder} is already used on ${unit} ${usedOn}`);
     }
     if (problems.length > count) continue;
+    const removed = removedFromNames(row);
+    if (removed !== null)
+      warnings.push({
+        line: row.line,
+        field: 'name',
+        message: `${unit} ${row.line}: #${bib as number} ${removed}`,
+      });
     const skater = skaterSchema.safeParse({
       bib,
       name,
@@ -85,7 +103,29 @@ export function buildStartList(
     problems.push({ line: null, message });
   }
   if (problems.length > 0) return { ok: false, problems: problems.sort(byLine) };
-  return { ok: true, skaters };
+  return { ok: true, skaters, warnings };
+}
+
+/** The name fields of a row, as an operator calls them. */
+const nameFields = [
+  ['name', 'name'],
+  ['firstName', 'first name'],
+  ['lastName', 'last name'],
+] as const;
+
+/**
+ * What cleaning took out of a row's names, as the warning line says it ("name: removed 2
+ * control characters (U+202E, U+202C)"), or null when the names were clean.
+ */
+function removedFromNames(row: SkaterRow): string | null {
+  const found = nameFields
+    .map(([field, words]) => ({ words, characters: controlCharactersIn(row[field] ?? '') }))
+    .filter(({ characters }) => characters.length > 0);
+  if (found.length === 0) return null;
+  const characters = found.flatMap(({ characters }) => characters);
+  const count = `${characters.length} control character${characters.length === 1 ? '' : 's'}`;
+  const fields = found.map(({ words }) => words).join(', ');
+  return `${fields}: removed ${count} (${[...new Set(characters)].join(', ')})`;
 }
 
 /** Reads a helmet number from text or a JSON number; otherwise says why it is not one. */
@@ -101,9 +141,12 @@ function readBib(value: string | number | undefined): number | string {
   return bib;
 }
 
-/** Trimmed text, or undefined when there is none. */
-function clean(value: string | undefined): string | undefined {
-  const text = value?.trim();
+/** Trimmed (or, for a name, cleaned) text, or undefined when there is none. */
+function cleanText(
+  value: string | undefined,
+  clean: (text: string) => string = (text) => text.trim(),
+): string | undefined {
+  const text = value === undefined ? undefined : clean(value);
   return text ? text : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HostIpc } from '../../../src/main/electron/ipc-adapter.ts';
 import { registerIpc } from '../../../src/main/electron/ipc-main.ts';
@@ -8,6 +9,7 @@ import {
   type WindowRole,
 } from '../../../src/shared/protocol/ipc.ts';
 import type { IpcMain } from 'electron';
+import { defaultDisplaySettings } from '../../../src/shared/protocol/program.ts';
 import { FakeIpcMain, FakeWebContents, ipcEvent } from './fake-electron.ts';
 import { openHost, type HostFixture } from '../../support/host-fixture.ts';
 import { statesOf } from '../../support/patched-states.ts';
@@ -154,6 +156,48 @@ describe('HostIpc', () => {
       status: 400,
       error: expect.stringContaining('larger than'),
     });
+  });
+
+  it('refuses unknown fields and __proto__ keys as the WebSocket does, journaling nothing', async () => {
+    const console = window('app://mass-start/console/index.html');
+    const journal = await readFile(fixture.journalPath);
+    const forbidden = '(__proto__, constructor and prototype are never accepted)';
+    // What Electron hands main: a structured clone of the page's object, own __proto__ keys kept.
+    const sent = (json: string) =>
+      hostIpc.request(console, 'console', structuredClone(JSON.parse(json)));
+    const cases: [string, string][] = [
+      [
+        '{"type":"command","id":1,"command":{"type":"skater/statusChanged","bib":11,"status":"DNF","lap":9}}',
+        'command.lap: unknown field "lap" (did you mean "laps"?)',
+      ],
+      [
+        '{"type":"program","id":2,"command":{"type":"display/configured","theme":"default","overlayTp":4}}',
+        'overlayTp: unknown field "overlayTp" (did you mean "overlayTop"?)',
+      ],
+      [
+        '{"type":"batch","id":3,"commands":[{"type":"race/started"},{"type":"lap/completed","__proto__":{"x":1}}]}',
+        `commands[1].__proto__: forbidden field "__proto__" ${forbidden}`,
+      ],
+      [
+        '{"type":"command","id":4,"command":{"type":"skater/edited","bib":2,"prototype":{}}}',
+        `command.prototype: forbidden field "prototype" ${forbidden}`,
+      ],
+    ];
+    for (const [json, error] of cases)
+      expect(await sent(json)).toEqual({
+        type: 'error',
+        id: (JSON.parse(json) as { id: number }).id,
+        ok: false,
+        status: 400,
+        error,
+      });
+    expect(await readFile(fixture.journalPath)).toEqual(journal);
+    expect(fixture.host.program().display).toEqual(defaultDisplaySettings);
+    expect(
+      await sent(
+        '{"type":"command","id":5,"command":{"type":"skater/statusChanged","bib":11,"status":"DNF","laps":9}}',
+      ),
+    ).toMatchObject({ type: 'ack', ok: true });
   });
 });
 

@@ -11,6 +11,7 @@ describe('parseStartListCsv: good files', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(parseStartListCsv(text)).toEqual({
       ok: true,
+      warnings: [],
       skaters: [
         {
           bib: 1,
@@ -53,6 +54,7 @@ describe('parseStartListCsv: good files', () => {
     expect(text).toContain(';Jílek;cze;\r\n');
     expect(parseStartListCsv(text)).toEqual({
       ok: true,
+      warnings: [],
       skaters: [
         { bib: 3, name: 'Metoděj Jílek', firstName: 'Metoděj', lastName: 'Jílek', nation: 'CZE' },
         {
@@ -96,6 +98,7 @@ describe('parseStartListCsv: good files', () => {
     const text = `${header}\n${['9', 'Bart Swings', 'BEL'].join(delimiter)}\n`;
     expect(parseStartListCsv(text)).toEqual({
       ok: true,
+      warnings: [],
       skaters: [{ bib: 9, name: 'Bart Swings', nation: 'BEL' }],
     });
   });
@@ -103,6 +106,7 @@ describe('parseStartListCsv: good files', () => {
   it('builds the name from a last name alone, and leaves nation empty without a nation column', () => {
     expect(parseStartListCsv('achternaam,rugnummer\nBøkko,11\n')).toEqual({
       ok: true,
+      warnings: [],
       skaters: [{ bib: 11, name: 'Bøkko', lastName: 'Bøkko', nation: '' }],
     });
   });

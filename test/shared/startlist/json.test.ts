@@ -9,6 +9,7 @@ describe('parseStartListJson: good files', () => {
   it('reads an ISU results-service start list (startNumber, competitor.skater)', () => {
     expect(parseStartListJson(fixture('isu-startlist.json'))).toEqual({
       ok: true,
+      warnings: [],
       skaters: [
         { bib: 7, name: 'Jorrit Bergsma', firstName: 'Jorrit', lastName: 'Bergsma', nation: 'NED' },
         { bib: 12, name: 'Håvard Bøkko', firstName: 'Håvard', lastName: 'Bøkko', nation: 'NOR' },
@@ -27,6 +28,7 @@ describe('parseStartListJson: good files', () => {
   it('reads { "skaters": [...] } with bib or startNumber, name or first + last, nation or country', () => {
     expect(parseStartListJson(fixture('skaters-object.json'))).toEqual({
       ok: true,
+      warnings: [],
       skaters: [
         { bib: 1, name: 'Sverre Lunde Pedersen', nation: 'NOR', transponder: 'TR-01' },
         { bib: 2, name: 'Bart Swings', firstName: 'Bart', lastName: 'Swings', nation: 'BEL' },
@@ -40,6 +42,7 @@ describe('parseStartListJson: good files', () => {
     const text = '\uFEFF[{ "bib": 5, "name": "Livio Wenger", "country": "sui" }]';
     expect(parseStartListJson(text)).toEqual({
       ok: true,
+      warnings: [],
       skaters: [{ bib: 5, name: 'Livio Wenger', nation: 'SUI' }],
     });
   });

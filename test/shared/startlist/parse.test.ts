@@ -10,6 +10,7 @@ describe('parseStartList', () => {
     const text = '\uFEFF \r\n[{ "bib": 1, "name": "Jorrit Bergsma", "nation": "NED" }]';
     expect(parseStartList(text, 'startlist.csv')).toEqual({
       ok: true,
+      warnings: [],
       skaters: [{ bib: 1, name: 'Jorrit Bergsma', nation: 'NED' }],
     });
     expect(parseStartList(fixture('isu-startlist.json'))).toMatchObject({ ok: true });
@@ -33,6 +34,7 @@ describe('parseStartList', () => {
     ]);
     expect(parseStartList('bib,name\n1,Jorrit Bergsma\n')).toEqual({
       ok: true,
+      warnings: [],
       skaters: [{ bib: 1, name: 'Jorrit Bergsma', nation: '' }],
     });
   });

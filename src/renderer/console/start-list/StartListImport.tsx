@@ -86,6 +86,13 @@ export function StartListImport({
       {result?.ok && (
         <div className="import-preview" data-testid="startlist-preview">
           <p>{t('readyToSave', { count: result.skaters.length })}</p>
+          {result.warnings.length > 0 && (
+            <ul className="import-warnings" role="status" data-testid="startlist-warnings">
+              {result.warnings.map((warning, index) => (
+                <li key={index}>{warning.message}</li>
+              ))}
+            </ul>
+          )}
           <ol className="preview-list">
             {result.skaters.map((skater) => (
               <li key={skater.bib}>
