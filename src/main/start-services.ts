@@ -22,6 +22,8 @@ export interface ServicesOptions {
   readonly port: number | null;
   /** Where the server and OSC listen (loopback unless the operator opens it). */
   readonly address: string;
+  /** Names the HTTP server answers to besides its addresses and localhost (`serve --allowed-host`). */
+  readonly allowedHosts?: readonly string[];
   /** OSC port (null: no OSC). */
   readonly oscPort: number | null;
   readonly oscAllow?: readonly string[];
@@ -110,6 +112,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
             tokens,
             port: options.port!,
             address: options.address,
+            ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
             staticDir: existsSync(options.staticDir) ? options.staticDir : undefined,
             log,
             ...(options.publicRoutes ? { publicFeed: options.publicRoutes } : {}),

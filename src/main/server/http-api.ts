@@ -10,6 +10,8 @@ import { registerExportRoutes } from './export-routes.ts';
 import { registerPublicRoutes, type PublicRouteOptions } from './public-routes.ts';
 import { registerAuth } from './auth.ts';
 import { frameworkErrorReply, registerErrorReplies, registerJsonBodies } from './http-errors.ts';
+import { registerHostCheck } from './host-check.ts';
+import { hostNames } from './host-names.ts';
 import { registerStaticPages } from './static-pages.ts';
 import { registerSocketRoute } from './ws-route.ts';
 
@@ -23,6 +25,8 @@ export interface ServerOptions {
   readonly port?: number;
   /** Address to listen on: loopback unless the operator asks for another (e.g. 0.0.0.0 for the LAN). */
   readonly address?: string;
+  /** Names the host answers to besides its addresses and localhost (`serve --allowed-host`). */
+  readonly allowedHosts?: readonly string[];
   /** Built renderer pages (out/renderer) to serve at `/`, if the folder exists. */
   readonly staticDir?: string;
   /** Largest request body and WebSocket message, in bytes. */
@@ -66,6 +70,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return503OnClosing: true,
     frameworkErrors: frameworkErrorReply,
   });
+  const address = options.address ?? defaultAddress;
+  const names = hostNames({ address, allowed: options.allowedHosts ?? [] });
+  let base = ''; // the URL, once listening: the Host check's refusal names it
   // A session of its own (tests, the bench) is closed with the server; a shared one is not.
   const ownSession = options.session ? null : new HostSession(host, log);
   const session = options.session ?? ownSession!;
@@ -79,6 +86,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         socket.terminate();
       },
     });
+    // Before every other hook: a request for another name gets no further (issue 17).
+    registerHostCheck(app, names, () => base);
     registerJsonBodies(app);
     registerErrorReplies(app, bodyLimit, log);
     registerAuth(app, tokens);
@@ -101,13 +110,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       pingIntervalMs: options.pingIntervalMs ?? 30_000,
     });
     const servesPages = await registerStaticPages(app, options.staticDir);
-    const address = options.address ?? defaultAddress;
     await app.listen({ host: address, port: options.port ?? 0 });
     const bound = app.server.address();
     const port = typeof bound === 'object' && bound ? bound.port : (options.port ?? 0);
     const shownAddress = address.includes(':') ? `[${address}]` : address;
+    base = `http://${shownAddress}:${port}`;
     return {
-      url: `http://${shownAddress}:${port}`,
+      url: base,
       port,
       servesPages,
       close: async () => {

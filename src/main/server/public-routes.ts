@@ -8,13 +8,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { raceFeed } from '../../shared/feed/feed.ts';
 import type { Feed } from '../../shared/feed/schema.ts';
-import { foldJournal } from '../../shared/race/history.ts';
+import type { JournalEntry } from '../../shared/race/events.ts';
 import { raceView } from '../../shared/race/view.ts';
 import type { HostSession } from '../host/session.ts';
 import { access } from './auth.ts';
 import { matchesEtag } from './feed-routes.ts';
 import { publicPage } from './public-page.ts';
 import { failure } from './replies.ts';
+import { RevisionStates } from './revision-states.ts';
 
 /** The live document: the meeting, the active race's feed (the flat shape of the data feeds). */
 export interface PublicLive {
@@ -36,8 +37,17 @@ const immutable = {
   'Access-Control-Allow-Origin': '*',
 };
 
-/** How many past race revisions are kept folded (the rest are folded again when asked). */
-const KEEP = 200;
+/** How many revision documents are kept, the least recently asked for dropped first. */
+const KEEP = 500;
+
+/** A revision as its URL must write it: decimal, no sign, no leading zero (one URL per document). */
+const canonicalRevision = /^[1-9][0-9]{0,8}$/;
+
+/** A revision document as the host keeps it, with the journal it was folded from. */
+interface RevisionText {
+  readonly first: JournalEntry;
+  readonly text: string;
+}
 
 export interface PublicRouteOptions {
   /** The host's clock in ms (default Date.now). */
@@ -53,7 +63,8 @@ export function registerPublicRoutes(
 ): void {
   const { host } = session;
   const now = options.now ?? Date.now;
-  const folded = new Map<string, string>();
+  const states = new RevisionStates();
+  const texts = new Map<string, RevisionText>();
   const off = (reply: FastifyReply) =>
     reply
       .code(404)
@@ -87,25 +98,36 @@ export function registerPublicRoutes(
       count(request);
       if (!host.program().publicFeed) return off(reply);
       const { id } = request.params;
-      const revision = Number(request.params.revision);
-      const journal = host.journal(id);
-      if (!journal)
-        return reply.code(404).send(failure(`race "${id.slice(0, 100)}" is not in the program`));
-      if (!Number.isInteger(revision) || revision < 1 || revision > journal.entries.length)
+      const entries = host.journal(id)?.entries;
+      const race = JSON.stringify(id.slice(0, 100));
+      if (!entries) return reply.code(404).send(failure(`race ${race} is not in the program`));
+      // 1e3, 012, 12.0 and +12 would each be another immutable URL, and another fold, of one
+      // document: only the canonical form is served (issue 17).
+      const written = request.params.revision;
+      const revision = canonicalRevision.test(written) ? Number(written) : 0;
+      if (revision < 1 || revision > entries.length)
         return reply
           .code(404)
           .header('Cache-Control', 'public, max-age=1')
-          .send(failure(`race "${id}" has revisions 1 to ${journal.entries.length}`));
+          .send(
+            failure(
+              `race ${race} has revisions 1 to ${entries.length}, written in decimal without leading zeros, not ${JSON.stringify(written.slice(0, 20))}`,
+            ),
+          );
       const key = `${id}/${revision}`;
-      let text = folded.get(key);
-      if (text === undefined) {
-        // The race as it was at that revision: its journal up to there, folded (voids included).
-        const state = foldJournal(journal.entries.slice(0, revision)).state;
-        text = JSON.stringify(raceFeed(raceView(id, revision, state)));
-        folded.set(key, text);
-        if (folded.size > KEEP) folded.delete(folded.keys().next().value!);
+      let kept = texts.get(key);
+      if (!kept || kept.first !== entries[0]) {
+        // The race as it was at that revision (its journal up to there), from the nearest fold kept.
+        const state = states.state(id, entries, revision);
+        kept = {
+          first: entries[0]!,
+          text: JSON.stringify(raceFeed(raceView(id, revision, state))),
+        };
       }
-      return reply.headers(immutable).type('application/json; charset=utf-8').send(text);
+      texts.delete(key); // to the back of the line: the least recently asked go first
+      texts.set(key, kept);
+      if (texts.size > KEEP) texts.delete(texts.keys().next().value!);
+      return reply.headers(immutable).type('application/json; charset=utf-8').send(kept.text);
     },
   );
 

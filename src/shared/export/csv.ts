@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import Papa from 'papaparse/papaparse.js';
 import type { RaceState } from '../race/state.ts';
 import { raceResults, type ResultRow } from '../results/rows.ts';
 
@@ -52,7 +52,7 @@ export function csvHeaders(sprints: number): string[] {
 }
 
 /** One results row as CSV cells (empty for what it does not have). */
-function csvCells(row: ResultRow, sprints: number): (string | number)[] {
+function csvCells(row: ResultRow, sprints: number): CsvCell[] {
   return [
     row.rank ?? '',
     row.bib,
@@ -70,17 +70,46 @@ function csvCells(row: ResultRow, sprints: number): (string | number)[] {
   ];
 }
 
+/** A CSV cell: text, a number, or empty. */
+export type CsvCell = string | number;
+
+// The start-list import's typings of Papa Parse (src/shared/startlist/papaparse.d.ts, which keeps
+// @types/papaparse and its Node globals out of src/shared) name only `parse`.
+const papa = Papa as unknown as { unparse(data: unknown, config: object): string };
+
 /**
- * A race's results as CSV text (RFC 4180 quoting, CRLF line ends), in ranking order, with a
- * UTF-8 byte order mark unless `bom: false`. Cells that a spreadsheet would run as a formula
- * (starting with = + - @) are quoted and prefixed with ' (papaparse's escapeFormulae).
+ * A text cell a spreadsheet would run as a formula: one that starts with = + - @, a tab or a
+ * line break (OWASP "CSV Injection"; ASVS 1.2.10 adds NUL). Anchored at the start only, unlike
+ * Papa Parse's own /^[=+\-@\t\r].*$/, which a line break later in the cell gets past.
  */
+export const formulaStart = /^[=+\-@\t\r\n\0]/;
+
+/**
+ * Rows as CSV text, the one writer of the results CSV and the feed CSV (issue 17): RFC 4180
+ * quoting, CRLF line ends, a UTF-8 byte order mark unless `bom: false`. A text cell that
+ * starts like a formula (formulaStart) is quoted with a ' in front, so "=HYPERLINK(...)" and
+ * "-3" as a name stay text; numbers are written as they are (-3 as a number is a number, and no
+ * points or time column here is ever negative).
+ */
+export function csvText(
+  fields: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+  options: CsvOptions = {},
+): string {
+  const text = papa.unparse(
+    { fields, data: rows },
+    { delimiter: options.delimiter ?? ',', newline: '\r\n', escapeFormulae: formulaStart },
+  );
+  return `${options.bom === false ? '' : utf8Bom}${text}\r\n`;
+}
+
+/** A race's results as CSV text (csvText), in ranking order. */
 export function resultsCsv(state: RaceState, options: CsvOptions = {}): string {
   const sprints = state.format.sprintLaps.length;
   const { rows } = raceResults(state);
-  const text = Papa.unparse(
-    { fields: csvHeaders(sprints), data: rows.map((row) => csvCells(row, sprints)) },
-    { delimiter: options.delimiter ?? ',', newline: '\r\n', escapeFormulae: true },
+  return csvText(
+    csvHeaders(sprints),
+    rows.map((row) => csvCells(row, sprints)),
+    options,
   );
-  return `${options.bom === false ? '' : utf8Bom}${text}\r\n`;
 }

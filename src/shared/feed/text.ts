@@ -1,5 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
-import Papa from 'papaparse/papaparse.js';
+import { csvText, type CsvCell } from '../export/csv.ts';
 import type { Feed, FeedRace, FeedValue } from './schema.ts';
 
 /** The three texts of a feed, by the file extension of its URL. */
@@ -62,18 +62,15 @@ const emptyRaceColumns = [
   ...['sp1', 'sp2', 'sp3', 'final', 'total', 'time', 'timeMs', 'status', 'laps', 'qualified'],
 ];
 
-const csvCell = (value: FeedValue | undefined): string | number =>
+const csvCell = (value: FeedValue | undefined): CsvCell =>
   value === null || value === undefined ? '' : typeof value === 'boolean' ? String(value) : value;
-
-// The start-list import's typings of Papa Parse (src/shared/startlist/papaparse.d.ts, which keeps
-// @types/papaparse and its Node globals out of src/shared) name only `parse`.
-const papa = Papa as unknown as { unparse(data: unknown, config: object): string };
 
 /**
  * The feed as CSV for data sources that read a table by rows (vMix, XPression DataLinq): a
  * header row, then one row per rank with the race-level fields repeated on every row, so any
- * row (row 1 for a lap counter) carries laps to go and the sprint. UTF-8 with a byte order
- * mark, CRLF line ends, RFC 4180 quoting; null is an empty cell. A race without skaters is the
+ * row (row 1 for a lap counter) carries laps to go and the sprint. Written by the results
+ * CSV's writer (csvText: UTF-8 with a byte order mark, CRLF, RFC 4180 quoting, a ' before a
+ * text cell that starts like a formula); null is an empty cell. A race without skaters is the
  * header row alone.
  */
 export function feedCsv(feed: Feed): string {
@@ -83,5 +80,5 @@ export function feedCsv(feed: Feed): string {
     const cells: Readonly<Record<string, FeedValue>> = { ...race, ...skater };
     return columns.map((column) => csvCell(cells[column]));
   });
-  return `\uFEFF${papa.unparse({ fields: columns, data }, { newline: '\r\n' })}\r\n`;
+  return csvText(columns, data);
 }
