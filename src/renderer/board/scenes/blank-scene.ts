@@ -2,15 +2,16 @@ import { Graphics } from 'pixi.js';
 import type { BoardModel } from '../../../shared/board/model.ts';
 import type { Viewport } from '../layout.ts';
 import type { Theme } from '../theme.ts';
-import { assign, fitWidth, makeText, resize, tint } from '../widgets/text.ts';
+import { assign, fitWidth, makeName, resize, tint } from '../widgets/text.ts';
 import { SceneBase, type UpdateInfo } from './scene.ts';
 
 /** Blank / logo: the meeting's name under a 400 m track mark, nothing else. */
 export class BlankScene extends SceneBase {
   readonly name = 'blank';
   private readonly mark = new Graphics();
-  private readonly meeting = makeText('bold', 60, 0xffffff, 'center');
-  private readonly subtitle = makeText('name', 36, 0xffffff, 'center');
+  // Typed by the operator, in any script: names that fall back to canvas text when they must.
+  private readonly meeting = makeName('bold', 60, 0xffffff, 'center');
+  private readonly subtitle = makeName('name', 36, 0xffffff, 'center');
   private width = 0;
 
   constructor(services: ConstructorParameters<typeof SceneBase>[0]) {
@@ -52,7 +53,11 @@ export class BlankScene extends SceneBase {
   }
 
   probe(): Record<string, unknown> {
-    return { meeting: this.meeting.text, subtitle: this.subtitle.text };
+    return {
+      meeting: this.meeting.text,
+      subtitle: this.subtitle.text,
+      drawing: { meeting: this.meeting.probe(), subtitle: this.subtitle.probe() },
+    };
   }
 }
 

@@ -1,12 +1,14 @@
 import { Container, Graphics } from 'pixi.js';
 import type { Box } from '../layout.ts';
 import type { Theme } from '../theme.ts';
-import { assign, fitWidth, makeText, resize, tint } from './text.ts';
+import type { NameProbe } from './name-text.ts';
+import { assign, fitWidth, makeName, resize, tint } from './text.ts';
 
 /** The title band of the venue scenes: race title left, meeting right, an accent rule under. */
 export class Header extends Container {
-  private readonly title = makeText('bold', 40, 0xffffff);
-  private readonly meeting = makeText('name', 30, 0xffffff, 'right');
+  // Typed by the operator, in any script: names that fall back to canvas text when they must.
+  private readonly title = makeName('bold', 40, 0xffffff);
+  private readonly meeting = makeName('name', 30, 0xffffff, 'right');
   private readonly rule = new Graphics();
   private titleWidth = 0;
   private meetingWidth = 0;
@@ -41,8 +43,16 @@ export class Header extends Container {
     if (assign(this.meeting, meeting)) fitWidth(this.meeting, this.meetingWidth);
   }
 
-  /** The strings drawn. */
-  probe(): { title: string; meeting: string } {
-    return { title: this.title.text, meeting: this.meeting.text };
+  /** The strings drawn, and how (bitmap font or canvas fallback). */
+  probe(): {
+    title: string;
+    meeting: string;
+    drawing: { title: NameProbe; meeting: NameProbe };
+  } {
+    return {
+      title: this.title.text,
+      meeting: this.meeting.text,
+      drawing: { title: this.title.probe(), meeting: this.meeting.probe() },
+    };
   }
 }

@@ -6,7 +6,8 @@ import type { FlagTextures } from '../flags.ts';
 import type { Box } from '../layout.ts';
 import type { Theme } from '../theme.ts';
 import { FlagView } from './flag-view.ts';
-import { assign, drawBox, fitWidth, makeText, refont, resize, tint } from './text.ts';
+import type { NameProbe } from './name-text.ts';
+import { assign, drawBox, fitWidth, makeName, makeText, refont, resize, tint } from './text.ts';
 
 type Placing = SprintResultModel['placings'][number];
 
@@ -19,7 +20,7 @@ class PlacingCard extends Container {
   private readonly bib = makeText('bold', 30, 0xffffff, 'center');
   private readonly flag: FlagView;
   private readonly nation = makeText('bold', 24, 0xffffff);
-  private readonly nameText = makeText('name', 30, 0xffffff);
+  private readonly nameText = makeName('name', 30, 0xffffff);
   private readonly points = makeText('bold', 40, 0xffffff, 'center');
   private readonly unit = makeText('bold', 16, 0xffffff, 'center');
   private nameWidth = 0;
@@ -91,6 +92,11 @@ class PlacingCard extends Container {
     assign(this.points, placing.points);
     assign(this.unit, unit);
   }
+
+  /** How the name is drawn, for tests. */
+  nameProbe(): NameProbe {
+    return this.nameText.probe();
+  }
 }
 
 /** What tests read of the banner. */
@@ -98,6 +104,8 @@ export interface BannerProbe {
   readonly shown: boolean;
   readonly heading: string;
   readonly placings: readonly string[];
+  /** How each placing's name is drawn (bitmap font or canvas fallback), in placing order. */
+  readonly nameTexts: readonly NameProbe[];
 }
 
 /**
@@ -180,6 +188,10 @@ export class SprintBanner extends Container implements Animated {
       placings:
         shown && this.result
           ? this.result.placings.map((p) => `${p.place} ${p.bib} ${p.name} ${p.nation} ${p.points}`)
+          : [],
+      nameTexts:
+        shown && this.result
+          ? this.cards.slice(0, this.result.placings.length).map((card) => card.nameProbe())
           : [],
     };
   }

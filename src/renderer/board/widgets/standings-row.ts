@@ -7,8 +7,20 @@ import { numberText, wholeNumber } from '../engine/numbers.ts';
 import type { FlagTextures } from '../flags.ts';
 import type { Theme } from '../theme.ts';
 import { FlagView } from './flag-view.ts';
+import type { NameProbe } from './name-text.ts';
 import type { CellBox, RowLayout } from './row-layout.ts';
-import { align, assign, drawBox, fitWidth, makeText, refont, resize, tint } from './text.ts';
+import {
+  align,
+  assign,
+  drawBox,
+  fitWidth,
+  makeName,
+  makeText,
+  refont,
+  resize,
+  tint,
+  type BoardText,
+} from './text.ts';
 
 /** How long a row takes to glide to its new place, and points to count up (ms). */
 export const glideMs = 700;
@@ -33,7 +45,7 @@ export class StandingsRow extends Container implements Animated {
   private readonly bib = makeText('bold', 30, 0xffffff, 'center');
   private readonly flag: FlagView;
   private readonly nation = makeText('bold', 30, 0xffffff);
-  private readonly nameText = makeText('name', 30, 0xffffff);
+  private readonly nameText = makeName('name', 30, 0xffffff);
   private readonly sprints: BitmapText[] = [];
   private readonly final = makeText('bold', 30, 0xffffff, 'center');
   private readonly total = makeText('bold', 30, 0xffffff, 'center');
@@ -113,6 +125,11 @@ export class StandingsRow extends Container implements Animated {
     };
   }
 
+  /** How the name is drawn (bitmap or canvas fallback, where), for tests. */
+  nameProbe(): NameProbe {
+    return this.nameText.probe();
+  }
+
   /** Applies a table's row layout and theme (on resize or theme change, never per frame). */
   arrange(layout: RowLayout, theme: Theme): void {
     this.theme = theme;
@@ -129,7 +146,7 @@ export class StandingsRow extends Container implements Animated {
     );
     drawBox(this.flash, layout.width, height, 0xffffff, 1, layout.radius);
     this.flash.tint = theme.flash;
-    const place = (text: BitmapText, box: CellBox | undefined, size: number) => {
+    const place = (text: BoardText, box: CellBox | undefined, size: number) => {
       text.visible = box !== undefined;
       if (!box) return;
       resize(text, size);

@@ -4,6 +4,7 @@ import type { BoardColumns, BoardRow } from '../../../shared/board/model.ts';
 import type { Animator } from '../engine/animator.ts';
 import type { FlagTextures } from '../flags.ts';
 import type { Theme } from '../theme.ts';
+import type { NameProbe } from './name-text.ts';
 import { QualificationLine, type QualificationProbe } from './qualification-line.ts';
 import { rowLayout, type Cell, type RowLayout } from './row-layout.ts';
 import { StandingsRow } from './standings-row.ts';
@@ -47,6 +48,8 @@ export interface RowProbe {
   readonly dimmed: boolean;
   /** The strings as drawn this frame (the total counts up to the model's). */
   readonly drawn: ReturnType<StandingsRow['drawn']>;
+  /** How the name is drawn: the bitmap font, or the canvas fallback for scripts it lacks. */
+  readonly nameText: NameProbe;
 }
 
 /**
@@ -159,6 +162,7 @@ export class StandingsTable {
           targetY: row.targetY,
           shown: row.shown,
           drawn: row.drawn(),
+          nameText: row.nameProbe(),
         },
       ];
     });

@@ -1,6 +1,10 @@
 import type { Graphics } from 'pixi.js';
 import { BitmapText } from 'pixi.js';
 import { fonts, type FontRole } from '../fonts.ts';
+import { NameText } from './name-text.ts';
+
+/** A text the helpers below change: a BitmapText, or a name that may fall back to canvas text. */
+export type BoardText = BitmapText | NameText;
 
 /** Horizontal alignment of a text within its cell. */
 export type Align = 'left' | 'center' | 'right';
@@ -23,8 +27,24 @@ export function makeText(
   return text;
 }
 
+/**
+ * A name people typed (skater, meeting, race title) in one of the installed fonts, or the canvas
+ * fallback for scripts they lack; white glyphs coloured by tint (name-text.ts).
+ */
+export function makeName(
+  role: FontRole,
+  fontSize: number,
+  color: number,
+  align: Align = 'left',
+): NameText {
+  const name = new NameText(role, fontSize);
+  name.anchor.x = anchorX[align];
+  name.tint = color;
+  return name;
+}
+
 /** Sets the text only when the string changed (Pixi re-lays out a text on every assignment). */
-export function assign(text: BitmapText, value: string): boolean {
+export function assign(text: BoardText, value: string): boolean {
   if (text.text === value) return false;
   text.text = value;
   return true;
@@ -36,25 +56,29 @@ export function tint(target: { tint: number }, color: number): void {
 }
 
 /** Re-aligns a text (layout time only). */
-export function align(text: BitmapText, value: Align): void {
+export function align(text: BoardText, value: Align): void {
   text.anchor.x = anchorX[value];
 }
 
 /** Switches a text to another installed font (theme change only). */
-export function refont(text: BitmapText, role: FontRole): void {
-  if (text.style.fontFamily !== fonts[role]) text.style.fontFamily = fonts[role];
+export function refont(text: BoardText, role: FontRole): void {
+  if (text instanceof NameText) {
+    if (text.role !== role) text.role = role;
+  } else if (text.style.fontFamily !== fonts[role]) text.style.fontFamily = fonts[role];
 }
 
 /** Sets the font size (layout time only: a new size re-lays out the glyphs). */
-export function resize(text: BitmapText, fontSize: number): void {
-  if (text.style.fontSize !== fontSize) text.style.fontSize = fontSize;
+export function resize(text: BoardText, fontSize: number): void {
+  if (text instanceof NameText) {
+    if (text.size !== fontSize) text.size = fontSize;
+  } else if (text.style.fontSize !== fontSize) text.style.fontSize = fontSize;
 }
 
 /**
  * Squeezes a text horizontally to fit `width` (broadcast graphics condense long names rather
  * than cut them). Measured when the text or the layout changes, never per frame.
  */
-export function fitWidth(text: BitmapText, width: number): void {
+export function fitWidth(text: BoardText, width: number): void {
   text.scale.x = 1;
   const natural = text.width;
   const squeeze = natural > width && natural > 0 ? Math.max(0.01, width) / natural : 1;
