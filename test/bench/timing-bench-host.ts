@@ -2,7 +2,8 @@
  * Child process of `npm run bench:timing`: a real race host (temp data dir, fsync as always), its
  * HTTP/WebSocket server and the timing feed connected to the parent's decoder on loopback with
  * auto laps on. The race: 24 skaters with transponders 2001-2024, started, a long custom format
- * (1,000 laps, no sprints) so every sample is a lap the feed counts.
+ * (1,000 laps, no sprints) so every sample is a lap the feed counts. On request it reports its
+ * memory and the size of the timing view (part 3: a flood of unknown transponders).
  */
 import { startServices } from '../../src/main/start-services.ts';
 import { tellParent } from './host-bench-child.ts';
@@ -68,6 +69,17 @@ process.on('message', (message: { type: string }) => {
         journal: host.journal(added.raceId!)!.entries.length,
       });
     }
+    if (message.type === 'memory') {
+      const view = services.timing.view();
+      await tellParent({
+        type: 'memory',
+        rss: process.memoryUsage().rss,
+        timingBytes: JSON.stringify(view).length,
+        passings: view.status.passings,
+        unknownListed: view.status.unknown.length,
+        unknownTransponders: view.status.unknownTransponders,
+      });
+    }
     if (message.type === 'close') {
       await services.close();
       await remove();
@@ -79,6 +91,8 @@ await tellParent({
   type: 'ready',
   port: server!.port,
   view: tokens!.view,
+  control: tokens!.control,
+  raceId: added.raceId,
   revision: host.revision,
 });
 // The parent gone (a failed run): do not stay behind.

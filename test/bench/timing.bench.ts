@@ -11,6 +11,11 @@
  *    all 100 views have the lap (the new revision); then the other 23 skaters cross in one
  *    write. Target: p99 < 16 ms (one frame at 60 Hz).
  *
+ * 3. A flood (issue 17): 100,000 passings of transponders no skater wears, sent to the same host.
+ *    The timing view (what GET /api/v1/timing answers and consoles get) must stay small, and
+ *    commands must not slow down: command round trip (HTTP, fsync) p50/p99 before and after, the
+ *    view's size and the host's RSS. Target: view < 50 KB; p50 after <= 2x before.
+ *
  * Prints a table with targets and PASS / MISS; always exits 0.
  */
 import { createServer, type Socket } from 'node:net';
@@ -38,6 +43,8 @@ const VIEWS = 100;
 const SAMPLES = 300;
 const WARMUP = 20;
 const rows: Row[] = [];
+/** Part 3's rows, printed after part 2's. */
+const flood: Row[] = [];
 
 console.log('Timing feed benchmark (npm run bench:timing)');
 console.log(
@@ -149,10 +156,14 @@ progress(`part 2: decoder -> host -> ${VIEWS} views, ${SAMPLES} leader crossings
   await new Promise<void>((resolve) => decoder.listen(0, '127.0.0.1', () => resolve()));
   const address = decoder.address();
   if (!address || typeof address === 'string') throw new Error('no decoder port');
-  const child = startChild<{ type: string; port?: number; view?: string; revision?: number }>(
-    'timing-bench-host.ts',
-    [String(address.port)],
-  );
+  const child = startChild<{
+    type: string;
+    port?: number;
+    view?: string;
+    control?: string;
+    raceId?: string;
+    revision?: number;
+  }>('timing-bench-host.ts', [String(address.port)]);
   const ready = await child.message('ready', 60_000);
   await connected;
   const base = `ws://127.0.0.1:${ready.port}/api/v1/ws?token=${ready.view}`;
@@ -233,6 +244,89 @@ progress(`part 2: decoder -> host -> ${VIEWS} views, ${SAMPLES} leader crossings
     journal: number;
     status: { passings: number; doubleReads: number; duplicates: number };
   };
+  // 3. The flood: 100,000 passings of strangers, and commands before and after.
+  progress('part 3: 100,000 passings of unknown transponders');
+  const api = `http://127.0.0.1:${ready.port}/api/v1`;
+  const commandTimes = async (count: number): Promise<number[]> => {
+    const times: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const start = performance.now();
+      const response = await fetch(`${api}/races/${ready.raceId}/commands`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ready.control}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'skater/edited', bib: 1, name: `Skater 1 (${i % 2})` }),
+      });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`command refused: ${response.status}`);
+      times.push(performance.now() - start);
+    }
+    return times;
+  };
+  type Memory = {
+    rss: number;
+    timingBytes: number;
+    passings: number;
+    unknownListed: number;
+    unknownTransponders: number;
+  };
+  const memory = async (): Promise<Memory> => {
+    child.send({ type: 'memory' });
+    return (await child.message('memory', 10_000)) as unknown as Memory;
+  };
+  await commandTimes(20);
+  const before = await commandTimes(200);
+  const memoryBefore = await memory();
+  const FLOOD = 100_000;
+  for (let sent = 0; sent < FLOOD; sent += 5_000) {
+    const frames = Array.from({ length: 5_000 }, (_, k) =>
+      encodePassing({
+        passingNumber: passingNumber++,
+        transponder: 900_000 + sent + k,
+        rtcTimeUs: BigInt(Date.now()) * 1000n,
+      }),
+    );
+    await write(Buffer.concat(frames));
+  }
+  let flooded = await memory();
+  for (let wait = 0; flooded.passings < memoryBefore.passings + FLOOD && wait < 600; wait += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    flooded = await memory();
+  }
+  const statusBytes = (
+    await (
+      await fetch(`${api}/timing`, { headers: { authorization: `Bearer ${ready.view}` } })
+    ).text()
+  ).length;
+  await commandTimes(20);
+  const after = await commandTimes(200);
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  flood.push([
+    `flood: ${num(FLOOD)} passings of unknown transponders, tracked`,
+    `${num(flooded.passings - memoryBefore.passings)}`,
+    num(FLOOD),
+    verdict(flooded.passings - memoryBefore.passings === FLOOD),
+  ]);
+  flood.push([
+    '  GET /api/v1/timing after the flood',
+    `${num(statusBytes)} B (${flooded.unknownListed} listed of ${num(flooded.unknownTransponders)} unknown)`,
+    '< 50 KB',
+    verdict(statusBytes < 50_000),
+  ]);
+  flood.push(['  host RSS before / after', `${mb(memoryBefore.rss)} / ${mb(flooded.rss)}`, '', '']);
+  const p50Before = quantile(before, 0.5);
+  const p50After = quantile(after, 0.5);
+  flood.push([
+    '  command round trip p50 before / after',
+    `${ms(p50Before)} / ${ms(p50After)}`,
+    'after <= 2x before',
+    verdict(p50After <= 2 * p50Before),
+  ]);
+  flood.push([
+    '  command round trip p99 before / after',
+    `${ms(quantile(before, 0.99))} / ${ms(quantile(after, 0.99))}`,
+    '',
+    '',
+  ]);
   child.send({ type: 'close' });
   await child.exited(10_000);
   consoleSocket.terminate();
@@ -265,5 +359,5 @@ progress(`part 2: decoder -> host -> ${VIEWS} views, ${SAMPLES} leader crossings
 }
 
 console.log('');
-console.log(table(['figure', 'value', 'target', 'result'], rows));
+console.log(table(['figure', 'value', 'target', 'result'], [...rows, ...flood]));
 process.exit(0);

@@ -80,14 +80,17 @@ const race = () => fixture.host.race()!;
 let passingNumber = 1;
 /** The decoder's clock runs its own time: seven minutes ahead of the host's. */
 const decoderAheadMs = 7 * 60_000;
-/** A crossing of this transponder now, by the decoder's clock. */
-async function cross(transponder: number): Promise<void> {
+/** The decoder time of the last crossing sent. */
+let lastCrossing = 0;
+/** A crossing of this transponder now (or at `decoderMs`), by the decoder's clock. */
+async function cross(transponder: number, decoderMs = Date.now() + decoderAheadMs): Promise<void> {
+  lastCrossing = decoderMs;
   await write(
     socket,
     encodePassing({
       passingNumber: passingNumber++,
       transponder,
-      rtcTimeUs: BigInt(Date.now() + decoderAheadMs) * 1000n,
+      rtcTimeUs: BigInt(decoderMs) * 1000n,
     }),
   );
 }
@@ -118,13 +121,14 @@ describe('the console with a timing feed', () => {
     await page.keyboard.press('Enter');
     // Each change is sent with the program revision the console saw: wait for the push.
     await page.waitForSelector('[data-testid="timing-auto-laps"][aria-pressed="true"]');
-    await page.locator('[data-testid="timing-min-lap"]').fill('0.2');
+    await page.locator('[data-testid="timing-min-lap"]').fill('1');
     await page.keyboard.press('Enter');
-    await until(() => fixture.host.program().timing.minLapSeconds === 0.2);
+    await until(() => fixture.host.program().timing.minLapSeconds === 1);
     expect(fixture.host.program().timing).toEqual({
       url: `p3://127.0.0.1:${decoder.port}`,
       autoLaps: true,
-      minLapSeconds: 0.2,
+      minLapSeconds: 1,
+      startSignal: '9992',
     });
     expect(await text('timing-status')).toMatch(/auto laps/);
   });
@@ -149,7 +153,7 @@ describe('the console with a timing feed', () => {
       await cross(bib === 12 ? 4242 : 7000 + bib);
     // Four laps, 5 3 6 first over the line each time: sprint 1 is decided at lap 4.
     for (let lap = 1; lap <= 4; lap++) {
-      await sleep(300);
+      await sleep(1100);
       for (const bib of [5, 3, 6, 1, 2, 4, 7, 8, 9, 10, 11, 12])
         await cross(bib === 12 ? 4242 : 7000 + bib);
     }
@@ -172,6 +176,32 @@ describe('the console with a timing feed', () => {
       event: { type: 'sprint/placed', sprint: 1, bibs: [5, 3, 6] },
     });
     await page.waitForFunction(() => !document.querySelector('[data-testid="proposal"]'));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('Space 250 ms after the feed showed the lap is the same crossing: refused where the operator looks', async () => {
+    // Lap 5 one lap (1.1 s) after lap 4 by the decoder's clock, however long the sprint took.
+    const lapFive = lastCrossing + 1100;
+    for (const [index, bib] of [5, 3, 6].entries()) await cross(7000 + bib, lapFive + index * 20);
+    await until(() => race().state.lapsCompleted === 5);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="laps-to-go"]')?.textContent?.trim() === '11',
+    );
+    // The operator also presses Space, as operators do, a quarter of a second later.
+    await sleep(250);
+    await page.keyboard.press('Space');
+    await page.waitForSelector('[data-testid="lap-refusal"]');
+    expect(await text('lap-refusal')).toMatch(
+      /lap 5 was counted 0\.\d s ago by timing: the same crossing, not counted again/,
+    );
+    await sleep(200);
+    expect(race().state.lapsCompleted).toBe(5);
+    expect((await text('laps-to-go')).trim()).toBe('11');
+    const laps = fixture.host
+      .journal(fixture.raceId)!
+      .entries.filter((entry) => entry.event.type === 'lap/completed');
+    expect(laps.map((entry) => entry.source)).toEqual(Array(5).fill('timing'));
+    await shoot('03-same-crossing-refused');
     expect(pageErrors).toEqual([]);
   });
 });

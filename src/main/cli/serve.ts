@@ -2,8 +2,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../host/data-dir.ts';
+import { parseAllowedHost } from '../server/host-names.ts';
 import { startServices } from '../start-services.ts';
-import { timingUrlSchema, type TimingSettings } from '../../shared/timing/settings.ts';
+import {
+  timingSettingsSchema,
+  timingUrlSchema,
+  type TimingSettings,
+} from '../../shared/timing/settings.ts';
 
 /** Files shipped with the app, relative to the repository (or app) root. */
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
@@ -12,6 +17,8 @@ const fromRoot = (path: string) => fileURLToPath(new URL(`../../../${path}`, imp
 export interface ServeOptions {
   readonly port: number;
   readonly host: string;
+  /** Names the host answers to besides its addresses and localhost (--allowed-host, repeatable). */
+  readonly allowedHosts?: readonly string[];
   readonly dataDir: string;
   readonly oscPort: number | null;
   /** Addresses OSC datagrams are accepted from (loopback by default). */
@@ -30,6 +37,7 @@ export function parseServeArgs(args: string[]): ServeOptions {
     options: {
       port: { type: 'string', default: '8316' },
       host: { type: 'string', default: '127.0.0.1' },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
       data: { type: 'string' },
       'osc-port': { type: 'string', default: '8317' },
       'no-osc': { type: 'boolean', default: false },
@@ -39,6 +47,7 @@ export function parseServeArgs(args: string[]): ServeOptions {
       'auto-laps': { type: 'boolean' },
       'no-auto-laps': { type: 'boolean' },
       'min-lap': { type: 'string' },
+      'start-signal': { type: 'string' },
       public: { type: 'boolean', default: false },
     },
   });
@@ -51,6 +60,7 @@ export function parseServeArgs(args: string[]): ServeOptions {
   return {
     port: port('port', values.port),
     host: values.host,
+    allowedHosts: values['allowed-host'].map(parseAllowedHost),
     dataDir: values.data ?? defaultDataDir(),
     oscPort: values['no-osc'] ? null : port('osc-port', values['osc-port']),
     oscAllow: values['osc-allow']
@@ -63,12 +73,16 @@ export function parseServeArgs(args: string[]): ServeOptions {
   };
 }
 
-/** `--timing p3://HOST:PORT|off`, `--auto-laps`/`--no-auto-laps`, `--min-lap SECONDS`. */
+/**
+ * `--timing p3://HOST:PORT|off`, `--auto-laps`/`--no-auto-laps`, `--min-lap SECONDS`,
+ * `--start-signal TRANSPONDER|none` (the decoder's start input: a gun).
+ */
 function timingArgs(values: {
   timing?: string;
   'auto-laps'?: boolean;
   'no-auto-laps'?: boolean;
   'min-lap'?: string;
+  'start-signal'?: string;
 }): Partial<TimingSettings> {
   const timing: { -readonly [K in keyof TimingSettings]?: TimingSettings[K] } = {};
   if (values.timing !== undefined) {
@@ -90,6 +104,17 @@ function timingArgs(values: {
       throw new Error(`--min-lap must be seconds between 0.05 and 600, not "${values['min-lap']}"`);
     timing.minLapSeconds = seconds;
   }
+  const signal = values['start-signal'];
+  if (signal !== undefined) {
+    const parsed = timingSettingsSchema.shape.startSignal.safeParse(
+      signal === 'none' ? null : signal,
+    );
+    if (!parsed.success)
+      throw new Error(
+        `--start-signal: ${parsed.error.issues[0]!.message} or none, not "${signal}"`,
+      );
+    timing.startSignal = parsed.data;
+  }
   return timing;
 }
 
@@ -106,6 +131,7 @@ export async function serve(
     demoFile: options.demo ? fromRoot('resources/demo/mc2026-men.json') : null,
     port: options.port,
     address: options.host,
+    allowedHosts: options.allowedHosts ?? [],
     oscPort: options.oscPort,
     oscAllow: options.oscAllow,
     staticDir,
@@ -124,6 +150,8 @@ export async function serve(
   print(`  board    ${urls!.board}`);
   print(`  overlay  ${urls!.overlay}`);
   print(`  API      ${base}/api/v1/  control token ${tokens.control}  view token ${tokens.view}`);
+  if (options.allowedHosts?.length)
+    print(`  names    also answers to ${options.allowedHosts.join(', ')}  (--allowed-host)`);
   if (osc)
     print(
       `  OSC      udp://${options.host}:${osc.port}  (accepted from ${options.oscAllow.join(', ')})`,
@@ -131,7 +159,7 @@ export async function serve(
   const timing = host.program().timing;
   print(
     timing.url
-      ? `  timing   ${timing.url}  (auto laps ${timing.autoLaps ? 'on' : 'off'}, minimum lap ${timing.minLapSeconds} s)`
+      ? `  timing   ${timing.url}  (auto laps ${timing.autoLaps ? 'on' : 'off'}, minimum lap ${timing.minLapSeconds} s, start input ${timing.startSignal ?? 'none'})`
       : "  timing   off  (serve --timing p3://HOST:PORT, or the console's Timing panel)",
   );
   if (host.program().publicFeed)

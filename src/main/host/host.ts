@@ -25,7 +25,7 @@ import {
   programPath,
 } from './data-folder.ts';
 import { writeProgramFile } from './program-file.ts';
-import { RaceStore } from './race-store.ts';
+import { RaceStore, type Admission } from './race-store.ts';
 import { Rehearsals, type Rehearsal } from './rehearsal.ts';
 import { realScheduler, type Scheduler } from './scheduler.ts';
 import { storageProblem } from './storage-errors.ts';
@@ -69,6 +69,7 @@ export class RaceHost {
   private readonly views = new Map<string, RaceView>();
   private programQueue: Promise<unknown> = Promise.resolve();
   private readonly rehearsing: Rehearsals;
+  private admission: ((source: string, at: number) => Admission) | null = null;
   private readonly log: (line: string) => void;
   private readonly clock: () => Date;
   /** What the pure program commands know of the races. */
@@ -186,6 +187,14 @@ export class RaceHost {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * A rule every race request passes in its race's queue (the timing feed's "same crossing" rule,
+   * issue 17), made per request from its source and intake time; null: none.
+   */
+  useAdmission(rule: ((source: string, at: number) => Admission) | null): void {
+    this.admission = rule;
+  }
+
   /** Applies a race request (one command or a batch) to a race, the active one by default. */
   async submit(
     request: RaceRequest,
@@ -196,15 +205,16 @@ export class RaceHost {
     const store = this.stores.get(raceId);
     if (!store) return refused(404, `race "${raceId}" is not in the program`);
     const meta = { at: this.now(), source };
+    const admit = this.admission?.(source, Date.parse(meta.at));
     const result =
       request.kind === 'single'
-        ? await store.submit(request.command, meta, request.revision)
-        : await store.submitBatch(request.commands, meta, request.revision);
+        ? await store.submit(request.command, meta, request.revision, admit)
+        : await store.submitBatch(request.commands, meta, request.revision, admit);
     if (!result.ok && result.unavailable) {
       this.log(`race ${raceId}: ${source} command refused: ${result.error}`);
       return refused(503, result.error);
     }
-    if (!result.ok) return refused(result.stale ? 409 : 400, result.error);
+    if (!result.ok) return refused(result.stale || result.conflict ? 409 : 400, result.error);
     const entries = 'entries' in result ? result.entries : [result.entry];
     return this.changed(raceId, { raceRevision: result.revision, entries });
   }

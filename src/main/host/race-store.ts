@@ -27,6 +27,7 @@ export type SubmitResult =
       readonly error: string;
       readonly stale?: true;
       readonly unavailable?: true;
+      readonly conflict?: true;
     };
 
 /** The outcome of a batch: all entries durable, or none written and the refused command's index. */
@@ -38,9 +39,23 @@ export type BatchResult =
       readonly index: number;
       readonly stale?: true;
       readonly unavailable?: true;
+      readonly conflict?: true;
     };
 
 type Accepted = Extract<Decision, { ok: true }>;
+
+/** The race as its queue has it, for an admission rule. */
+export interface QueuedRace {
+  readonly state: RaceState;
+  readonly entries: readonly JournalEntry[];
+  readonly voided: ReadonlySet<number>;
+}
+
+/**
+ * A rule checked in the race's queue before its commands are decided (so it sees every command
+ * ahead of them): the refusal's words, or null. A refusal is a conflict (409): nothing written.
+ */
+export type Admission = (race: QueuedRace, commands: readonly RaceCommand[]) => string | null;
 
 /** A command in the operator's words: "undo", "lap completed", "sprint 1: 4 9 3". */
 const nameOf = (command: RaceCommand): string => describeCommand(command);
@@ -112,10 +127,13 @@ export class RaceStore {
     command: RaceCommand,
     meta: CommandMeta,
     expectedRevision?: number,
+    admit?: Admission,
   ): Promise<SubmitResult> {
     return this.serialized(async () => {
       const stale = this.staleness(expectedRevision);
       if (stale) return { ok: false, error: stale, stale: true };
+      const conflict = admit?.(this.queued(), [command]);
+      if (conflict) return { ok: false, error: conflict, conflict: true };
       const decision = this.history.decide(command, meta);
       if (!decision.ok) return { ok: false, error: decision.error };
       const unwritten = await this.written(
@@ -136,10 +154,13 @@ export class RaceStore {
     commands: readonly RaceCommand[],
     meta: CommandMeta,
     expectedRevision?: number,
+    admit?: Admission,
   ): Promise<BatchResult> {
     return this.serialized(async () => {
       const stale = this.staleness(expectedRevision);
       if (stale) return { ok: false, error: stale, index: 0, stale: true };
+      const conflict = admit?.(this.queued(), commands);
+      if (conflict) return { ok: false, error: conflict, index: 0, conflict: true };
       const scratch = this.history.fork();
       const accepted: Accepted[] = [];
       for (const [index, command] of commands.entries()) {
@@ -165,6 +186,10 @@ export class RaceStore {
       for (const decision of marked) this.history.commit(decision);
       return { ok: true, entries: marked.map((d) => d.entry), revision: this.revision };
     });
+  }
+
+  private queued(): QueuedRace {
+    return { state: this.state, entries: this.entries, voided: this.voided };
   }
 
   /** Waits for pending submissions, then closes the journal. */

@@ -112,6 +112,17 @@ export class P3Client {
     return { ...this.current, badFrames: { ...this.badFrames } };
   }
 
+  /**
+   * Writes a request to the decoder (a RESEND): false when not connected (nothing is queued: a
+   * request made for a connection that is gone is made again after the reconnect).
+   */
+  send(frame: Uint8Array): boolean {
+    const socket = this.socket;
+    if (!socket || this.current.state !== 'connected' || socket.destroyed) return false;
+    socket.write(frame);
+    return true;
+  }
+
   /** Starts connecting (idempotent). */
   start(): void {
     if (this.current.state !== 'idle') return;

@@ -1,6 +1,8 @@
 // How the timing feed reaches a decoder: a passing source (P3 over TCP today) and what it tells
 // the feed; and where a race's start is in its journal.
 import type { JournalEntry } from '../../shared/race/events.ts';
+import { encodeResendRequest } from '../../shared/timing/p3-encode.ts';
+import type { PassingRange } from '../../shared/timing/passing-gaps.ts';
 import { usToMs, type P3Record } from '../../shared/timing/p3-records.ts';
 import type { DecoderAddress } from '../../shared/timing/settings.ts';
 import type { Passing } from '../../shared/timing/tracker.ts';
@@ -17,13 +19,15 @@ export interface PassingSource {
   start(): void;
   stop(): Promise<void>;
   status(): P3ClientStatus;
+  /** Asks the decoder for these passings again; false when it cannot be asked now. */
+  requestResend(range: PassingRange): boolean;
 }
 
 export type SourceFactory = (address: DecoderAddress, handlers: SourceHandlers) => PassingSource;
 
 /** The P3 decoder connection: passings decoded from P3 records. */
-export const p3Source: SourceFactory = (address, handlers) =>
-  new P3Client({
+export const p3Source: SourceFactory = (address, handlers) => {
+  const client = new P3Client({
     host: address.host,
     port: address.port,
     onRecord: (record: P3Record, receivedAt: number) => {
@@ -38,6 +42,13 @@ export const p3Source: SourceFactory = (address, handlers) =>
     },
     onStatus: () => handlers.status(),
   });
+  return {
+    start: () => client.start(),
+    stop: () => client.stop(),
+    status: () => client.status(),
+    requestResend: (range) => client.send(encodeResendRequest(range.from, range.until)),
+  };
+};
 
 /** When the race started: the entry of its (not voided) start, by the host's clock. */
 export function startOf(

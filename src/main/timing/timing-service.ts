@@ -8,15 +8,13 @@
  */
 import { refused, type Reply } from '../../shared/protocol/reply.ts';
 import type { HostRequest } from '../../shared/protocol/socket.ts';
-import { lapsToGo } from '../../shared/race/progress.ts';
 import type { RaceView } from '../../shared/race/view.ts';
 import type { RaceState } from '../../shared/race/state.ts';
-import {
-  decoderAddress,
-  defaultTimingSettings,
-  type TimingSettings,
-} from '../../shared/timing/settings.ts';
-import { acceptProposal, bibOf, LapTracker, type Passing } from '../../shared/timing/tracker.ts';
+import { defaultTimingSettings, type TimingSettings } from '../../shared/timing/settings.ts';
+import { acceptProposal, timingProposals } from '../../shared/timing/proposals.ts';
+import { sameCrossing, TIMING_SOURCE } from '../../shared/timing/same-crossing.ts';
+import { LapTracker, type Passing } from '../../shared/timing/tracker.ts';
+import { bibOf } from '../../shared/timing/wearers.ts';
 
 export type { PassingSource, SourceFactory } from './passing-source.ts';
 import type {
@@ -27,10 +25,12 @@ import type {
   TimingView,
 } from '../../shared/timing/view.ts';
 import type { Caller, HostSession, TimingHandler } from '../host/session.ts';
-import { p3Source, startOf, type PassingSource, type SourceFactory } from './passing-source.ts';
+import { AutoLaps } from './auto-laps.ts';
+import { DecoderLink } from './decoder-link.ts';
+import { p3Source, startOf, type SourceFactory } from './passing-source.ts';
 
 /** Every command the feed makes is journaled with this source. */
-export const timingCaller: Caller = { role: 'control', source: 'timing' };
+export const timingCaller: Caller = { role: 'control', source: TIMING_SOURCE };
 
 export interface TimingServiceOptions {
   readonly session: HostSession;
@@ -45,8 +45,7 @@ const SEEN_LIMIT = 200_000;
 
 export class TimingService implements TimingHandler {
   private settings: TimingSettings = defaultTimingSettings;
-  private source: PassingSource | null = null;
-  private sourceUrl: string | null = null;
+  private readonly decoder: DecoderLink;
   private tracker: LapTracker;
   private trackedRace: string | null = null;
   private readonly seen = new Set<number>();
@@ -59,17 +58,47 @@ export class TimingService implements TimingHandler {
   private readonly listeners = new Set<(view: TimingView) => void>();
   private readonly log: (line: string) => void;
   private readonly now: () => number;
-  private readonly connect: SourceFactory;
   private starts: { raceId: string; revision: number; startedAt: number | null } | null = null;
   private lastError: string | null = null;
+  private readonly autoLaps: AutoLaps;
 
   constructor(private readonly options: TimingServiceOptions) {
     this.log = options.log ?? (() => undefined);
     this.now = options.now ?? Date.now;
-    this.connect = options.connect ?? p3Source;
+    this.decoder = new DecoderLink({
+      connect: options.connect ?? p3Source,
+      passing: (passing) => this.passing(passing),
+      changed: () => this.changed(),
+      log: this.log,
+    });
     this.tracker = this.newTracker();
     const { session } = options;
+    this.autoLaps = new AutoLaps({
+      race: () => (this.closed ? null : this.race()),
+      send: async (race, commands, revision) => {
+        const answer = await session.answer(
+          { type: 'batch', race, commands: [...commands], revision },
+          timingCaller,
+        );
+        return answer.kind === 'reply' ? answer.reply : refused(500, 'no reply');
+      },
+      problem: (words) => {
+        this.lastError = words;
+        this.log(`timing: ${words}`);
+      },
+      changed: () => this.changed(),
+    });
     session.attachTiming(this);
+    session.host.useAdmission(
+      (source, at) => (race, commands) =>
+        sameCrossing({
+          ...race,
+          commands,
+          source,
+          at,
+          minLapMs: this.settings.minLapSeconds * 1000,
+        }),
+    );
     this.unsubscribe = session.host.subscribe(() => this.hostChanged());
     this.hostChanged();
   }
@@ -86,6 +115,8 @@ export class TimingService implements TimingHandler {
       leaderLaps: this.tracker.leaderLaps,
       proposals: this.proposals(race),
       recent: this.tracker.recent,
+      silent:
+        race && race.id === this.trackedRace ? this.tracker.silent(race.state, this.now()) : [],
     };
   }
 
@@ -133,24 +164,41 @@ export class TimingService implements TimingHandler {
   /** Stops the decoder connection and the feed. */
   async close(): Promise<void> {
     this.closed = true;
+    await this.autoLaps.settled();
     this.unsubscribe();
     this.options.session.attachTiming(null);
+    this.options.session.host.useAdmission(null);
     this.listeners.clear();
-    await this.stopSource();
+    await this.decoder.stop();
   }
 
   private newTracker(): LapTracker {
-    return new LapTracker({ minLapMs: this.settings.minLapSeconds * 1000, seen: this.seen });
+    return new LapTracker({
+      minLapMs: this.settings.minLapSeconds * 1000,
+      seen: this.seen,
+      startSignal: this.settings.startSignal,
+    });
   }
 
   private race(): RaceView | null {
     return this.options.session.host.race();
   }
 
-  /** The proposals of the race now; with auto laps, laps are counted, not proposed. */
+  /**
+   * The proposals of the race now. A lap that auto laps is counting is not proposed meanwhile:
+   * consoles would show it for the few ms its journal write takes, then see it withdrawn.
+   */
   private proposals(race: RaceView | null): TimingProposal[] {
     if (!race || race.id !== this.trackedRace) return [];
-    return this.tracker.proposals(race.state, this.dismissed);
+    const pending = this.autoLaps.pending;
+    return timingProposals(this.tracker, race.state, this.dismissed).filter(
+      (proposal) =>
+        pending === null ||
+        !(
+          (proposal.kind === 'lap' && proposal.lap <= pending) ||
+          (proposal.kind === 'laps' && proposal.lapsCompleted <= pending)
+        ),
+    );
   }
 
   /** Settings, active race and race states: reconnect, re-track, re-propose as needed. */
@@ -159,10 +207,12 @@ export class TimingService implements TimingHandler {
     const { host } = this.options.session;
     const settings = host.program().timing;
     if (JSON.stringify(settings) !== JSON.stringify(this.settings)) {
-      const minLapChanged = settings.minLapSeconds !== this.settings.minLapSeconds;
+      const countsChanged =
+        settings.minLapSeconds !== this.settings.minLapSeconds ||
+        settings.startSignal !== this.settings.startSignal;
       this.settings = settings;
-      if (minLapChanged) this.tracker = this.newTracker();
-      void this.reconnect();
+      if (countsChanged) this.tracker = this.newTracker();
+      if (!this.closed) void this.decoder.use(settings.url);
     }
     if (host.activeRaceId !== this.trackedRace) {
       this.trackedRace = host.activeRaceId;
@@ -170,33 +220,6 @@ export class TimingService implements TimingHandler {
       this.dismissed.clear();
     }
     this.changed();
-  }
-
-  private async reconnect(): Promise<void> {
-    const url = this.settings.url;
-    if (url === this.sourceUrl) return;
-    await this.stopSource();
-    this.sourceUrl = url;
-    if (url === null || this.closed) return;
-    try {
-      const source = this.connect(decoderAddress(url), {
-        passing: (passing) => this.passing(passing),
-        status: () => this.changed(),
-      });
-      this.source = source;
-      source.start();
-      this.log(`timing: connecting to ${url}`);
-    } catch (error) {
-      this.lastError = (error as Error).message;
-      this.log(`timing: cannot connect to ${url}: ${this.lastError}`);
-    }
-  }
-
-  private async stopSource(): Promise<void> {
-    const source = this.source;
-    this.source = null;
-    this.sourceUrl = null;
-    await source?.stop();
   }
 
   /** One passing: tracked against the active race; with auto laps the leader's lap is counted. */
@@ -214,40 +237,8 @@ export class TimingService implements TimingHandler {
       startedAt: this.startedAt(race),
     });
     if (observation.leaderLap !== null && this.settings.autoLaps)
-      void this.autoLap(race, observation.leaderLap);
+      this.autoLaps.seen(race.id, observation.previousLeaderLaps, observation.leaderLap);
     this.changed();
-  }
-
-  /**
-   * Counts the leader's lap, once, at the moment it is seen, and only if the race is exactly one
-   * lap behind: a lap entered by hand first (or an undo after) is never fought. Against the
-   * race's revision, so a command landing in between wins.
-   */
-  private async autoLap(seen: RaceView, lap: number): Promise<void> {
-    let race: RaceView | null = seen;
-    // A command landing between the look and the lap (a status, an accepted sprint) makes the
-    // lap stale (409): look again, and count it if the race is still one lap behind.
-    for (let attempt = 0; attempt < 5 && race; attempt += 1) {
-      if (race.state.lapsCompleted !== lap - 1 || lapsToGo(race.state) === 0) return;
-      const answer = await this.options.session.answer(
-        {
-          type: 'command',
-          race: race.id,
-          command: { type: 'lap/completed' },
-          revision: race.revision,
-        },
-        timingCaller,
-      );
-      if (answer.kind !== 'reply' || answer.reply.ok) return;
-      if (answer.reply.status !== 409) {
-        this.lastError = `auto lap ${lap} not counted: ${answer.reply.error}`;
-        this.log(`timing: ${this.lastError}`);
-        this.changed();
-        return;
-      }
-      const now = this.race();
-      race = now?.id === seen.id ? now : null;
-    }
   }
 
   /** The host's time of the race's start: its journal entry that started it. */
@@ -262,7 +253,8 @@ export class TimingService implements TimingHandler {
   }
 
   private status(state: RaceState | undefined): TimingStatus {
-    const client = this.source?.status();
+    const client = this.decoder.client();
+    const holes = this.decoder.holes();
     const counters = this.tracker.counters;
     const connection: TimingConnection =
       client === undefined
@@ -276,6 +268,7 @@ export class TimingService implements TimingHandler {
       ? Object.values(client.badFrames).reduce((sum, count) => sum + count, 0)
       : 0;
     const last = this.tracker.recent[0];
+    const unknownTotals = this.tracker.unknownTotals;
     return {
       connection,
       url: this.settings.url,
@@ -290,8 +283,13 @@ export class TimingService implements TimingHandler {
       skippedBytes: client?.skippedBytes ?? 0,
       connections: client?.connections ?? 0,
       retryInMs: client?.retryInMs ?? null,
-      lastError: client?.lastError ?? this.lastError,
+      lastError: client?.lastError ?? this.decoder.lastError ?? this.lastError,
       clockOffsetMs: this.tracker.clockOffsetMs,
+      missingPassings: holes.missing,
+      resendRequests: holes.requests,
+      unknownTransponders: unknownTotals.transponders,
+      unknownPassings: unknownTotals.passings,
+      startSource: this.tracker.startSource,
     };
   }
 

@@ -82,6 +82,12 @@ export const raceEventSchema = z.discriminatedUnion('type', [
       .int()
       .min(0)
       .max(24 * 3600 * 1000),
+    /**
+     * What a time from the loop runs from (issue 17): `gun`, the decoder's start input, or
+     * `startKey`, the operator's start command (short by the press delay). Absent: typed by
+     * hand (the photo finish's official time).
+     */
+    timedFrom: z.enum(['gun', 'startKey']).optional(),
   }),
   strictObject({
     type: z.literal('skater/statusChanged'),

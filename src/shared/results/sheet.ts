@@ -94,6 +94,20 @@ export function raceTimes(journal: readonly JournalEntry[]): {
 }
 
 /**
+ * Skaters whose time in force came from the timing loop counted from the operator's start key
+ * (issue 17): without a gun wired to the decoder, such a time is short by the operator's reaction.
+ */
+export function timedFromStartKey(journal: readonly JournalEntry[]): ReadonlySet<number> {
+  const marked = new Set<number>();
+  foldJournal(journal, ({ entry, inForce }) => {
+    if (!inForce || entry.event.type !== 'finish/timed') return;
+    if (entry.event.timedFrom === 'startKey') marked.add(entry.event.bib);
+    else marked.delete(entry.event.bib);
+  });
+  return marked;
+}
+
+/**
  * The venue as the meeting name gives it: after the last comma ("ISU World Cup, Calgary"), or
  * the first part before " · " / " – " / " | " without a trailing year ("Milano Cortina 2026 · ...").
  */
@@ -152,6 +166,7 @@ export function resultsSheet(input: ResultsSheetInput): ResultsSheet {
   const sprintCount = state.format.sprintLaps.length;
   const semi = state.round === 'semi';
   const category = input.category?.trim() ?? '';
+  const fromStartKey = timedFromStartKey(input.journal);
 
   const columns: SheetColumn[] = [
     { key: 'rank', label: 'Rank', align: 'right', width: 26 },
@@ -186,7 +201,7 @@ export function resultsSheet(input: ResultsSheetInput): ResultsSheet {
         ...sprints,
         noPoints ? '' : points(row.final),
         noPoints ? '' : String(row.total),
-        row.time ?? '',
+        row.time === null ? '' : `${row.time}${fromStartKey.has(row.bib) ? '*' : ''}`,
         markOf(row),
       ],
     };
@@ -209,6 +224,11 @@ export function resultsSheet(input: ResultsSheetInput): ResultsSheet {
     'DQ  disqualified',
     'DNS  did not start',
     `${sprintCount > 0 ? `SP1-SP${sprintCount}  intermediate sprints, ` : ''}Final  final sprint (the finish), Total  points`,
+    ...(results.rows.some((row) => row.time !== null && fromStartKey.has(row.bib))
+      ? [
+          '*  time from the timing loop, run from the start command (no gun wired to the decoder): short by the operator’s reaction',
+        ]
+      : []),
   ];
 
   return {

@@ -162,7 +162,8 @@ export function generateRace(options: GenerateRaceOptions): JournalEntry[] {
   add(dnfAt, { type: 'skater/statusChanged', bib: dnf, status: 'DNF', laps: dnfLaps });
   const recordedAt = times.at(-1)! + 4000;
   add(recordedAt, { type: 'finish/recorded', bibs: finishOrder });
-  for (const [i, bib] of finishOrder.entries())
+  // A lapped skater gets no time (issue 17).
+  for (const [i, bib] of finishOrder.filter((b) => b !== lapped).entries())
     add(recordedAt + 400 * (i + 1), { type: 'finish/timed', bib, time: times[i]! });
   const end = recordedAt + 400 * (count + 1);
   add(end, { type: 'skater/statusChanged', bib: lapped, status: 'LAPPED', laps: laps - 1 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strictObject } from '../unknown-fields.ts';
 
 /**
  * Where the timing feed comes from: `p3://HOST:PORT` (a MYLAPS / AMB P3 decoder, port 5403 by
@@ -17,14 +18,28 @@ export const timingUrlSchema = z
     return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
   }, 'the port must be between 1 and 65535');
 
-/** The timing settings of a meeting, kept in program.json with the program (issue 12). */
-export const timingSettingsSchema = z.object({
+/**
+ * The timing settings of a meeting, kept in program.json with the program (issue 12); strict
+ * (issue 17), and read leniently from program.json (src/shared/program/program-file.ts).
+ */
+export const timingSettingsSchema = strictObject({
   /** The decoder to connect to; null: no timing feed (the default). */
   url: timingUrlSchema.nullable().default(null),
   /** Count laps from the leader's passings by themselves; off: propose each lap. */
   autoLaps: z.boolean().default(false),
   /** A skater's passings closer than this are one crossing read twice (several antennas). */
   minLapSeconds: z.number().min(0.05).max(600).default(20),
+  /**
+   * The transponder number the decoder gives its start input (a gun or start button wired to
+   * it): its passing is the start, so race times run from the gun. MYLAPS Type 3 decoders report
+   * the external start input as transponder 9992 (their manual, "Auxiliary port"). null: none.
+   */
+  startSignal: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{1,20}$/, 'a transponder number such as 9992')
+    .nullable()
+    .default('9992'),
 });
 export type TimingSettings = z.output<typeof timingSettingsSchema>;
 

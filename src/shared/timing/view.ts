@@ -31,7 +31,11 @@ export type PassingNote =
   /** The skater is out (DNF, DQ, DNS). */
   | 'notRacing'
   /** Timing follows no race (none active). */
-  | 'noRace';
+  | 'noRace'
+  /** A read older than the skater's last (a resend): the real time of a lap that was inferred. */
+  | 'late'
+  /** The decoder's start input (a gun wired to it): the start on the decoder's clock. */
+  | 'startSignal';
 
 /** One passing as the console lists it. */
 export interface PassingRow {
@@ -78,6 +82,34 @@ export interface TimingStatus {
   readonly lastError: string | null;
   /** Decoder clock minus host clock, ms (network delay included), when known. */
   readonly clockOffsetMs: number | null;
+  /** Passing numbers skipped by the decoder's numbering and not (yet) resent (issue 17). */
+  readonly missingPassings: number;
+  /** RESEND requests sent to the decoder. */
+  readonly resendRequests: number;
+  /** Unknown transponders seen in all (`unknown` lists only the most recent). */
+  readonly unknownTransponders: number;
+  /** Passings of unknown transponders. */
+  readonly unknownPassings: number;
+  /**
+   * Where race times run from: `signal` (the decoder's start input: the gun), `command` (the
+   * operator's start key: times are short by the press delay), null before the start.
+   */
+  readonly startSource: 'signal' | 'command' | null;
+}
+
+/** A skater the loop finished short of the race's laps: to be marked LAPPED, never timed. */
+export interface LappedFinisher {
+  readonly bib: number;
+  readonly laps: number;
+}
+
+/** A skater still racing whose reads stopped for more than two of his laps (a hint only). */
+export interface SilentSkater {
+  readonly bib: number;
+  /** The last lap he was read completing (0: none since the start). */
+  readonly sinceLap: number;
+  /** How long since that read, ms. */
+  readonly sinceMs: number;
 }
 
 /** Something the passings suggest; the operator accepts it (Enter), corrects it or dismisses it. */
@@ -103,6 +135,8 @@ export type TimingProposal =
       readonly bibs: readonly number[];
       /** All the sprint's placings are in. */
       readonly complete: boolean;
+      /** Placed from a crossing the loop missed (its time inferred between two reads). */
+      readonly inferred?: readonly number[];
     }
   | {
       readonly id: string;
@@ -113,6 +147,10 @@ export type TimingProposal =
       readonly times: Readonly<Record<number, number>>;
       /** Every skater still racing has crossed the line. */
       readonly complete: boolean;
+      /** Lapped skaters who crossed: marked LAPPED with their laps, never given a time. */
+      readonly lapped?: readonly LappedFinisher[];
+      /** What the times run from: the gun (decoder start input) or the operator's start key. */
+      readonly timedFrom?: 'gun' | 'startKey';
     };
 
 export type TimingProposalKind = TimingProposal['kind'];
@@ -132,6 +170,8 @@ export interface TimingView {
   readonly proposals: readonly TimingProposal[];
   /** The latest passings, newest first. */
   readonly recent: readonly PassingRow[];
+  /** Skaters whose reads stopped mid-race ("no passing from #9 since lap 7"): hints only. */
+  readonly silent: readonly SilentSkater[];
 }
 
 /** The timing view as a pushed message. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { markOf, raceTimes, resultsSheet, venueOf } from '../../../src/shared/results/sheet.ts';
+import type { RaceCommand } from '../../../src/shared/race/events.ts';
+import { opening } from '../../support/race.ts';
 import { raceResults } from '../../../src/shared/results/rows.ts';
-import { everyStatusRace, fixtureRace } from './sheet-race.ts';
+import { everyStatusRace, fixtureRace, stampedRace } from './sheet-race.ts';
 
 describe('the results sheet model', () => {
   it('takes the venue from the meeting name when none is given', () => {
@@ -62,5 +64,38 @@ describe('the results sheet model', () => {
     expect(marks.filter((mark) => mark === 'Q')).toHaveLength(8);
     expect(marks).toContain('LAPPED (15 laps)');
     expect(marks).toContain('DNS');
+  });
+
+  it('marks a time the loop ran from the start key, and says why (issue 17)', () => {
+    const commands: RaceCommand[] = [
+      ...opening({ count: 4 }),
+      { type: 'laps/corrected', lapsCompleted: 16 },
+      { type: 'finish/recorded', bibs: [2, 1, 3, 4] },
+      { type: 'finish/timed', bib: 2, time: 480_120, timedFrom: 'startKey' },
+      { type: 'finish/timed', bib: 1, time: 480_500, timedFrom: 'gun' },
+      // Typed over from the photo finish: the official time, unmarked.
+      { type: 'finish/timed', bib: 3, time: 481_000, timedFrom: 'startKey' },
+      { type: 'finish/timed', bib: 3, time: 480_990 },
+    ];
+    const sheet = resultsSheet({
+      meeting: 'M',
+      ...stampedRace('r', commands),
+      version: '1',
+      timeZone: 'UTC',
+    });
+    const time = new Map(sheet.rows.map((row) => [row.bib, row.cells[sheet.columns.length - 2]]));
+    expect([time.get(2), time.get(1), time.get(3)]).toEqual(['8:00.12*', '8:00.50', '8:00.99']);
+    expect(sheet.legend.at(-1)).toMatch(
+      /^\* {2}time from the timing loop, run from the start command/,
+    );
+    const typed = resultsSheet({
+      meeting: 'M',
+      ...stampedRace(
+        'r',
+        commands.filter((c) => !(c.type === 'finish/timed' && c.bib === 2)),
+      ),
+      version: '1',
+    });
+    expect(typed.legend.some((line) => line.startsWith('*'))).toBe(false);
   });
 });

@@ -173,6 +173,7 @@ describe('TimingService with a P3 decoder on loopback', () => {
       sprint: 1,
       bibs: [5, 3, 6],
       complete: true,
+      inferred: [],
     });
     const corrected = await r.session.answer(
       { type: 'timing', action: 'accept', proposal: 'sprint-1', bibs: [3, 5, 6] },

@@ -226,7 +226,7 @@ describe('settings changes as parsed from a request', () => {
     const configured: ProgramFile = {
       ...program,
       display: { ...defaultDisplaySettings, theme: 'high-contrast', overlayTop: 12 },
-      timing: { url: 'p3://10.0.0.5:5403', autoLaps: false, minLapSeconds: 25 },
+      timing: { url: 'p3://10.0.0.5:5403', autoLaps: false, minLapSeconds: 25, startSignal: null },
     };
     const apply = (body: unknown) => {
       const decision = applyProgramCommand(
@@ -245,6 +245,7 @@ describe('settings changes as parsed from a request', () => {
       url: 'p3://10.0.0.5:5403',
       autoLaps: true,
       minLapSeconds: 25,
+      startSignal: null,
     });
     expect(apply({ type: 'timing/configured', url: null }).timing.url).toBeNull();
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RaceCommand } from '../../../src/shared/race/events.ts';
 import { applyEvent } from '../../../src/shared/race/apply.ts';
 import type { RaceState } from '../../../src/shared/race/state.ts';
-import { acceptProposal, LapTracker, type Passing } from '../../../src/shared/timing/tracker.ts';
+import { acceptProposal, timingProposals } from '../../../src/shared/timing/proposals.ts';
+import { LapTracker, type Passing } from '../../../src/shared/timing/tracker.ts';
 import { race } from '../../support/race.ts';
 
 const START = Date.parse('2026-02-21T14:00:00Z');
@@ -73,7 +74,9 @@ describe('LapTracker', () => {
     expect(first[0]!.leaderLap).toBe(1);
     expect(first.slice(1).every((o) => o.leaderLap === null)).toBe(true);
     expect(tracker.leaderLaps).toBe(1);
-    expect(tracker.proposals(state)).toEqual([{ id: 'lap-1', kind: 'lap', lap: 1, leader: 3 }]);
+    expect(timingProposals(tracker, state)).toEqual([
+      { id: 'lap-1', kind: 'lap', lap: 1, leader: 3 },
+    ]);
   });
 
   it('filters double reads by the minimum lap time and duplicates by passing number', () => {
@@ -121,19 +124,20 @@ describe('LapTracker', () => {
       lap(tracker, state, bibs, k * 32_000);
       state = applyEvent(state, { type: 'lap/completed' });
     }
-    const sprint = tracker.proposals(state).find((p) => p.kind === 'sprint');
+    const sprint = timingProposals(tracker, state).find((p) => p.kind === 'sprint');
     expect(sprint).toEqual({
       id: 'sprint-1',
       kind: 'sprint',
       sprint: 1,
       bibs: [5, 2, 6],
       complete: true,
+      inferred: [],
     });
     // The operator types the sprint by hand: the proposal closes.
     const placed = applyEvent(state, { type: 'sprint/placed', sprint: 1, bibs: [5, 6, 2] });
-    expect(tracker.proposals(placed).some((p) => p.kind === 'sprint')).toBe(false);
+    expect(timingProposals(tracker, placed).some((p) => p.kind === 'sprint')).toBe(false);
     // Dismissed: gone too.
-    expect(tracker.proposals(state, new Set(['sprint-1']))).toEqual([]);
+    expect(timingProposals(tracker, state, new Set(['sprint-1']))).toEqual([]);
   });
 
   it('proposes the finish order with race times; accepting it records order and times', () => {
@@ -143,10 +147,10 @@ describe('LapTracker', () => {
       lap(tracker, state, k === 16 ? [2, 1, 4, 3] : [1, 2, 3, 4], k * 30_000);
       if (k < 16) state = applyEvent(state, { type: 'lap/completed' });
     }
-    const [lapProposal] = tracker.proposals(state);
+    const [lapProposal] = timingProposals(tracker, state);
     expect(lapProposal).toMatchObject({ kind: 'lap', lap: 16, leader: 2 });
     state = applyEvent(state, { type: 'lap/completed' });
-    const finish = tracker.proposals(state).find((p) => p.kind === 'finish')!;
+    const finish = timingProposals(tracker, state).find((p) => p.kind === 'finish')!;
     expect(finish).toMatchObject({ kind: 'finish', bibs: [2, 1, 4, 3], complete: true });
     if (finish.kind !== 'finish') throw new Error('not a finish');
     // Race times by the decoder's clock, off by no more than the delivery delay (20 ms here).
@@ -155,11 +159,12 @@ describe('LapTracker', () => {
     const commands = acceptProposal(finish, state, [2, 1]);
     expect(commands).toEqual([
       { type: 'finish/recorded', bibs: [2, 1] },
-      { type: 'finish/timed', bib: 2, time: finish.times[2] },
-      { type: 'finish/timed', bib: 1, time: finish.times[2]! + 400 },
+      // Timed by the loop from the operator's start key (no gun wired to the decoder).
+      { type: 'finish/timed', bib: 2, time: finish.times[2], timedFrom: 'startKey' },
+      { type: 'finish/timed', bib: 1, time: finish.times[2]! + 400, timedFrom: 'startKey' },
     ]);
     state = commands.reduce((s, command) => applyEvent(s, command as never), state);
-    const rest = tracker.proposals(state).find((p) => p.kind === 'finish')!;
+    const rest = timingProposals(tracker, state).find((p) => p.kind === 'finish')!;
     expect(rest).toMatchObject({ bibs: [4, 3] });
     expect(acceptProposal(rest, state)[0]).toEqual({ type: 'finish/appended', bibs: [4, 3] });
   });

@@ -16,6 +16,9 @@ export const timingNl: Record<keyof typeof timingEn, string> = {
   'timing.silent': 'al {seconds} s niets van de lus',
   'timing.unknownOne': '1 onbekende transponder',
   'timing.unknownMany': '{count} onbekende transponders',
+  'timing.missing': '{count} passages ontbreken: opnieuw gevraagd aan de decoder',
+  'timing.noPassingFrom': 'geen passage van #{bib} sinds ronde {lap}',
+  'timing.noPassingFromStart': 'geen passage van #{bib} sinds de start',
   'timing.autoLaps': 'automatische ronden',
   'timing.otherRace': 'de tijdwaarneming volgt een andere rit',
 
@@ -27,6 +30,9 @@ export const timingNl: Record<keyof typeof timingEn, string> = {
   'proposal.keysNoEdit': 'Enter neemt over · Del verwerpt',
   'proposal.accept': 'Overnemen',
   'proposal.dismiss': 'Verwerpen',
+  'proposal.lapped': '#{bib} op achterstand ({laps} ronden)',
+  'proposal.lappedMark': 'op achterstand: {laps} ronden, geen tijd',
+  'proposal.inferred': 'gemiste lezing: doorkomst afgeleid',
   'proposal.editing':
     'Voorstel van de tijdwaarneming corrigeren: Enter neemt het over met deze nummers',
   'proposal.times': 'tijden',
@@ -41,6 +47,9 @@ export const timingNl: Record<keyof typeof timingEn, string> = {
   'timing.autoLapsOn': 'aan',
   'timing.autoLapsOff': 'uit: elke ronde wordt voorgesteld, Enter neemt haar over',
   'timing.minLap': 'Minimale rondetijd (s)',
+  'timing.startSignal': 'Transponder van de startingang',
+  'timing.startSignalHelp':
+    'een startpistool op de startingang van de decoder leest als deze transponder (MYLAPS: 9992): rittijden lopen dan vanaf het schot; leeg: geen',
   'timing.minLapHelp':
     'passages van een rijder dichter bij elkaar zijn één doorkomst, dubbel gelezen',
   'timing.badMinLap': 'de minimale rondetijd is 0,05 tot 600 seconden',
@@ -60,6 +69,10 @@ export const timingNl: Record<keyof typeof timingEn, string> = {
   'timing.d.skippedBytes': 'Overgeslagen bytes',
   'timing.d.clockOffset': 'Afwijking decoderklok',
   'timing.d.leaderLaps': 'Ronden van de kopman (tijdwaarneming)',
+  'timing.d.missingPassings': 'Ontbrekende passages (RESEND gevraagd)',
+  'timing.d.startSource': 'Rittijden lopen vanaf',
+  'timing.start.signal': 'het schot (startingang van de decoder)',
+  'timing.start.command': 'de starttoets (korter met de reactietijd)',
   'timing.d.lastError': 'Laatste fout',
   'timing.conn.off': 'uit',
   'timing.conn.connecting': 'verbinden',
@@ -84,6 +97,8 @@ export const timingNl: Record<keyof typeof timingEn, string> = {
   'note.afterFinish': 'na de finish',
   'note.notRacing': 'rijdt niet meer',
   'note.noRace': 'geen actieve rit',
+  'note.late': 'nagezonden: gemiste rondelezing binnen',
+  'note.startSignal': 'startsignaal (schot)',
   'timing.unknown': 'Onbekende transponders',
   'timing.unknownHelp':
     'Niet op de startlijst. Laat de rijder over de lus rijden en wijs toe wat die las.',

@@ -31,6 +31,13 @@ export function ProposalLine({
   const names = new Map((race?.state.skaters ?? []).map((skater) => [skater.bib, skater]));
   const bibs = proposal.kind === 'sprint' || proposal.kind === 'finish' ? proposal.bibs : [];
   const times: Readonly<Record<number, number>> = proposal.kind === 'finish' ? proposal.times : {};
+  const inferred = new Set(proposal.kind === 'sprint' ? (proposal.inferred ?? []) : []);
+  const lapped = proposal.kind === 'finish' ? (proposal.lapped ?? []) : [];
+  const lappedLaps = new Map(lapped.map((skater) => [skater.bib, skater.laps]));
+  const items = [
+    ...bibs,
+    ...lapped.map((skater) => skater.bib).filter((bib) => !bibs.includes(bib)),
+  ];
   const incomplete =
     (proposal.kind === 'sprint' || proposal.kind === 'finish') && !proposal.complete;
   return (
@@ -51,15 +58,28 @@ export function ProposalLine({
           {t(editable ? 'proposal.keys' : 'proposal.keysNoEdit')}
         </span>
       </p>
-      {bibs.length > 0 && (
+      {items.length > 0 && (
         <ol className="entry-items proposal-items" data-testid="proposal-names">
-          {bibs.map((bib) => {
+          {items.map((bib) => {
             const time = times[bib];
+            const laps = lappedLaps.get(bib);
             return (
               <li key={bib} className="entry-item">
                 <span className="bib">{bib}</span> {names.get(bib)?.name ?? '?'}
                 {time !== undefined && (
                   <span className="proposal-time"> {formatRaceTime(time)}</span>
+                )}
+                {laps !== undefined && (
+                  <span className="proposal-mark lapped" data-testid="proposal-lapped">
+                    {' '}
+                    {t('proposal.lappedMark', { laps })}
+                  </span>
+                )}
+                {inferred.has(bib) && (
+                  <span className="proposal-mark inferred" data-testid="proposal-inferred">
+                    {' '}
+                    {t('proposal.inferred')}
+                  </span>
                 )}
               </li>
             );

@@ -27,6 +27,11 @@ export function TimingDetails({ t, view }: { t: Translate; view: TimingView }) {
     ['timing.d.badFrames', status.badFrames],
     ['timing.d.skippedBytes', status.skippedBytes],
     ['timing.d.clockOffset', offsetText(status.clockOffsetMs)],
+    ['timing.d.missingPassings', status.missingPassings],
+    [
+      'timing.d.startSource',
+      status.startSource === null ? '—' : t(`timing.start.${status.startSource}`),
+    ],
     ['timing.d.lastError', status.lastError ?? '—'],
   ];
   return (

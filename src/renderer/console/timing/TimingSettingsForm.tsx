@@ -29,6 +29,7 @@ export function TimingSettingsForm({
 }) {
   const [url, setUrl] = useState(settings.url ?? '');
   const [minLap, setMinLap] = useState(String(settings.minLapSeconds));
+  const [startSignal, setStartSignal] = useState(settings.startSignal ?? '');
   const [invalid, setInvalid] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const configure = async (changes: Partial<TimingSettings>) => {
@@ -124,6 +125,30 @@ export function TimingSettingsForm({
         </label>
         <button type="submit">{t('timing.apply')}</button>
         <span className="muted">{t('timing.minLapHelp')}</span>
+      </form>
+      <form
+        className="row"
+        aria-label={t('timing.startSignal')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          const code = startSignal.trim();
+          void configure({ startSignal: code === '' ? null : code });
+        }}
+      >
+        <label>
+          {t('timing.startSignal')}{' '}
+          <input
+            type="text"
+            size={8}
+            spellCheck={false}
+            autoComplete="off"
+            data-testid="timing-start-signal"
+            value={startSignal}
+            onChange={(event) => setStartSignal(event.target.value)}
+          />
+        </label>
+        <button type="submit">{t('timing.apply')}</button>
+        <span className="muted">{t('timing.startSignalHelp')}</span>
       </form>
       {invalid && (
         <p className="refusal" role="alert" data-testid="timing-invalid">

@@ -65,8 +65,13 @@ export function proposalText(
 ): string {
   switch (proposal.kind) {
     case 'sprint':
-    case 'finish':
       return proposalEntryText(proposal) ?? '';
+    case 'finish': {
+      // Lapped skaters are named apart: they are marked LAPPED with their laps, never timed.
+      const lapped = (proposal.lapped ?? []).map((skater) => t('proposal.lapped', { ...skater }));
+      const order = proposal.bibs.length > 0 ? [proposalEntryText(proposal) ?? ''] : [];
+      return [...order, ...lapped].join(' · ');
+    }
     case 'lap':
       return t('proposal.lap', { lap: proposal.lap, leader: proposal.leader });
     case 'laps':
@@ -182,6 +187,18 @@ export function timingSummary(
       }
     }
   }
+  if (status.missingPassings > 0)
+    parts.push({ key: 'timing.missing', params: { count: status.missingPassings } });
+  // Skaters the loop has not read for two of their laps: a hint, never applied.
+  if (racing.running)
+    for (const quiet of feed.view.silent ?? []) {
+      warning = true;
+      parts.push(
+        quiet.sinceLap === 0
+          ? { key: 'timing.noPassingFromStart', params: { bib: quiet.bib } }
+          : { key: 'timing.noPassingFrom', params: { bib: quiet.bib, lap: quiet.sinceLap } },
+      );
+    }
   const unknown = stillUnknown(status.unknown, racing.race ?? null).length;
   if (unknown === 1) parts.push({ key: 'timing.unknownOne' });
   else if (unknown > 1) parts.push({ key: 'timing.unknownMany', params: { count: unknown } });

@@ -49,6 +49,7 @@ describe('the timing panel', () => {
           url: 'p3://192.168.1.50:5403',
           autoLaps: false,
           minLapSeconds: 20,
+          startSignal: '9992',
         },
         revision: 7,
       },
@@ -73,7 +74,12 @@ describe('the timing panel', () => {
 
   it('disconnects, switches auto laps and sets the minimum lap time, keeping the decoder', async () => {
     const user = await openPanel(timingView(), 'p3://10.0.0.5:5403');
-    const settings = { url: 'p3://10.0.0.5:5403', autoLaps: false, minLapSeconds: 20 };
+    const settings = {
+      url: 'p3://10.0.0.5:5403',
+      autoLaps: false,
+      minLapSeconds: 20,
+      startSignal: '9992',
+    };
     await user.click(screen.getByTestId('timing-auto-laps'));
     const minLap = screen.getByTestId('timing-min-lap');
     await user.clear(minLap);
@@ -84,10 +90,14 @@ describe('the timing panel', () => {
     await user.clear(minLap);
     await user.type(minLap, '12,5{Enter}');
     await user.click(screen.getByTestId('timing-disconnect'));
+    // No gun wired: the start input cleared (times then run from the start key).
+    await user.clear(screen.getByTestId('timing-start-signal'));
+    await user.type(screen.getByTestId('timing-start-signal'), '{Enter}');
     expect(programSent().map((message) => message.type === 'program' && message.command)).toEqual([
       { type: 'timing/configured', ...settings, autoLaps: true },
       { type: 'timing/configured', ...settings, minLapSeconds: 12.5 },
       { type: 'timing/configured', ...settings, url: null },
+      { type: 'timing/configured', ...settings, startSignal: null },
     ]);
   });
 

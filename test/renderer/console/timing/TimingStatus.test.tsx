@@ -28,7 +28,12 @@ function show(
 ) {
   const view = timingView({
     status: status ?? {},
-    settings: { url: 'p3://10.0.0.5:5403', autoLaps: options.autoLaps ?? false, minLapSeconds: 20 },
+    settings: {
+      url: 'p3://10.0.0.5:5403',
+      autoLaps: options.autoLaps ?? false,
+      minLapSeconds: 20,
+      startSignal: null,
+    },
   });
   const feed: TimingFeed | null = status === null ? null : { view, receivedAt: Date.now() };
   render(
@@ -123,6 +128,43 @@ describe('the timing status', () => {
     expect(status).not.toHaveAttribute('data-warning');
     tick(31_000);
     expect(status).toHaveAttribute('data-warning');
+  });
+
+  it('names a skater the loop lost mid-race and the passings the decoder is asked for again', () => {
+    const view = timingView({
+      status: { connection: 'connected', lastPassingAt: hostNow, missingPassings: 3 },
+      silent: [
+        { bib: 9, sinceLap: 7, sinceMs: 65_000 },
+        { bib: 4, sinceLap: 0, sinceMs: 70_000 },
+      ],
+    });
+    const feed = { view, receivedAt: Date.now() };
+    const { rerender } = render(
+      <TimingStatus
+        t={translator('en')}
+        feed={feed}
+        clock={() => Date.now()}
+        running
+        startedAt={null}
+      />,
+    );
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent(
+      'Timing connected · last passing 0 s ago · 3 passings missing: asked the decoder again · ' +
+        'no passing from #9 since lap 7 · no passing from #4 since the start',
+    );
+    expect(status).toHaveAttribute('data-warning');
+    // A hint while the race runs only.
+    rerender(
+      <TimingStatus
+        t={translator('en')}
+        feed={feed}
+        clock={() => Date.now()}
+        running={false}
+        startedAt={null}
+      />,
+    );
+    expect(screen.getByRole('status')).not.toHaveTextContent('#9');
   });
 
   it('in Dutch', () => {

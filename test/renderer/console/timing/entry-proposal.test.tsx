@@ -204,7 +204,12 @@ describe('a timing proposal in the entry line', () => {
     push(
       timingView({
         proposals: [lap],
-        settings: { url: 'p3://10.0.0.5:5403', autoLaps: true, minLapSeconds: 20 },
+        settings: {
+          url: 'p3://10.0.0.5:5403',
+          autoLaps: true,
+          minLapSeconds: 20,
+          startSignal: null,
+        },
       }),
     );
     expect(screen.queryByTestId('proposal')).toBeNull();

@@ -16,7 +16,7 @@ export function timingView(
   return {
     seq: 1,
     now: hostNow,
-    settings: { url: 'p3://10.0.0.5:5403', autoLaps: false, minLapSeconds: 20 },
+    settings: { url: 'p3://10.0.0.5:5403', autoLaps: false, minLapSeconds: 20, startSignal: null },
     status: {
       connection: 'connected',
       url: 'p3://10.0.0.5:5403',
@@ -35,12 +35,18 @@ export function timingView(
       retryInMs: null,
       lastError: null,
       clockOffsetMs: null,
+      missingPassings: 0,
+      resendRequests: 0,
+      unknownTransponders: 0,
+      unknownPassings: 0,
+      startSource: null,
       ...status,
     },
     raceId: 'men-semi-1',
     leaderLaps: 0,
     proposals: [],
     recent: [],
+    silent: [],
     ...rest,
   };
 }

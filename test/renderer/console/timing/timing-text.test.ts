@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../../src/renderer/console/labels/i18n.ts';
 import {
   offsetText,
   openProposals,
+  proposalEntryText,
+  proposalText,
   raceStartedAt,
 } from '../../../../src/renderer/console/timing/timing-text.ts';
 import type { JournalEntry } from '../../../../src/shared/race/events.ts';
@@ -38,6 +41,21 @@ describe('the timing feed in words', () => {
     expect(raceStartedAt(entries, [1])).toBe(Date.parse('2026-02-21T15:01:00.000Z'));
     expect(raceStartedAt(entries)).toBe(Date.parse('2026-02-21T15:00:00.000Z'));
     expect(raceStartedAt([])).toBeNull();
+  });
+
+  it('names lapped finishers apart, with their laps, and keeps them out of the order typed', () => {
+    const proposal = {
+      id: 'finish-12-0',
+      kind: 'finish',
+      bibs: [5, 12],
+      times: { 5: 480_000, 12: 481_000 },
+      complete: false,
+      lapped: [{ bib: 9, laps: 15 }],
+    } as const;
+    expect(proposalText(translator('en'), proposal, null)).toBe('F 5 12 · #9 lapped (15 laps)');
+    expect(proposalEntryText(proposal)).toBe('F 5 12');
+    const onlyLapped = { ...proposal, bibs: [], lapped: [{ bib: 9, laps: 15 }] };
+    expect(proposalText(translator('nl'), onlyLapped, null)).toBe('#9 op achterstand (15 ronden)');
   });
 
   it('the decoder clock offset', () => {
