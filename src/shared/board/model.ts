@@ -32,6 +32,30 @@ export interface BoardModel {
   readonly overlay: OverlayModel;
   /** Nothing to show: no active race. */
   readonly empty: boolean;
+  /** The qualification line of a semi-final as drawn (issue 18); null: no line. */
+  readonly qualification: QualificationModel | null;
+  /** How the venue board lays out (display settings `boardLayout`; a board URL may override). */
+  readonly layout: 'far' | 'dense';
+  /** The board's words not tied to a row: page numbers ("{page}/{pages}"). */
+  readonly pageLabel: string;
+}
+
+/**
+ * The qualification line (issue 18, part 1). Drawn only between ranked skaters: under the K-th
+ * when K or more are ranked; while fewer are (k < K, the rest without points ordered by helmet
+ * number), under the k-th, saying what is still open. Never between skaters without points.
+ */
+export interface QualificationModel {
+  /** Rows above the line (as `qualificationLine`). */
+  readonly after: number;
+  /** How many go to the final (K). */
+  readonly places: number;
+  /** "QUALIFICATION · TOP 8" */
+  readonly label: string;
+  /** While fewer than K are ranked: "3 IN THE POINTS · 5 DECIDED AT THE FINISH"; else "". */
+  readonly note: string;
+  /** The line is final (the semi is finished). */
+  readonly certain: boolean;
 }
 
 /** The lap board: the dominant figure of the live scene. */
@@ -72,8 +96,25 @@ export interface BoardRow {
   readonly qualified: string;
   /** Race time "7:42.49" for finishers, laps "9 laps" for non-finishers, else "". */
   readonly detail: string;
-  /** Greyed: no points while live, or out of the race. */
+  /** Greyed: out of the race (DNF, DQ, DNS, LAPPED). A skater without points yet is not out. */
   readonly dimmed: boolean;
+  /**
+   * Which block of the standings the row is in (issue 18): `ranked` (has a rank), `unranked`
+   * (racing, no points yet while live: normal text below a thin divider, by helmet number),
+   * `out` (DNF, DQ, DNS, LAPPED: grey).
+   */
+  readonly band: 'ranked' | 'unranked' | 'out';
+  /** In a semi: "Q" clinched (or qualified), "q" advanced, "open", "out"; "" otherwise. */
+  readonly qualification: string;
+  /** For a skater on the bubble in the last laps: "NEEDS TOP 5"; else "". */
+  readonly needs: string;
+  /**
+   * The name in shorter forms, longest first: "Antoine Gélinas-Beaulieu", "A. GÉLINAS-BEAULIEU",
+   * "GÉLINAS-BEAULIEU". A layout takes the first that fits without squeezing below ~85 %.
+   */
+  readonly names: readonly string[];
+  /** The final's podium once finished: a medal disc; null otherwise. */
+  readonly medal: 'gold' | 'silver' | 'bronze' | null;
 }
 
 /** Column headers. */

@@ -1,11 +1,15 @@
 import type { BoardScene, ProgramView } from '../protocol/program.ts';
 import type { HostSnapshotMessage } from '../protocol/snapshot.ts';
 import type { RaceView } from '../race/view.ts';
+import type { Standings } from '../race/standings.ts';
+import type { RaceState } from '../race/state.ts';
 import { boardLabels, type BoardLabels } from './labels.ts';
 import type {
   BoardModel,
+  BoardRow,
   LapBoardModel,
   OverlayModel,
+  QualificationModel,
   ResultsModel,
   SprintResultModel,
 } from './model.ts';
@@ -15,6 +19,8 @@ import { presentSprintResult } from './sprint-result.ts';
 /** What the board itself adds to the host's snapshot: whether the sprint banner is up (banner.ts). */
 export interface BoardOptions {
   readonly bannerActive: boolean;
+  /** The board page's own layout choice (`?layout=`), over the meeting's setting. */
+  readonly layout?: 'far' | 'dense';
 }
 
 /**
@@ -23,25 +29,59 @@ export interface BoardOptions {
  */
 export function presentBoard(snapshot: HostSnapshotMessage, options: BoardOptions): BoardModel {
   const { program, race } = snapshot;
-  const labels = boardLabels[program.display.language];
-  if (race === null) return emptyBoard(program, labels);
+  const labels = boardLabels(program.display.language, program.display.labels);
+  const layout = options.layout ?? program.display.boardLayout;
+  if (race === null) return emptyBoard(program, labels, layout);
   const { state, standings } = race;
-  const rows = presentRows(state, standings, labels);
+  const lastLaps =
+    standings.phase === 'live' &&
+    (race.bell || race.sprintsDone.length === state.format.sprintLaps.length);
+  const rows = presentRows(state, standings, labels, { lastLaps });
   const sprintResult = presentSprintResult(state, labels);
   const finished = standings.phase === 'final' || standings.phase === 'official';
+  const qualification = presentQualification(state, standings, rows, labels);
   return {
-    ...common(program),
+    ...common(program, labels, layout),
     scene: scene(program.scenes.board, options.bannerActive, sprintResult),
     title: state.title,
     lapBoard: presentLapBoard(race, labels),
     rows,
     columns: presentColumns(labels, state.format.sprintLaps.length),
-    qualificationLine: standings.qualificationLine || null,
+    qualificationLine: qualification?.after ?? null,
     qualificationCertain: finished,
     results: presentResults(state.official, labels),
-    startList: { heading: labels.startList, rows: startListOrder(state, rows) },
+    startList: { heading: labels.text('startList'), rows: startListOrder(state, rows) },
     sprintResult,
     empty: false,
+    qualification,
+  };
+}
+
+/**
+ * The qualification line (issue 18, part 1): under the K-th when K or more skaters are ranked;
+ * while fewer are (points only from the sprints so far), under the last ranked one, saying how
+ * many places the finish still decides. Never between skaters without points, whose order (by
+ * helmet number) says nothing.
+ */
+export function presentQualification(
+  state: RaceState,
+  standings: Standings,
+  rows: readonly BoardRow[],
+  labels: BoardLabels,
+): QualificationModel | null {
+  const places = standings.qualificationLine;
+  if (state.round !== 'semi' || places === null || places === 0 || standings.phase === 'start')
+    return null;
+  const ranked = rows.filter((row) => row.band === 'ranked').length;
+  const certain = standings.phase === 'final' || standings.phase === 'official';
+  const after = certain ? places : Math.min(places, ranked);
+  const open = places - after;
+  return {
+    after,
+    places: state.qualifiers,
+    label: labels.text('qualification', { places: state.qualifiers }),
+    note: open > 0 ? labels.text('qualificationOpen', { ranked: after, open }) : '',
+    certain,
   };
 }
 
@@ -56,21 +96,26 @@ export function scene(
 
 /** The lap board (rules, "The race"): laps to go, the sprint lap flag, the bell, the finish. */
 function presentLapBoard(race: RaceView, labels: BoardLabels): LapBoardModel {
-  const { started } = race.state;
+  const { started, format } = race.state;
   const finished = started && race.lapsToGo === 0;
   const { sprintLap } = race;
   return {
     lapsToGo: race.lapsToGo,
-    figure: String(race.lapsToGo),
-    label: finished ? labels.finish : race.lapsToGo === 1 ? labels.lapToGo : labels.lapsToGo,
+    // Once the leader is home the label says FINISH on its own: no giant "0" under it.
+    figure: finished ? '' : String(race.lapsToGo),
+    label: labels.text(finished ? 'finish' : race.lapsToGo === 1 ? 'lapToGo' : 'lapsToGo'),
+    // What the sprint lap is worth, on the pill (issue 18): "SPRINT 1 · 3-2-1".
     sprintFlag:
       sprintLap === null
         ? null
         : sprintLap === 'final'
-          ? labels.finalSprint
-          : labels.sprint(sprintLap),
+          ? labels.text('finalSprintWorth', { points: format.finalPoints.join('-') })
+          : labels.text('sprintWorth', {
+              n: sprintLap,
+              points: format.intermediatePoints.join('-'),
+            }),
     bell: race.bell,
-    bellLabel: race.bell ? labels.lastLap : null,
+    bellLabel: race.bell ? labels.text('lastLap') : null,
     started,
     finished,
   };
@@ -79,8 +124,8 @@ function presentLapBoard(race: RaceView, labels: BoardLabels): LapBoardModel {
 function presentResults(official: boolean, labels: BoardLabels): ResultsModel {
   return {
     official,
-    mark: official ? labels.official : labels.unofficial,
-    heading: labels.results,
+    mark: labels.text(official ? 'official' : 'unofficial'),
+    heading: labels.text('results'),
   };
 }
 
@@ -97,7 +142,12 @@ function presentOverlay(program: ProgramView): OverlayModel {
 /** The fields that come from the program alone. */
 function common(
   program: ProgramView,
-): Pick<BoardModel, 'language' | 'theme' | 'safeArea' | 'meeting' | 'overlay'> {
+  labels: BoardLabels,
+  layout: 'far' | 'dense',
+): Pick<
+  BoardModel,
+  'language' | 'theme' | 'safeArea' | 'meeting' | 'overlay' | 'layout' | 'pageLabel'
+> {
   const { display } = program;
   return {
     language: display.language,
@@ -105,13 +155,19 @@ function common(
     safeArea: display.safeArea,
     meeting: program.meeting,
     overlay: presentOverlay(program),
+    layout,
+    pageLabel: labels.text('page'),
   };
 }
 
 /** No active race: a blank board that still knows the meeting and the display settings. */
-function emptyBoard(program: ProgramView, labels: BoardLabels): BoardModel {
+function emptyBoard(
+  program: ProgramView,
+  labels: BoardLabels,
+  layout: 'far' | 'dense',
+): BoardModel {
   return {
-    ...common(program),
+    ...common(program, labels, layout),
     scene: 'blank',
     title: '',
     lapBoard: {
@@ -128,9 +184,10 @@ function emptyBoard(program: ProgramView, labels: BoardLabels): BoardModel {
     columns: presentColumns(labels, 0),
     qualificationLine: null,
     qualificationCertain: false,
-    results: { official: false, mark: '', heading: labels.results },
-    startList: { heading: labels.startList, rows: [] },
+    results: { official: false, mark: '', heading: labels.text('results') },
+    startList: { heading: labels.text('startList'), rows: [] },
     sprintResult: null,
     empty: true,
+    qualification: null,
   };
 }

@@ -46,7 +46,7 @@ function sprintResult(
   });
   return {
     sprint,
-    heading: sprint === 'final' ? labels.finalSprint : labels.sprint(sprint),
+    heading: sprint === 'final' ? labels.text('finalSprint') : labels.text('sprint', { n: sprint }),
     placings,
     // Changes when a placing is entered or corrected, so the banner comes up again (banner.ts).
     key: `${sprint}:${bibs.join(',')}`,
@@ -55,6 +55,7 @@ function sprintResult(
 
 /** The table's points, or the status word of a skater disqualified since (who lost them). */
 function points(state: RaceState, labels: BoardLabels, bib: number, tablePoints: number): string {
-  if (state.format.disqualifiedLosePoints && statusOf(state, bib) === 'DQ') return labels.status.DQ;
+  if (state.format.disqualifiedLosePoints && statusOf(state, bib) === 'DQ')
+    return labels.status('DQ');
   return String(tablePoints);
 }

@@ -1,3 +1,4 @@
+import { boardLanguageSchema, labelOverridesSchema } from '../board/labels.ts';
 import { z } from 'zod';
 import { formatRefSchema } from '../race/format.ts';
 import { strictJournalEntrySchema, roundSchema, titleSchema } from '../race/events.ts';
@@ -18,7 +19,8 @@ export type OverlayElement = z.output<typeof overlayElementSchema>;
  * (issue 17), and read leniently from program.json (src/shared/program/program-file.ts).
  */
 export const displaySettingsSchema = strictObject({
-  language: z.enum(['en', 'nl']).default('en'),
+  /** The board's and the overlay's language (issue 18: German and Italian beside English, Dutch). */
+  language: boardLanguageSchema.default('en'),
   theme: z.enum(['default', 'high-contrast']).default('default'),
   /** How many of the standings the overlay shows. */
   overlayTop: z.number().int().min(1).max(24).default(8),
@@ -35,6 +37,13 @@ export const displaySettingsSchema = strictObject({
   safeArea: z.number().min(0).max(0.2).default(0.05),
   /** How long the sprint result banner stays up. */
   sprintBannerSeconds: z.number().min(1).max(60).default(8),
+  /**
+   * How the venue board lays out (issue 18): `far`, big type for the far stand, at most 8 rows at
+   * a time, paging through the field; `dense`, everyone at once. A board URL's `?layout=` wins.
+   */
+  boardLayout: z.enum(['far', 'dense']).default('far'),
+  /** The meeting's own words for any board label (`{"lapsToGo": "GIRI"}`); the rest by language. */
+  labels: labelOverridesSchema,
 });
 export type DisplaySettings = z.output<typeof displaySettingsSchema>;
 

@@ -39,7 +39,7 @@ import {
   type Place,
   type Rival,
 } from './qualification-search.ts';
-import { computeStandings } from './standings.ts';
+import { computeStandings, standingsPhase, type Standings } from './standings.ts';
 import { isRacing, type RaceState } from './state.ts';
 
 /** Clinched ("Q"), cannot reach the first K however the race ends ("out"), or still open. */
@@ -117,6 +117,31 @@ export function qualificationOutlook(state: RaceState): ReadonlyMap<number, Qual
     outlook.set(bib, { qualification: qualified.get(bib) ? 'Q' : 'out', safeFinish: null });
   }
   return new Map(state.skaters.map(({ bib }) => [bib, outlook.get(bib)!]));
+}
+
+/**
+ * The standings with what each skater of a semi-final still needs (issue 18): the outlook while
+ * the semi runs, the Q/q of the ranking once it is finished (everyone else "out"). What the host
+ * pushes, the feeds print and `massstart standings --json` gives.
+ */
+export function standingsWithOutlook(state: RaceState): Standings {
+  const standings = computeStandings(state);
+  if (state.round !== 'semi') return standings;
+  const phase = standingsPhase(state);
+  if (phase === 'final' || phase === 'official')
+    return {
+      ...standings,
+      rows: standings.rows.map((row) => ({ ...row, qualification: row.qualified ?? 'out' })),
+    };
+  if (phase !== 'live') return standings;
+  const outlook = qualificationOutlook(state);
+  return {
+    ...standings,
+    rows: standings.rows.map((row) => {
+      const seen = outlook.get(row.bib);
+      return seen ? { ...row, ...seen } : row;
+    }),
+  };
 }
 
 /** The outlook of the racing skater at `index` of race.racers. */

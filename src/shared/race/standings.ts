@@ -21,6 +21,15 @@ export interface Standing extends SkaterPoints {
   readonly time: number | null;
   /** Q (by ranking) or q (advanced by the referee), in a finished semi-final. */
   readonly qualified: 'Q' | 'q' | null;
+  /**
+   * In a semi-final (issue 18): while it runs, "Q" (clinched whatever happens), "open" or "out"
+   * (no way the race can end puts the skater in the first K); once finished, "Q" / "q" as
+   * `qualified`, else "out". Null in a final, before the start and while the finish is being
+   * recorded. Filled in by standingsWithOutlook (src/shared/race/qualification.ts).
+   */
+  readonly qualification: 'Q' | 'q' | 'open' | 'out' | null;
+  /** The largest finishing place that guarantees qualification (see qualificationOutlook). */
+  readonly safeFinish: number | null;
 }
 
 /** Standings with the qualification line of a semi-final. */
@@ -69,6 +78,8 @@ export function computeStandings(state: RaceState): Standings {
       final: scored.final,
       total: scored.total,
       qualified: null,
+      qualification: null,
+      safeFinish: null,
     };
   });
   const ranked =

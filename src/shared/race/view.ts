@@ -1,5 +1,6 @@
 import { isBellLap, lapsToGo, sprintLap, sprintsDone, type SprintLap } from './progress.ts';
-import { computeStandings, type Standings } from './standings.ts';
+import { standingsWithOutlook } from './qualification.ts';
+import type { Standings } from './standings.ts';
 import type { RaceState } from './state.ts';
 
 /** Everything a view shows of one race, derived by the host so views never compute results. */
@@ -21,7 +22,7 @@ export function raceView(id: string, revision: number, state: RaceState): RaceVi
     id,
     revision,
     state,
-    standings: computeStandings(state),
+    standings: standingsWithOutlook(state),
     lapsToGo: lapsToGo(state),
     sprintLap: sprintLap(state),
     bell: isBellLap(state),

@@ -1,82 +1,107 @@
 import { describe, expect, it } from 'vitest';
-import { boardLabels, statusLabel, type BoardLabels } from '../../../src/shared/board/labels.ts';
+import {
+  boardLabelKeys,
+  boardLabels,
+  boardLabelTables,
+  fill,
+  labelOverridesSchema,
+  type BoardLabelTable,
+} from '../../../src/shared/board/labels.ts';
+import { displaySettingsSchema } from '../../../src/shared/protocol/program.ts';
 
-/** Every label of a language as text, the parameterised ones filled in. */
-function texts(l: BoardLabels): string[] {
-  const { columns: c } = l;
-  return [
-    ...[l.lapsToGo, l.lapToGo, l.sprint(2), l.finalSprint, l.lastLap, l.finish, l.laps(9)],
-    ...[l.results, l.startList, l.official, l.unofficial],
-    ...[l.status.DNF, l.status.DQ, l.status.DNS, l.status.LAPPED],
-    ...[c.rank, c.bib, c.name, c.nation, c.sprint(1), c.final, c.total, c.detail],
-  ];
-}
-
-describe('board labels', () => {
-  it('give every label in every language', () => {
-    for (const labels of Object.values(boardLabels)) {
-      expect(texts(labels).every((text) => text.trim() !== '')).toBe(true);
+describe('board labels (issue 18: a table per language, overrides per meeting)', () => {
+  it('give every label in every language, and only the fields each template names', () => {
+    expect(Object.keys(boardLabelTables).sort()).toEqual(['de', 'en', 'it', 'nl']);
+    const fieldsOf = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    for (const [language, table] of Object.entries(boardLabelTables)) {
+      expect(Object.keys(table).sort(), language).toEqual([...boardLabelKeys].sort());
+      for (const key of boardLabelKeys) {
+        expect(table[key].trim(), `${language} ${key}`).not.toBe('');
+        // A translation fills the same fields as the English one (no field lost or invented).
+        expect(fieldsOf(table[key]).sort(), `${language} ${key}`).toEqual(
+          fieldsOf(boardLabelTables.en[key]).sort(),
+        );
+      }
     }
-    expect(Object.keys(boardLabels).sort()).toEqual(['en', 'nl']);
   });
 
-  it('speak Dutch', () => {
-    const nl = boardLabels.nl;
-    expect([nl.lapsToGo, nl.sprint(2), nl.finalSprint, nl.lastLap, nl.finish]).toEqual([
+  it('speak English, Dutch, German and Italian', () => {
+    const say = (language: 'en' | 'nl' | 'de' | 'it') => {
+      const l = boardLabels(language);
+      return [
+        l.text('lapsToGo'),
+        l.text('sprintWorth', { n: 1, points: '3-2-1' }),
+        l.text('lastLap'),
+        l.text('qualification', { places: 8 }),
+        l.text('needsTop', { place: 5 }),
+        l.status('LAPPED'),
+      ];
+    };
+    expect(say('en')).toEqual([
+      'LAPS TO GO',
+      'SPRINT 1 · 3-2-1',
+      'LAST LAP',
+      'QUALIFICATION · TOP 8',
+      'NEEDS TOP 5',
+      'LAPPED',
+    ]);
+    expect(say('nl')).toEqual([
       'NOG TE GAAN',
-      'SPRINT 2',
-      'EINDSPRINT',
+      'SPRINT 1 · 3-2-1',
       'LAATSTE RONDE',
-      'FINISH',
+      'KWALIFICATIE · TOP 8',
+      'MOET TOP 5',
+      'GEDUBBELD',
     ]);
-    expect([nl.results, nl.startList, nl.official, nl.unofficial]).toEqual([
-      'UITSLAG',
-      'STARTLIJST',
-      'OFFICIEEL',
-      'NIET OFFICIEEL',
+    expect(say('de')).toEqual([
+      'RUNDEN ZU LAUFEN',
+      'SPRINT 1 · 3-2-1',
+      'LETZTE RUNDE',
+      'QUALIFIKATION · TOP 8',
+      'BRAUCHT TOP 5',
+      'ÜBERRUNDET',
     ]);
-    expect(nl.columns).toMatchObject({
-      rank: 'POS',
-      bib: 'NR',
-      name: 'NAAM',
-      nation: 'LAND',
-      total: 'PNT',
-    });
-    expect([nl.columns.sprint(1), nl.columns.final]).toEqual(['SP1', 'FIN']);
-    expect(nl.status).toEqual({ DNF: 'DNF', DQ: 'DQ', DNS: 'DNS', LAPPED: 'GEDUBBELD' });
+    expect(say('it')).toEqual([
+      'GIRI ALLA FINE',
+      'SPRINT 1 · 3-2-1',
+      'ULTIMO GIRO',
+      'QUALIFICAZIONE · PRIMI 8',
+      'DEVE ESSERE TRA I PRIMI 5',
+      'DOPPIATO',
+    ]);
   });
 
-  it('speak English', () => {
-    const en = boardLabels.en;
-    expect([
-      en.lapsToGo,
-      en.sprint(3),
-      en.finalSprint,
-      en.lastLap,
-      en.results,
-      en.startList,
-    ]).toEqual(['LAPS TO GO', 'SPRINT 3', 'FINAL SPRINT', 'LAST LAP', 'RESULTS', 'START LIST']);
-    expect([en.official, en.unofficial, en.columns.rank, en.columns.bib, en.columns.total]).toEqual(
-      ['OFFICIAL', 'UNOFFICIAL', 'RANK', 'BIB', 'PTS'],
-    );
+  it('count laps in singular and plural, and leave the status of a skater who is OK empty', () => {
+    expect([boardLabels('en').laps(9), boardLabels('en').laps(1)]).toEqual(['9 laps', '1 lap']);
+    expect([boardLabels('nl').laps(9), boardLabels('nl').laps(1)]).toEqual(['9 ronden', '1 ronde']);
+    expect(boardLabels('de').status('OK')).toBe('');
   });
 
-  it('count laps in singular and plural', () => {
-    expect([boardLabels.en.laps(9), boardLabels.en.laps(1)]).toEqual(['9 laps', '1 lap']);
-    expect([boardLabels.nl.laps(9), boardLabels.nl.laps(1)]).toEqual(['9 ronden', '1 ronde']);
+  it("take a meeting's own words over the language's, fields filled the same way", () => {
+    const milano = boardLabels('it', { lapsToGo: 'GIRI', needsTop: 'SERVE TOP {place}' });
+    expect(milano.text('lapsToGo')).toBe('GIRI');
+    expect(milano.text('needsTop', { place: 4 })).toBe('SERVE TOP 4');
+    expect(milano.text('lastLap')).toBe('ULTIMO GIRO');
+    // An empty override is no override.
+    expect(boardLabels('en', { finish: '' }).text('finish')).toBe('FINISH');
   });
 
-  it('leave the status of a skater who is OK empty', () => {
-    expect(statusLabel(boardLabels.nl, 'OK')).toBe('');
-    expect(statusLabel(boardLabels.nl, 'LAPPED')).toBe('GEDUBBELD');
+  it('refuse overrides of labels that do not exist, in the display settings', () => {
+    expect(labelOverridesSchema.safeParse({ lapsToGo: 'X' }).success).toBe(true);
+    const bad = displaySettingsSchema.safeParse({ labels: { lapsToGoo: 'X' } });
+    expect(bad.success).toBe(false);
+    expect(displaySettingsSchema.parse({}).labels).toEqual({});
+    expect(displaySettingsSchema.parse({}).boardLayout).toBe('far');
   });
 
-  it('do not compile with a label or a language missing', () => {
-    const { lastLap: _lastLap, ...withoutLastLap } = boardLabels.nl;
+  it('fill fields, leaving a field that is not given as written', () => {
+    expect(fill('{n} OF {m}', { n: 3 })).toBe('3 OF {m}');
+  });
+
+  it('do not compile with a label missing', () => {
+    const { lastLap: _lastLap, ...withoutLastLap } = boardLabelTables.nl;
     // @ts-expect-error a language without one of its labels is a type error
-    const incomplete: BoardLabels = withoutLastLap;
-    // @ts-expect-error a display language without labels is a type error
-    const missing: typeof boardLabels = { en: boardLabels.en };
-    expect([incomplete, missing]).toHaveLength(2);
+    const incomplete: BoardLabelTable = withoutLastLap;
+    expect(incomplete).toBeDefined();
   });
 });

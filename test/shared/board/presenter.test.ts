@@ -71,20 +71,21 @@ describe('the lap board (rules, "The race")', () => {
       '16 · LAPS TO GO',
       '15 · LAPS TO GO',
       '14 · LAPS TO GO',
-      '13 · LAPS TO GO · SPRINT 1',
+      '13 · LAPS TO GO · SPRINT 1 · 3-2-1',
       '12 · LAPS TO GO',
       '11 · LAPS TO GO',
       '10 · LAPS TO GO',
-      '9 · LAPS TO GO · SPRINT 2',
+      '9 · LAPS TO GO · SPRINT 2 · 3-2-1',
       '8 · LAPS TO GO',
       '7 · LAPS TO GO',
       '6 · LAPS TO GO',
-      '5 · LAPS TO GO · SPRINT 3',
+      '5 · LAPS TO GO · SPRINT 3 · 3-2-1',
       '4 · LAPS TO GO',
       '3 · LAPS TO GO',
       '2 · LAPS TO GO',
-      '1 · LAP TO GO · FINAL SPRINT · LAST LAP',
-      '0 · FINISH · finished',
+      '1 · LAP TO GO · FINAL SPRINT · 60-40-20-10-6-3 · LAST LAP',
+      // Once the leader is home: FINISH on its own, no giant "0" (issue 18).
+      ' · FINISH · finished',
     ]);
   });
 
@@ -102,11 +103,13 @@ describe('the lap board (rules, "The race")', () => {
   it('speaks Dutch', () => {
     const dutch = program('live', { language: 'nl' });
     const lastLap = board([...opening(), ...finish([]).slice(0, 1)], dutch);
-    expect(lapBoard(lastLap)).toBe('1 · NOG TE GAAN · EINDSPRINT · LAATSTE RONDE');
+    expect(lapBoard(lastLap)).toBe(
+      '1 · NOG TE GAAN · EINDSPRINT · 60-40-20-10-6-3 · LAATSTE RONDE',
+    );
     expect(
       lapBoard(board([...opening(), { type: 'laps/corrected', lapsCompleted: 7 }], dutch)),
-    ).toBe('9 · NOG TE GAAN · SPRINT 2');
-    expect(lapBoard(board([...opening(), ...finish([1])], dutch))).toBe('0 · FINISH · finished');
+    ).toBe('9 · NOG TE GAAN · SPRINT 2 · 3-2-1');
+    expect(lapBoard(board([...opening(), ...finish([1])], dutch))).toBe(' · FINISH · finished');
   });
 });
 
