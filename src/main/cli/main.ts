@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { computeStandings } from '../../shared/race/standings.ts';
+import { standingsWithOutlook } from '../../shared/race/qualification.ts';
 import { parseRaceSheet, sheetState, SheetError } from '../../shared/sheet/sheet.ts';
 import { DataDirInUseError } from '../host/data-lock.ts';
 import { CliInputError, exportCommand, resultsCommand } from './results.ts';
@@ -38,7 +38,14 @@ commands:
 /** Exit code 2: the input (arguments or a file) is wrong. */
 class UsageError extends Error {}
 
-async function standingsCommand(args: string[]): Promise<void> {
+/**
+ * `standings SHEET.json [--json]`: the ranked table, or its JSON; a running semi-final's rows say
+ * what each skater still needs (issue 18). Prints through `print`.
+ */
+export async function standingsCommand(
+  args: string[],
+  print: (text: string) => void,
+): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     options: { json: { type: 'boolean' } },
@@ -55,8 +62,8 @@ async function standingsCommand(args: string[]): Promise<void> {
       `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
   }
-  const standings = computeStandings(sheetState(parseRaceSheet(text)));
-  process.stdout.write(
+  const standings = standingsWithOutlook(sheetState(parseRaceSheet(text)));
+  print(
     values.json
       ? `${JSON.stringify(standingsJson(standings))}\n`
       : `${standingsTable(standings)}\n`,
@@ -69,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'standings':
-        await standingsCommand(rest);
+        await standingsCommand(rest, (text) => process.stdout.write(text));
         return 0;
       case 'results':
         await resultsCommand(

@@ -14,13 +14,28 @@ export function standingsJson(standings: Standings): unknown {
       total: row.total,
       status: row.status,
       qualified: row.qualified,
+      // Issue 18, appended: published fields never move.
+      qualification: row.qualification,
+      safeFinish: row.safeFinish,
     })),
   };
 }
 
-/** A plain-text results table, with the qualification line drawn in a semi-final. */
+/** What an open or out skater of a running semi-final still needs, as the table prints it. */
+function needs(row: Standing): string {
+  if (row.qualification === 'out') return 'out';
+  if (row.qualification !== 'open') return '';
+  return row.safeFinish === null ? 'open' : `top ${row.safeFinish}`;
+}
+
+/**
+ * A plain-text results table, with the qualification line drawn in a semi-final. A running
+ * semi-final marks the skaters who are through whatever happens Q and adds a Needs column: the
+ * finishing place that is sure to qualify ("top 5"), or "out".
+ */
 export function standingsTable(standings: Standings): string {
   const sprintCount = standings.rows[0]?.sprints.length ?? 0;
+  const running = standings.phase === 'live' && standings.qualificationLine !== null;
   const header = [
     'Rank',
     'Bib',
@@ -32,6 +47,7 @@ export function standingsTable(standings: Standings): string {
     'Q',
     'Status',
     'Time',
+    ...(running ? ['Needs'] : []),
   ];
   const cells = standings.rows.map((row: Standing) => [
     row.rank === null ? '' : String(row.rank),
@@ -41,11 +57,12 @@ export function standingsTable(standings: Standings): string {
     ...row.sprints.map(String),
     String(row.final),
     String(row.total),
-    row.qualified ?? '',
+    row.qualified ?? (row.qualification === 'Q' ? 'Q' : ''),
     row.status === 'DNF' || row.status === 'LAPPED'
       ? `${row.status}${row.laps === null ? '' : ` (${row.laps} laps)`}`
       : row.status,
     row.time === null ? '' : formatRaceTime(row.time),
+    ...(running ? [needs(row)] : []),
   ]);
   const numeric = new Set([0, 1, ...Array.from({ length: sprintCount + 2 }, (_, i) => 4 + i)]);
   const widths = header.map((title, col) =>

@@ -1,3 +1,4 @@
+import type { Standing } from '../race/standings.ts';
 import type { RaceView } from '../race/view.ts';
 import { raceResults, type ResultRow } from '../results/rows.ts';
 import { feedSprints, feedVersion, type Feed, type FeedSkater } from './schema.ts';
@@ -10,8 +11,11 @@ function sprintFields(row: ResultRow, sprints: number): Record<`sp${number}`, nu
   return fields;
 }
 
+/** What a skater of a semi-final still needs, from the view's standings (issue 18). */
+type Outlook = Pick<Standing, 'qualification' | 'safeFinish'>;
+
 /** A results row as a feed row (the key order is the published one: see schema.ts). */
-function feedSkater(row: ResultRow, sprints: number): FeedSkater {
+function feedSkater(row: ResultRow, sprints: number, outlook: Outlook | undefined): FeedSkater {
   const { sp1, sp2, sp3, ...more } = sprintFields(row, sprints);
   return {
     rank: row.rank,
@@ -32,6 +36,9 @@ function feedSkater(row: ResultRow, sprints: number): FeedSkater {
     laps: row.laps,
     qualified: row.qualified,
     ...more,
+    // Added after sp4 ...: appended fields never move a published one (schema.ts).
+    qualification: outlook?.qualification ?? null,
+    safeFinish: outlook?.safeFinish ?? null,
   };
 }
 
@@ -76,6 +83,8 @@ export function raceFeed(view: RaceView): Feed {
   const { state } = view;
   const results = raceResults(state);
   const sprints = state.format.sprintLaps.length;
+  // The view's standings carry the qualification outlook; the results rows rank the same race.
+  const outlook = new Map(view.standings.rows.map((row) => [row.bib, row]));
   return {
     feedVersion,
     revision: view.revision,
@@ -93,6 +102,6 @@ export function raceFeed(view: RaceView): Feed {
     bell: view.bell,
     qualificationLine: results.qualificationLine,
     ...lastSprint(view, results.rows),
-    standings: results.rows.map((row) => feedSkater(row, sprints)),
+    standings: results.rows.map((row) => feedSkater(row, sprints, outlook.get(row.bib))),
   };
 }

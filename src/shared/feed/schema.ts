@@ -75,12 +75,39 @@ const feedSkaterFields = z.object({
     .enum(['Q', 'q'])
     .nullable()
     .describe('In a finished semi-final: Q by ranking, q advanced by the referee; else null'),
+  // Issue 18: what each skater of a semi-final still needs (src/shared/race/qualification.ts).
+  qualification: z
+    .enum(['Q', 'q', 'open', 'out'])
+    .nullable()
+    .describe(
+      'In a semi-final: while it runs, Q (through whatever happens), open, or out (no way the race can end puts the skater in the first K); once finished, Q / q as qualified, else out. Null in a final, before the start and while the finish is being recorded',
+    ),
+  safeFinish: z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .describe(
+      'In a running semi-final: finishing this place or better qualifies whatever the others do (with no more intermediate points); null when any place is safe (Q), none is, or the race is not a running semi-final',
+    ),
 });
 
-/** A standings row: formats with more than three intermediate sprints add sp4, sp5 ... at its end. */
+/**
+ * The standings fields added after the first published shape, in the order they were added.
+ * A feed row ends with them (after sp4, sp5 ... of formats with more sprints), and the CSV puts
+ * them after the race-level columns: no column a template reads by position ever moves.
+ */
+export const feedSkaterFieldsAdded = ['qualification', 'safeFinish'] as const;
+
+/**
+ * A standings row: formats with more than three intermediate sprints add sp4, sp5 ... after
+ * `qualified` (before the fields added since: feedSkaterFieldsAdded).
+ */
 export const feedSkaterSchema = feedSkaterFields
   .catchall(z.number().int().nullable())
-  .describe('One rank of the standings; formats with more intermediate sprints add sp4, sp5 ...');
+  .describe(
+    'One rank of the standings; formats with more intermediate sprints add sp4, sp5 ... after qualified',
+  );
 
 /** The feed of one race: race-level fields, then `standings`. */
 export const feedSchema = z

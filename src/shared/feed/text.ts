@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { csvText, type CsvCell } from '../export/csv.ts';
-import type { Feed, FeedRace, FeedValue } from './schema.ts';
+import { feedSkaterFieldsAdded, type Feed, type FeedRace, type FeedValue } from './schema.ts';
 
 /** The three texts of a feed, by the file extension of its URL. */
 export type FeedFormat = 'json' | 'xml' | 'csv';
@@ -50,10 +50,20 @@ export function feedXml(feed: Feed): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${body}`;
 }
 
-/** The CSV columns of a feed: the standings fields, then the race-level fields. */
+const added: ReadonlySet<string> = new Set(feedSkaterFieldsAdded);
+
+/**
+ * The CSV columns of a feed: the first published standings fields (sp4 ... included), the
+ * race-level fields, then the standings fields added since. Table readers (vMix, XPression) may
+ * bind a column by its position: a new field only ever adds a column at the end.
+ */
 export function feedCsvColumns(feed: Feed): string[] {
-  const skater = Object.keys(feed.standings[0] ?? {});
-  return [...(skater.length > 0 ? skater : emptyRaceColumns), ...Object.keys(feedRace(feed))];
+  const skater = Object.keys(feed.standings[0] ?? {}).filter((key) => !added.has(key));
+  return [
+    ...(skater.length > 0 ? skater : emptyRaceColumns),
+    ...Object.keys(feedRace(feed)),
+    ...feedSkaterFieldsAdded,
+  ];
 }
 
 /** The standings columns of a race without skaters (there is no row to read them from). */

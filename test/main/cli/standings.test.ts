@@ -45,6 +45,8 @@ describe('massstart standings (the real binary)', () => {
       total: 68,
       status: 'OK',
       qualified: null,
+      qualification: null,
+      safeFinish: null,
     });
     expect(standings).toHaveLength(16);
     expect(standings.at(-1)).toMatchObject({ rank: 16, status: 'DNF', qualified: null });

@@ -5,10 +5,11 @@ import { raceFeed } from '../../../src/shared/feed/feed.ts';
 import { feedSchema, type Feed } from '../../../src/shared/feed/schema.ts';
 import { feedCsv, feedCsvColumns, feedJson, feedXml } from '../../../src/shared/feed/text.ts';
 import type { RaceCommand } from '../../../src/shared/race/events.ts';
+import { qualificationOutlook } from '../../../src/shared/race/qualification.ts';
 import type { RaceState } from '../../../src/shared/race/state.ts';
 import { raceView } from '../../../src/shared/race/view.ts';
 import { sheetFixture } from '../../support/board.ts';
-import { formatWith, lapsTo, opening, race } from '../../support/race.ts';
+import { finish, formatWith, lapsTo, opening, race, sprintsAt } from '../../support/race.ts';
 
 const feedOf = (state: RaceState, id = 'test-race', revision = 7): Feed =>
   raceFeed(raceView(id, revision, state));
@@ -56,6 +57,8 @@ const skaterKeys = [
   'laps',
   'qualified',
 ];
+// Added for issue 18, after sp4 ... and (in CSV) after the race-level columns.
+const addedKeys = ['qualification', 'safeFinish'];
 
 /** A race at 3 laps to go... : 12 skaters, sprint 1 placed 3-7-12, then a lap into the next. */
 const inProgress: RaceCommand[] = [
@@ -71,13 +74,15 @@ describe('the live data feed (issue 11)', () => {
   it('has the published keys, in their order, and parses by its schema', () => {
     const feed = feedOf(race(inProgress).state);
     expect(Object.keys(feed)).toEqual(raceKeys);
-    for (const row of feed.standings) expect(Object.keys(row)).toEqual(skaterKeys);
+    for (const row of feed.standings)
+      expect(Object.keys(row)).toEqual([...skaterKeys, ...addedKeys]);
     expect(feedSchema.strict().parse(feed)).toEqual(feed);
-    expect(feedCsvColumns(feed)).toEqual([...skaterKeys, ...raceKeys.slice(0, -1)]);
+    expect(feedCsvColumns(feed)).toEqual([...skaterKeys, ...raceKeys.slice(0, -1), ...addedKeys]);
   });
 
   it('shows a race in progress: laps to go, the sprint lap, and who took the last sprint', () => {
-    const feed = feedOf(race(inProgress).state);
+    const { state } = race(inProgress);
+    const feed = feedOf(state);
     expect(feed).toMatchObject({
       revision: 7,
       raceId: 'test-race',
@@ -122,6 +127,7 @@ describe('the live data feed (issue 11)', () => {
       status: 'OK',
       laps: null,
       qualified: null,
+      ...qualificationOutlook(state).get(3),
     });
     expect(feed.standings[3]).toMatchObject({ rank: null, rankText: '', total: 0 });
   });
@@ -218,7 +224,7 @@ describe('the live data feed (issue 11)', () => {
       'A <b> & "c"',
       'Indra Médard',
     ]);
-    expect(Object.keys(parsed.feed.standings.skater[0]!)).toEqual(skaterKeys);
+    expect(Object.keys(parsed.feed.standings.skater[0]!)).toEqual([...skaterKeys, ...addedKeys]);
 
     const mc = new XMLParser({ parseTagValue: false }).parse(feedXml(semi())) as typeof parsed;
     expect(Object.keys(mc.feed)).toEqual(raceKeys);
@@ -259,11 +265,129 @@ describe('the live data feed (issue 11)', () => {
   it('adds sp4 and up after the published fields for formats with more sprints; null for sprints a format lacks', () => {
     const four = formatWith({ laps: 20, sprintLaps: [4, 8, 12, 16] });
     const wide = feedOf(race([...opening({ format: four }), lapsTo(16)]).state);
-    expect(Object.keys(wide.standings[0]!)).toEqual([...skaterKeys, 'sp4']);
+    expect(Object.keys(wide.standings[0]!)).toEqual([...skaterKeys, 'sp4', ...addedKeys]);
+    expect(feedCsvColumns(wide)).toEqual([
+      ...skaterKeys,
+      'sp4',
+      ...raceKeys.slice(0, -1),
+      ...addedKeys,
+    ]);
     const two = formatWith({ laps: 10, sprintLaps: [4, 8] });
     expect(feedOf(race(opening({ format: two })).state).standings[0]).toMatchObject({
       sp2: 0,
       sp3: null,
     });
+  });
+});
+
+describe('what each skater still needs, in the feed (issue 18)', () => {
+  /**
+   * A semi of 12 (K = 8, ISU 2018) after the last intermediate sprint: sprints 1-3 all placed
+   * 3-7-12, so #3 has 9 points, #7 6, #12 3, the rest 0; #11 disqualified.
+   */
+  const afterSprint3: RaceCommand[] = [
+    ...opening({ round: 'semi' }),
+    ...sprintsAt([
+      [3, 7, 12],
+      [3, 7, 12],
+      [3, 7, 12],
+    ]),
+    { type: 'skater/statusChanged', bib: 11, status: 'DQ' },
+  ];
+
+  const readCsv = (csv: string) =>
+    Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true }).data;
+  const readXmlRows = (xml: string) =>
+    (
+      new XMLParser({ parseTagValue: false }).parse(xml) as {
+        feed: { standings: { skater: Record<string, string>[] } };
+      }
+    ).feed.standings.skater;
+  const cell = (value: string | number | null) => (value === null ? '' : String(value));
+
+  it('gives every row of a running semi the outlook of its skater, in JSON, XML and CSV', () => {
+    const { state } = race(afterSprint3);
+    const outlook = qualificationOutlook(state);
+    // The case must show all three answers, or the comparison below proves little.
+    expect(new Set([...outlook.values()].map((o) => o.qualification))).toEqual(
+      new Set(['Q', 'open', 'out']),
+    );
+    const feed = feedOf(state);
+    expect(feed.phase).toBe('live');
+    expect(feed.standings).toHaveLength(12);
+    for (const row of feed.standings) {
+      const { qualification, safeFinish } = outlook.get(row.helmet)!;
+      expect({
+        helmet: row.helmet,
+        qualification: row.qualification,
+        safeFinish: row.safeFinish,
+      }).toEqual({ helmet: row.helmet, qualification, safeFinish });
+    }
+    const expected = feed.standings.map((row) => ({
+      helmet: String(row.helmet),
+      qualification: cell(row.qualification),
+      safeFinish: cell(row.safeFinish),
+    }));
+    const picked = (rows: Record<string, string>[]) =>
+      rows.map(({ helmet, qualification, safeFinish }) => ({ helmet, qualification, safeFinish }));
+    expect(picked(readXmlRows(feedXml(feed)))).toEqual(expected);
+    const csv = feedCsv(feed);
+    expect(csv.split('\r\n')[0]!.endsWith(',qualification,safeFinish')).toBe(true);
+    expect(picked(readCsv(csv))).toEqual(expected);
+  });
+
+  it('says what the rules give in a case worked by hand', () => {
+    const feed = feedOf(race(afterSprint3).state);
+    const row = (helmet: number) => {
+      const found = feed.standings.find((skater) => skater.helmet === helmet)!;
+      return { qualification: found.qualification, safeFinish: found.safeFinish };
+    };
+    // Only the finish is left (60-40-20-10-6-3; 1st-3rd are rank 1-3 whatever the points,
+    // below that points, equal points to whoever crossed first), 11 skaters race on.
+    // #3 (9) crossing last: above him the podium, the 4th (10 points), and only two more who
+    // reach 9 (#12 5th: 3 + 6, #7 6th: 6 + 3): six, so 7th at worst. Through: Q.
+    expect(row(3)).toEqual({ qualification: 'Q', safeFinish: null });
+    // #7 (6) crossing last: the podium, the 4th and 5th (10 and 6) without points, #12 6th
+    // (3 + 3 = 6, crossed first) and #3: seven, so 8th at worst. Q.
+    expect(row(7)).toEqual({ qualification: 'Q', safeFinish: null });
+    // #12 (3) crossing 6th (3 + 3 = 6): above him the podium, the 4th and 5th, and #3; #7 with 6
+    // crossed after him: six, 7th. Crossing 7th (no final points): the podium and 4th-6th
+    // without points (10, 6, 3 >= 3, crossed first), #3 and #7: eight, 9th. So top 6.
+    expect(row(12)).toEqual({ qualification: 'open', safeFinish: 6 });
+    // Disqualified: no rank, never through.
+    expect(row(11)).toEqual({ qualification: 'out', safeFinish: null });
+  });
+
+  it('leaves them null (empty in XML and CSV) in a final', () => {
+    const feed = feedOf(race([...opening({ round: 'final' }), ...sprintsAt([[3, 7, 12]])]).state);
+    expect(feed.phase).toBe('live');
+    for (const row of feed.standings)
+      expect([row.qualification, row.safeFinish]).toEqual([null, null]);
+    for (const rows of [readXmlRows(feedXml(feed)), readCsv(feedCsv(feed))])
+      for (const row of rows) expect([row.qualification, row.safeFinish]).toEqual(['', '']);
+  });
+
+  it('gives a finished semi Q, q and out, as its ranking and the referee say', () => {
+    const feed = semi();
+    expect(feed.phase).toBe('final');
+    for (const row of feed.standings) {
+      expect(row.qualification).toBe(row.rank !== null && row.rank <= 8 ? 'Q' : 'out');
+      expect(row.safeFinish).toBeNull();
+    }
+    // A referee's advance: q in both fields.
+    const advanced = feedOf(
+      race([
+        ...opening({ round: 'semi', count: 10 }),
+        ...finish([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+        { type: 'qualifier/advanced', bib: 9 },
+      ]).state,
+    );
+    expect(advanced.standings.map((row) => [row.helmet, row.qualified, row.qualification])).toEqual(
+      [
+        ...[1, 2, 3, 4, 5, 6, 7, 8].map((helmet) => [helmet, 'Q', 'Q']),
+        [9, 'q', 'q'],
+        [10, null, 'out'],
+      ],
+    );
   });
 });

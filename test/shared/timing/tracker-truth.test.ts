@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RaceCommand } from '../../../src/shared/race/events.ts';
 import { applyEvent } from '../../../src/shared/race/apply.ts';
+import { isu2018 } from '../../../src/shared/race/format.ts';
 import type { RaceState } from '../../../src/shared/race/state.ts';
 import { acceptProposal, timingProposals } from '../../../src/shared/timing/proposals.ts';
 import { LapTracker, type Passing } from '../../../src/shared/timing/tracker.ts';
@@ -28,17 +29,7 @@ function startedRace(lappedSkaters: 'rank' | 'pull' = 'rank'): RaceState {
       title: 'Semi 1',
       round: 'semi',
       qualifiers: 8,
-      format: {
-        name: 'isu-2018',
-        laps: 16,
-        sprintLaps: [4, 8, 12],
-        intermediatePoints: [3, 2, 1],
-        finalPoints: [60, 40, 20, 10, 6, 3],
-        podiumByFinishOrder: 3,
-        nonFinishersKeepPoints: true,
-        disqualifiedLosePoints: true,
-        lappedSkaters,
-      },
+      format: { ...isu2018, lappedSkaters },
     },
     {
       type: 'startList/set',
