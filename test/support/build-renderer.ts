@@ -1,44 +1,24 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildIfStale } from '../../src/main/cli/build-state.ts';
 
 /** The repository root and the built pages the board tests serve. */
 const root = resolve(import.meta.dirname, '../..');
 export const rendererOut = join(root, 'out/renderer');
 
-/** Newest modification time under `path` (files or folders), in ms. */
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stats = statSync(path);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return readdirSync(path).reduce(
-    (latest, name) => Math.max(latest, newest(join(path, name))),
-    stats.mtimeMs,
-  );
-}
-
-/** Whether `out/renderer` is missing or older than what it is built from. */
-export function rendererIsStale(): boolean {
-  const built = join(rendererOut, 'board/index.html');
-  if (!existsSync(built)) return true;
-  const sources = ['src/renderer', 'src/shared', 'electron.vite.config.ts', 'package.json'].map(
-    (path) => newest(join(root, path)),
-  );
-  return Math.max(...sources) > statSync(built).mtimeMs;
-}
-
-/** Builds the renderer pages (electron-vite) when they are missing or stale; quiet otherwise. */
+/**
+ * Builds the renderer pages (electron-vite) when they are missing or older than their sources,
+ * by the rule `npm start` uses (src/main/cli/build-state.ts); quiet otherwise.
+ */
 export function ensureRendererBuilt(): void {
-  if (!rendererIsStale()) return;
-  execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const status = buildIfStale(root, ['renderer']);
+  if (status !== 0) throw new Error(`electron-vite build exited with ${status} (see above)`);
 }
 
 /**
- * Vitest global setup: builds the renderer once per run, but only when the run includes the
- * browser tests (a run filtered to other files, e.g. `vitest run test/shared`, skips it).
+ * Vitest global setup: brings all of out/ up to date once per run, before any test, but only
+ * when the run includes tests that use it: the browser tests and `npm start`'s smoke test (a run
+ * filtered to other files, e.g. `vitest run test/shared`, skips it). A build during the run would
+ * pull the pages from under the browser tests.
  */
 export default function setup(): void {
   const filters = process.argv
@@ -46,6 +26,9 @@ export default function setup(): void {
     .filter(
       (arg) => !arg.startsWith('-') && arg !== 'run' && arg !== 'watch' && !arg.includes('vitest'),
     );
-  const wantsBrowser = filters.length === 0 || filters.some((filter) => /e2e|board/.test(filter));
-  if (wantsBrowser) ensureRendererBuilt();
+  const wantsOut =
+    filters.length === 0 || filters.some((filter) => /e2e|board|cli\/start/.test(filter));
+  if (!wantsOut) return;
+  const status = buildIfStale(root, ['main', 'preload', 'renderer']);
+  if (status !== 0) throw new Error(`electron-vite build exited with ${status} (see above)`);
 }
