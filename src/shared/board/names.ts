@@ -1,20 +1,20 @@
 import type { Skater } from '../race/events.ts';
+import { familyCapitals, initialName } from '../race/skater-name.ts';
 
 /**
- * A skater's name in the forms a board may print, longest first (issue 18): the name as the
- * start list gives it, then initial + FAMILY NAME, then FAMILY NAME. A layout takes the first
- * that fits without squeezing the type below ~85 % of its width (a squeezed name is unreadable
- * from the far stand). The family name is the start list's `lastName`, else the last word.
+ * A skater's name in the forms a board may print, longest first (issue 18): the name as shown,
+ * then initial + FAMILY NAME ("J. BERGSMA"; "CHUNG J." for a name written family first), then
+ * FAMILY NAME. A layout takes the first that fits without squeezing the type below ~85 % of its
+ * width (a squeezed name is unreadable from the far stand). The short forms come from the start
+ * list's given and family name and the name's order (src/shared/race/skater-name.ts), never
+ * from splitting the name (issue 19, part 2): without a family name the board has the whole
+ * name only.
  */
-export function nameForms(skater: Pick<Skater, 'name' | 'firstName' | 'lastName'>): string[] {
-  const name = skater.name.trim();
-  const words = name.split(/\s+/);
-  const family = skater.lastName?.trim() || (words.length > 1 ? words.at(-1)! : '');
-  const given = skater.firstName?.trim() || (words.length > 1 ? words.slice(0, -1).join(' ') : '');
-  if (!family || !given) return [name];
-  const initial = [...given][0]!.toLocaleUpperCase();
-  const familyCaps = family.toLocaleUpperCase();
-  return [name, `${initial}. ${familyCaps}`, familyCaps].filter(
-    (form, index, forms) => forms.indexOf(form) === index,
+export function nameForms(
+  skater: Pick<Skater, 'name' | 'firstName' | 'lastName' | 'nameOrder'>,
+): string[] {
+  const forms = [skater.name.trim(), initialName(skater), familyCapitals(skater)];
+  return forms.filter(
+    (form, index): form is string => form !== null && forms.indexOf(form) === index,
   );
 }

@@ -1,6 +1,6 @@
 /** The start-list fields a CSV header can name. */
 export type StartListColumn =
-  'bib' | 'name' | 'firstName' | 'infix' | 'lastName' | 'nation' | 'transponder';
+  'bib' | 'name' | 'firstName' | 'infix' | 'lastName' | 'nation' | 'transponder' | 'nameOrder';
 
 /** Header names each field accepts, in English and Dutch, as an operator would write them. */
 export const columnNames: Record<StartListColumn, readonly string[]> = {
@@ -24,6 +24,8 @@ export const columnNames: Record<StartListColumn, readonly string[]> = {
   lastName: ['last name', 'surname', 'family name', 'achternaam'],
   nation: ['nation', 'nationality', 'country', 'noc', 'ioc', 'nat', 'nationaliteit', 'land'],
   transponder: ['transponder', 'transponder code', 'chip', 'chip code', 'transpondercode'],
+  // family-first or given-first (issue 19); blank: by nation (src/shared/race/skater-name.ts).
+  nameOrder: ['name order', 'naamvolgorde'],
 };
 
 /** A header name reduced for comparison: no case, accents, spaces or punctuation ("Nr." = "nr"). */

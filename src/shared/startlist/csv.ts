@@ -1,5 +1,6 @@
 import Papa from 'papaparse/papaparse.js';
 import { columnNames, findColumns, type StartListColumn } from './columns.ts';
+import { caseFromCapitals } from './names.ts';
 import {
   buildStartList,
   type SkaterRow,
@@ -12,7 +13,8 @@ type CsvRecord = { line: number; fields: string[]; quoteProblem?: string };
 
 /**
  * Reads a CSV start list: comma, semicolon or tab separated, with or without a UTF-8 BOM,
- * CRLF or LF, a header line in English or Dutch, blank lines ignored; names kept as written.
+ * CRLF or LF, a header line in English or Dutch, blank lines ignored; names kept as written,
+ * but for family names in capitals (src/shared/startlist/names.ts).
  */
 export function parseStartListCsv(text: string): StartListResult {
   const records = readRecords(text.replace(/^\uFEFF/, ''));
@@ -46,12 +48,24 @@ export function parseStartListCsv(text: string): StartListResult {
       bib: value('bib') ?? '',
       name: value('name'),
       firstName: value('firstName'),
-      lastName: infix && lastName ? `${infix} ${lastName}` : lastName,
+      lastName: infix && lastName ? withInfix(infix, lastName) : lastName,
       nation: value('nation'),
       transponder: value('transponder'),
+      nameOrder: value('nameOrder'),
     });
   }
   return buildStartList(rows, 'line', problems);
+}
+
+/**
+ * A Dutch family name from its tussenvoegsel and achternaam: "van der" + "Meer"; a list that
+ * writes the achternaam in capitals ("van der" + "MEER", or "VAN DER" + "MEER") gives "van der
+ * Meer" as well (src/shared/startlist/names.ts).
+ */
+function withInfix(infix: string, lastName: string): string {
+  const whole = `${infix} ${lastName}`;
+  const cased = caseFromCapitals(whole);
+  return cased !== whole ? cased : `${infix} ${caseFromCapitals(lastName)}`;
 }
 
 /** Splits the text into records with Papa Parse, noting the line each starts on. */

@@ -13,9 +13,13 @@ const personSchema = z.object({
   name: text,
   firstName: text,
   lastName: text,
+  // ODF's words for the same parts (issue 19).
+  givenName: text,
+  familyName: text,
   nation: text,
   country: text,
   transponder: text,
+  nameOrder: text,
 });
 
 /** One entry: our own shape, or the ISU results service's { startNumber, competitor.skater }. */
@@ -34,8 +38,9 @@ const listKeys = ['skaters', 'startList', 'competitors'] as const;
 
 /**
  * Reads a JSON start list: an array of skaters or { "skaters": [...] }, each with bib (or
- * startNumber), name or firstName + lastName, nation (or country); or ISU results-service
- * entries ({ startNumber, competitor: { skater: { firstName, lastName, country } } }).
+ * startNumber), name or firstName + lastName (or givenName + familyName), nation (or country),
+ * optional nameOrder; or ISU results-service entries ({ startNumber, competitor: { skater: {
+ * firstName, lastName, country } } }), whose firstName is the given name whatever the order.
  */
 export function parseStartListJson(source: string): StartListResult {
   const body = source.replace(/^\uFEFF/, '');
@@ -71,10 +76,11 @@ export function parseStartListJson(source: string): StartListResult {
       line,
       bib: data.bib ?? data.startNumber ?? undefined,
       name: person.name ?? data.name ?? undefined,
-      firstName: person.firstName ?? undefined,
-      lastName: person.lastName ?? undefined,
+      firstName: person.firstName ?? person.givenName ?? undefined,
+      lastName: person.lastName ?? person.familyName ?? undefined,
       nation: person.nation ?? person.country ?? data.nation ?? data.country ?? undefined,
       transponder: data.transponder ?? person.transponder ?? undefined,
+      nameOrder: person.nameOrder ?? data.nameOrder ?? undefined,
     });
   });
   return buildStartList(rows, 'entry', problems);

@@ -1,5 +1,7 @@
 import { bibSchema, nationSchema, skaterSchema, type Skater } from '../race/events.ts';
+import { defaultNameOrder } from '../race/skater-name.ts';
 import { cleanName, controlCharactersIn } from '../text.ts';
+import { readNameOrder, readNames } from './names.ts';
 
 /**
  * One thing wrong with a start-list file. `line` is the 1-based line in a CSV file (header =
@@ -10,8 +12,8 @@ export type StartListProblem = { line: number | null; field?: string; message: s
 
 /**
  * Outcome of reading a start list: every skater, or every problem found. `warnings` (same shape
- * as a problem) says what the import changed on the way in: control characters taken out of a
- * name (issue 17), one line per skater.
+ * as a problem) says what the import changed or could not tell, one line per skater: control
+ * characters taken out of a name (issue 17), a name without a family name (issue 19).
  */
 export type StartListResult =
   | { ok: true; skaters: Skater[]; warnings: StartListProblem[] }
@@ -26,6 +28,8 @@ export type SkaterRow = {
   lastName?: string;
   nation?: string;
   transponder?: string;
+  /** "family-first" or "given-first" (and the ways a list may write them); blank: by nation. */
+  nameOrder?: string;
 };
 
 /** How a file counts its skaters in messages: CSV by line, JSON by entry. */
@@ -57,12 +61,21 @@ export function buildStartList(
       if (usedOn === undefined) bibLines.set(bib, row.line);
       else report('bib', `helmet number ${bib} is already used on ${unit} ${usedOn}`);
     }
-    const firstName = cleanText(row.firstName, cleanName);
-    const lastName = cleanText(row.lastName, cleanName);
-    const name =
-      cleanText(row.name, cleanName) ?? cleanText([firstName, lastName].filter(Boolean).join(' '));
-    if (name === undefined) report('name', 'name is missing');
     const nation = nationSchema.safeParse(row.nation ?? '');
+    const order = readNameOrder(row.nameOrder);
+    const names = readNames(
+      {
+        name: cleanText(row.name, cleanName),
+        firstName: cleanText(row.firstName, cleanName),
+        lastName: cleanText(row.lastName, cleanName),
+      },
+      order ?? defaultNameOrder(nation.data ?? ''),
+    );
+    if (names === undefined) report('name', 'name is missing');
+    if (order === null) {
+      const written = cleanText(row.nameOrder);
+      report('nameOrder', `name order "${written}" is not family-first or given-first`);
+    }
     if (!nation.success) {
       report(
         'nation',
@@ -75,21 +88,22 @@ export function buildStartList(
       if (usedOn === undefined) transponderLines.set(transponder, row.line);
       else report('transponder', `transponder ${transponder} is already used on ${unit} ${usedOn}`);
     }
-    if (problems.length > count) continue;
+    if (problems.length > count || names === undefined) continue;
     const removed = removedFromNames(row);
-    if (removed !== null)
-      warnings.push({
-        line: row.line,
-        field: 'name',
-        message: `${unit} ${row.line}: #${bib as number} ${removed}`,
-      });
+    const warn = (message: string): void => {
+      warnings.push({ line: row.line, field: 'name', message: `${unit} ${row.line}: ${message}` });
+    };
+    if (removed !== null) warn(`#${bib as number} ${removed}`);
+    if (names.lastName === undefined) {
+      warn(`#${bib as number} ${names.name}: no family name: the board shows the whole name`);
+    }
+    const { nameOrder, ...parts } = names;
     const skater = skaterSchema.safeParse({
       bib,
-      name,
-      ...(firstName === undefined ? {} : { firstName }),
-      ...(lastName === undefined ? {} : { lastName }),
+      ...parts,
       nation: nation.data,
       ...(transponder === undefined ? {} : { transponder }),
+      ...(nameOrder === undefined ? {} : { nameOrder }),
     });
     if (skater.success) skaters.push(skater.data);
     else
@@ -103,7 +117,19 @@ export function buildStartList(
     problems.push({ line: null, message });
   }
   if (problems.length > 0) return { ok: false, problems: problems.sort(byLine) };
-  return { ok: true, skaters, warnings };
+  return { ok: true, skaters, warnings: [...familyNameHint(skaters), ...warnings] };
+}
+
+/**
+ * One line for the whole file when skaters have no family name: how a start list gives one
+ * (README, "Start lists").
+ */
+function familyNameHint(skaters: readonly Skater[]): StartListProblem[] {
+  const count = skaters.filter((skater) => skater.lastName === undefined).length;
+  if (count === 0) return [];
+  const skatersHave = count === 1 ? '1 skater has' : `${count} skaters have`;
+  const message = `${skatersHave} no family name: give first name and last name columns, or write the family name in capitals ("BERGSMA Jorrit", "CHUNG Jae-won")`;
+  return [{ line: null, field: 'name', message }];
 }
 
 /** The name fields of a row, as an operator calls them. */

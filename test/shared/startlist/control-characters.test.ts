@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseStartListCsv } from '../../../src/shared/startlist/csv.ts';
 import { parseStartListJson } from '../../../src/shared/startlist/json.ts';
 import { parseStartList } from '../../../src/shared/startlist/parse.ts';
+import { noFamily, noFamilyHint } from './name-warnings.ts';
 
 // A right-to-left override makes "Bergsma" draw as "amsgreB" (and flips what follows it on the
 // board): the import takes such characters out and says so, one line per skater (issue 17).
@@ -19,9 +20,30 @@ describe('the start-list import cleans names and says what it took out', () => {
     expect(parseStartListCsv(text)).toEqual({
       ok: true,
       skaters: [
-        { bib: 7, name: 'Jorrit amsgreB', firstName: 'Jorrit', lastName: 'amsgreB', nation: 'NED' },
-        { bib: 12, name: 'Håvard Bøkko', firstName: 'Håvard', lastName: 'Bøkko', nation: 'NOR' },
-        { bib: 3, name: 'Metoděj Jílek', firstName: 'Metoděj', lastName: 'Jílek', nation: 'CZE' },
+        {
+          bib: 7,
+          name: 'Jorrit amsgreB',
+          firstName: 'Jorrit',
+          lastName: 'amsgreB',
+          nation: 'NED',
+          nameOrder: 'given-first',
+        },
+        {
+          bib: 12,
+          name: 'Håvard Bøkko',
+          firstName: 'Håvard',
+          lastName: 'Bøkko',
+          nation: 'NOR',
+          nameOrder: 'given-first',
+        },
+        {
+          bib: 3,
+          name: 'Metoděj Jílek',
+          firstName: 'Metoděj',
+          lastName: 'Jílek',
+          nation: 'CZE',
+          nameOrder: 'given-first',
+        },
       ],
       warnings: [
         {
@@ -51,11 +73,14 @@ describe('the start-list import cleans names and says what it took out', () => {
         { bib: 2, name: 'Livio Wenger', nation: 'SUI' },
       ],
       warnings: [
+        noFamilyHint(2),
         {
           line: 1,
           field: 'name',
           message: 'entry 1: #1 name: removed 3 control characters (U+202E, U+0009)',
         },
+        noFamily(1, 1, 'Bart Swings', 'entry'),
+        noFamily(2, 2, 'Livio Wenger', 'entry'),
       ],
     });
   });
@@ -67,10 +92,19 @@ describe('the start-list import cleans names and says what it took out', () => {
     });
   });
 
-  it('clean names give no warnings, and nothing in them is changed', () => {
+  it('clean names give no such warning, and nothing in them is changed', () => {
     const text = 'bib,name\n1,محمد علي\n2,Gert-Jan van der Meer\n3,李文龙\n';
     const result = parseStartListCsv(text);
-    expect(result).toMatchObject({ ok: true, warnings: [] });
+    // Only that none has a family name (issue 19): none is split from the name.
+    expect(result).toMatchObject({
+      ok: true,
+      warnings: [
+        noFamilyHint(3),
+        noFamily(2, 1, 'محمد علي'),
+        noFamily(3, 2, 'Gert-Jan van der Meer'),
+        noFamily(4, 3, '李文龙'),
+      ],
+    });
     expect(result.ok && result.skaters.map((skater) => skater.name)).toEqual([
       'محمد علي',
       'Gert-Jan van der Meer',

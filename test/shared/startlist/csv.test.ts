@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseStartListCsv } from '../../../src/shared/startlist/csv.ts';
+import { noFamily, noFamilyHint } from './name-warnings.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/startlists/${name}`, import.meta.url), 'utf8');
@@ -20,6 +21,7 @@ describe('parseStartListCsv: good files', () => {
           lastName: 'Bergsma',
           nation: 'NED',
           transponder: 'AB-1234',
+          nameOrder: 'given-first',
         },
         {
           bib: 7,
@@ -28,14 +30,24 @@ describe('parseStartListCsv: good files', () => {
           lastName: 'Swings',
           nation: 'BEL',
           transponder: 'AB-1207',
+          nameOrder: 'given-first',
         },
-        { bib: 21, name: 'Jae-won Chung', firstName: 'Jae-won', lastName: 'Chung', nation: 'KOR' },
+        // Korean: family name first, as the sports press writes it (issue 19).
+        {
+          bib: 21,
+          name: 'Chung Jae-won',
+          firstName: 'Jae-won',
+          lastName: 'Chung',
+          nation: 'KOR',
+          nameOrder: 'family-first',
+        },
         {
           bib: 34,
           name: 'Charles Gélinas-Beaulieu',
           firstName: 'Charles',
           lastName: 'Gélinas-Beaulieu',
           nation: 'CAN',
+          nameOrder: 'given-first',
         },
         {
           bib: 8,
@@ -44,6 +56,7 @@ describe('parseStartListCsv: good files', () => {
           lastName: 'Hald Thorup',
           nation: 'DEN',
           transponder: 'AB-1208',
+          nameOrder: 'given-first',
         },
       ],
     });
@@ -56,7 +69,14 @@ describe('parseStartListCsv: good files', () => {
       ok: true,
       warnings: [],
       skaters: [
-        { bib: 3, name: 'Metoděj Jílek', firstName: 'Metoděj', lastName: 'Jílek', nation: 'CZE' },
+        {
+          bib: 3,
+          name: 'Metoděj Jílek',
+          firstName: 'Metoděj',
+          lastName: 'Jílek',
+          nation: 'CZE',
+          nameOrder: 'given-first',
+        },
         {
           bib: 5,
           name: 'Sverre Lunde Pedersen',
@@ -64,8 +84,16 @@ describe('parseStartListCsv: good files', () => {
           lastName: 'Lunde Pedersen',
           nation: 'NOR',
           transponder: 'TR-55',
+          nameOrder: 'given-first',
         },
-        { bib: 11, name: 'Håvard Bøkko', firstName: 'Håvard', lastName: 'Bøkko', nation: 'NOR' },
+        {
+          bib: 11,
+          name: 'Håvard Bøkko',
+          firstName: 'Håvard',
+          lastName: 'Bøkko',
+          nation: 'NOR',
+          nameOrder: 'given-first',
+        },
         {
           bib: 14,
           name: 'Crispijn Ariëns',
@@ -73,6 +101,7 @@ describe('parseStartListCsv: good files', () => {
           lastName: 'Ariëns',
           nation: 'NED',
           transponder: 'TR-14',
+          nameOrder: 'given-first',
         },
         {
           bib: 19,
@@ -80,6 +109,7 @@ describe('parseStartListCsv: good files', () => {
           firstName: 'Gert-Jan',
           lastName: 'van der Meer',
           nation: 'NED',
+          nameOrder: 'given-first',
         },
       ],
     });
@@ -95,11 +125,12 @@ describe('parseStartListCsv: good files', () => {
     ['Helmet number,Full Name,IOC'],
   ])('matches header "%s" whatever its case, accents or separator', (header) => {
     const delimiter = [';', '\t', ','].find((d) => header.includes(d)) ?? ',';
-    const text = `${header}\n${['9', 'Bart Swings', 'BEL'].join(delimiter)}\n`;
+    const text = `${header}\n${['9', 'BART SWINGS', 'BEL'].join(delimiter)}\n`;
+    // A name in capitals throughout has no part in plain case: it is kept as written.
     expect(parseStartListCsv(text)).toEqual({
       ok: true,
-      warnings: [],
-      skaters: [{ bib: 9, name: 'Bart Swings', nation: 'BEL' }],
+      warnings: [noFamilyHint(1), noFamily(2, 9, 'BART SWINGS')],
+      skaters: [{ bib: 9, name: 'BART SWINGS', nation: 'BEL' }],
     });
   });
 

@@ -1,9 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseStartListJson } from '../../../src/shared/startlist/json.ts';
+import { noFamily, noFamilyHint } from './name-warnings.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/startlists/${name}`, import.meta.url), 'utf8');
+
+/** A skater whose given and family name the file gives, written given name first. */
+const givenFirst = (bib: number, firstName: string, lastName: string, nation: string) => ({
+  bib,
+  name: `${firstName} ${lastName}`,
+  firstName,
+  lastName,
+  nation,
+  nameOrder: 'given-first',
+});
 
 describe('parseStartListJson: good files', () => {
   it('reads an ISU results-service start list (startNumber, competitor.skater)', () => {
@@ -11,16 +22,10 @@ describe('parseStartListJson: good files', () => {
       ok: true,
       warnings: [],
       skaters: [
-        { bib: 7, name: 'Jorrit Bergsma', firstName: 'Jorrit', lastName: 'Bergsma', nation: 'NED' },
-        { bib: 12, name: 'Håvard Bøkko', firstName: 'Håvard', lastName: 'Bøkko', nation: 'NOR' },
-        { bib: 3, name: 'Metoděj Jílek', firstName: 'Metoděj', lastName: 'Jílek', nation: 'CZE' },
-        {
-          bib: 25,
-          name: 'Antoine Gélinas-Beaulieu',
-          firstName: 'Antoine',
-          lastName: 'Gélinas-Beaulieu',
-          nation: 'CAN',
-        },
+        givenFirst(7, 'Jorrit', 'Bergsma', 'NED'),
+        givenFirst(12, 'Håvard', 'Bøkko', 'NOR'),
+        givenFirst(3, 'Metoděj', 'Jílek', 'CZE'),
+        givenFirst(25, 'Antoine', 'Gélinas-Beaulieu', 'CAN'),
       ],
     });
   });
@@ -28,11 +33,19 @@ describe('parseStartListJson: good files', () => {
   it('reads { "skaters": [...] } with bib or startNumber, name or first + last, nation or country', () => {
     expect(parseStartListJson(fixture('skaters-object.json'))).toEqual({
       ok: true,
-      warnings: [],
+      warnings: [noFamilyHint(1), noFamily(1, 1, 'Sverre Lunde Pedersen', 'entry')],
       skaters: [
         { bib: 1, name: 'Sverre Lunde Pedersen', nation: 'NOR', transponder: 'TR-01' },
-        { bib: 2, name: 'Bart Swings', firstName: 'Bart', lastName: 'Swings', nation: 'BEL' },
-        { bib: 3, name: 'Chung Jae-won', firstName: 'Chung', lastName: 'Jae-won', nation: '' },
+        givenFirst(2, 'Bart', 'Swings', 'BEL'),
+        // No nation, but the entry says the order (issue 19); its own "name" follows the parts.
+        {
+          bib: 3,
+          name: 'Chung Jae-won',
+          firstName: 'Jae-won',
+          lastName: 'Chung',
+          nation: '',
+          nameOrder: 'family-first',
+        },
         { bib: 4, name: 'Giovannini', lastName: 'Giovannini', nation: 'ITA' },
       ],
     });
@@ -42,7 +55,7 @@ describe('parseStartListJson: good files', () => {
     const text = '\uFEFF[{ "bib": 5, "name": "Livio Wenger", "country": "sui" }]';
     expect(parseStartListJson(text)).toEqual({
       ok: true,
-      warnings: [],
+      warnings: [noFamilyHint(1), noFamily(1, 5, 'Livio Wenger', 'entry')],
       skaters: [{ bib: 5, name: 'Livio Wenger', nation: 'SUI' }],
     });
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseStartList } from '../../../src/shared/startlist/parse.ts';
+import { noFamily, noFamilyHint } from './name-warnings.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/startlists/${name}`, import.meta.url), 'utf8');
@@ -10,7 +11,7 @@ describe('parseStartList', () => {
     const text = '\uFEFF \r\n[{ "bib": 1, "name": "Jorrit Bergsma", "nation": "NED" }]';
     expect(parseStartList(text, 'startlist.csv')).toEqual({
       ok: true,
-      warnings: [],
+      warnings: [noFamilyHint(1), noFamily(1, 1, 'Jorrit Bergsma', 'entry')],
       skaters: [{ bib: 1, name: 'Jorrit Bergsma', nation: 'NED' }],
     });
     expect(parseStartList(fixture('isu-startlist.json'))).toMatchObject({ ok: true });
@@ -34,7 +35,7 @@ describe('parseStartList', () => {
     ]);
     expect(parseStartList('bib,name\n1,Jorrit Bergsma\n')).toEqual({
       ok: true,
-      warnings: [],
+      warnings: [noFamilyHint(1), noFamily(2, 1, 'Jorrit Bergsma')],
       skaters: [{ bib: 1, name: 'Jorrit Bergsma', nation: '' }],
     });
   });

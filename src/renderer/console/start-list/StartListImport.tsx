@@ -3,6 +3,7 @@ import { parseStartList } from '../../../shared/startlist/parse.ts';
 import type { RaceView } from '../../../shared/race/view.ts';
 import type { Translate } from '../labels/i18n.ts';
 import { Refusal } from '../ui/Refusal.tsx';
+import { SkaterName } from './SkaterName.tsx';
 import type { SendRace } from '../host/use-host.ts';
 
 /**
@@ -96,7 +97,7 @@ export function StartListImport({
           <ol className="preview-list">
             {result.skaters.map((skater) => (
               <li key={skater.bib}>
-                <span className="bib">{skater.bib}</span> {skater.name}{' '}
+                <span className="bib">{skater.bib}</span> <SkaterName skater={skater} />{' '}
                 <span className="nation">{skater.nation}</span>
               </li>
             ))}

@@ -6,6 +6,7 @@ import type { Translate } from '../labels/i18n.ts';
 import { Refusal } from '../ui/Refusal.tsx';
 import { ScanTransponders } from './ScanTransponders.tsx';
 import { SkaterEditForm } from './SkaterEditForm.tsx';
+import { SkaterName } from './SkaterName.tsx';
 import { StartListImport } from './StartListImport.tsx';
 import type { SendRace } from '../host/use-host.ts';
 
@@ -119,7 +120,9 @@ export function StartListPanel({
               return (
                 <tr key={skater.bib} className={status === 'OK' ? undefined : 'out'}>
                   <td className="bib">{skater.bib}</td>
-                  <td>{skater.name}</td>
+                  <td>
+                    <SkaterName skater={skater} />
+                  </td>
                   <td>{skater.nation}</td>
                   <td>{skater.transponder ?? ''}</td>
                   <td>

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import '@testing-library/jest-dom/vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { translator } from '../../../../src/renderer/console/labels/i18n.ts';
@@ -68,6 +68,31 @@ describe('start list import', () => {
     await user.click(screen.getByRole('button', { name: 'Save start list' }));
     expect(screen.getByTestId('startlist-refusal')).toHaveTextContent('the race has started');
     expect(paste).toHaveValue('bib,name,nation\n1,A Skater,NED');
+  });
+
+  it('shows which part is the family name, and says which skaters have none (issue 19)', async () => {
+    const { user, paste } = setup();
+    await user.click(paste);
+    await user.paste(
+      'bib,name,nation\n7,CHUNG Jae-won,KOR\n13,BERGSMA Jorrit,NED\n4,Bart Swings,BEL',
+    );
+    const preview = screen.getByTestId('startlist-preview');
+    const items = within(preview)
+      .getAllByRole('listitem')
+      .filter((item) => item.closest('ol'));
+    expect(items.map((item) => item.textContent)).toEqual([
+      '7 Chung Jae-won KOR',
+      '13 Jorrit Bergsma NED',
+      '4 Bart Swings BEL',
+    ]);
+    expect(items.map((item) => item.querySelector('.family')?.textContent ?? null)).toEqual([
+      'Chung',
+      'Bergsma',
+      null,
+    ]);
+    expect(screen.getByTestId('startlist-warnings')).toHaveTextContent(
+      'line 4: #4 Bart Swings: no family name: the board shows the whole name',
+    );
   });
 
   it('reads a chosen file', async () => {
