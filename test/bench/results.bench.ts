@@ -2,17 +2,18 @@
 // every mark (median of 20 after a warm-up; target under 300 ms) and the file size.
 // Run: npm run bench:results  (tsx test/bench/results.bench.ts)
 import { performance } from 'node:perf_hooks';
-import { renderResultsPdf } from '../../src/main/results/pdf.ts';
-import { everyStatusRace } from '../main/results/sheet-race.ts';
+import { renderResultsPdf } from '../../src/main/results-out/pdf.ts';
+import { meetingFactsOf } from '../../src/shared/results/meeting-facts.ts';
+import { everyStatusRace } from '../main/results-out/sheet-race.ts';
 
 const runs = 20;
 const targetMs = 300;
 const race = everyStatusRace({ official: true });
+const meeting = { meeting: 'Milano Cortina 2026 · Men’s Mass Start', venue: '', meetingDate: null };
 const input = {
-  meeting: 'Milano Cortina 2026 · Men’s Mass Start',
+  meeting: meetingFactsOf({ ...meeting, timeZone: 'Europe/Rome' }, 'UTC'),
   ...race,
   version: 'bench',
-  timeZone: 'Europe/Rome',
 };
 
 const first = performance.now();

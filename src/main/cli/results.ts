@@ -8,10 +8,12 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDelimiter, resultsCsv, type CsvDelimiter } from '../../shared/export/csv.ts';
 import type { RaceRecord } from '../../shared/export/results-document.ts';
+import type { MeetingFacts } from '../../shared/results/meeting-facts.ts';
 import { parseRaceSheet, sheetState } from '../../shared/sheet/sheet.ts';
-import { DataReadError, readMeeting, readMeetingRace } from '../export/data-reader.ts';
-import { writeMeetingExport } from '../export/meeting-export.ts';
-import { racePdf, raceResultsJson } from '../export/race-export.ts';
+import { DataReadError, readMeeting, readMeetingRace } from '../results-out/data-reader.ts';
+import { writeMeetingExport } from '../results-out/meeting-export.ts';
+import { raceResultsJson } from '../results-out/race-export.ts';
+import { racePdf } from '../results-out/race-pdf.ts';
 
 /** Bad input (arguments, files, an unknown race): the CLI exits with code 2 and the message. */
 export class CliInputError extends Error {
@@ -79,7 +81,7 @@ export async function resultsCommand(
     allowPositionals: true,
   });
   const delimiter = delimiterOption(values.delimiter);
-  let meeting: string | null;
+  let meeting: MeetingFacts | null;
   let race: RaceRecord;
   if (values.data !== undefined) {
     if (positionals.length > 0)
@@ -97,13 +99,7 @@ export async function resultsCommand(
     if (values.race) throw new CliInputError('--race goes with --data DIR');
     const state = sheetState(parseRaceSheet(await readText(file)));
     meeting = null;
-    race = {
-      id: basename(file, extname(file)),
-      category: '',
-      state,
-      confirmedAt: null,
-      journal: [],
-    };
+    race = { id: basename(file, extname(file)), category: '', state, journal: [] };
   }
   if (values.csv === undefined && values.json === undefined && values.pdf === undefined) {
     print(resultsCsv(race.state, { delimiter, bom: false }));

@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Dialog } from 'electron';
 import type { RaceHost } from '../host/host.ts';
-import { raceResultsPdf, resultsPdfFileName } from '../results/race-pdf.ts';
+import { raceResultsPdf, resultsPdfFileName } from '../results-out/race-pdf.ts';
 
 /** What the export needs: the dialog, the host, and the meeting export (a folder). */
 export interface ExportDialogDeps {

@@ -17,7 +17,7 @@ import { appOrigin, appScheme } from './ipc-guard.ts';
 import { registerIpc } from './ipc-main.ts';
 import { MenuController } from './menu-controller.ts';
 import { exportWithDialog } from './export-dialog.ts';
-import { exportHostMeeting } from '../export/meeting-export.ts';
+import { exportHostMeeting } from '../results-out/meeting-export.ts';
 import {
   applySessionPolicy,
   hardenWebContents,

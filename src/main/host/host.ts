@@ -9,6 +9,7 @@ import {
   type ProgramContext,
 } from '../../shared/program/apply.ts';
 import type { ProgramFile } from '../../shared/program/program-file.ts';
+import { programView } from '../../shared/program/program-view.ts';
 import { finalSetup, raceAddedSetup, uniqueRaceId } from '../../shared/program/race-setup.ts';
 import { effectiveScenes } from '../../shared/protocol/auto-scenes.ts';
 import type { RaceRequest } from '../../shared/protocol/commands.ts';
@@ -137,7 +138,6 @@ export class RaceHost {
   }
 
   private buildProgram(): ProgramView {
-    const { meeting, activeRaceId, display, timing, publicFeed, revision } = this.programFile;
     const scenes = effectiveScenes(
       this.programFile.scenes,
       phaseNow(this.programFile, this.context),
@@ -155,7 +155,7 @@ export class RaceHost {
         revision: view.revision,
       };
     });
-    return { meeting, revision, races, activeRaceId, scenes, display, timing, publicFeed };
+    return programView(this.programFile, races, scenes);
   }
 
   /** The derived view of a race (the active one by default), computed once per revision. */

@@ -8,8 +8,10 @@ import {
   feedXml,
   type FeedFormat,
 } from '../../shared/feed/text.ts';
+import type { MeetingFacts } from '../../shared/results/meeting-facts.ts';
 import type { RaceView } from '../../shared/race/view.ts';
 import type { HostSession } from '../host/session.ts';
+import { meetingFacts } from '../results-out/meeting-facts.ts';
 import { access } from './auth.ts';
 import { failure } from './replies.ts';
 
@@ -66,12 +68,16 @@ export function registerFeedRoutes(
 ): void {
   const { host } = session;
   const keepAliveMs = options.keepAliveMs ?? 15_000;
-  // The host derives one view per race revision; each gets one feed and each text once.
-  const feeds = new WeakMap<RaceView, Feed>();
+  // The host derives one view per race revision; each gets one feed per meeting (its facts are
+  // in the feed: issue 19) and each text once.
+  const feeds = new WeakMap<RaceView, { meeting: MeetingFacts; feed: Feed }>();
   const bodies = new WeakMap<Feed, Partial<Record<FeedFormat, string>>>();
   const feedOf = (view: RaceView): Feed => {
-    let feed = feeds.get(view);
-    if (!feed) feeds.set(view, (feed = raceFeed(view)));
+    const meeting = meetingFacts(host.program());
+    const kept = feeds.get(view);
+    if (kept?.meeting === meeting) return kept.feed;
+    const feed = raceFeed(view, meeting);
+    feeds.set(view, { meeting, feed });
     return feed;
   };
   const textOf = (feed: Feed, format: FeedFormat): string => {

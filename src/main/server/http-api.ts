@@ -4,9 +4,8 @@ import type { RaceHost } from '../host/host.ts';
 import { HostSession } from '../host/session.ts';
 import type { ApiTokens } from '../host/tokens.ts';
 import { registerApiRoutes } from './api-routes.ts';
-import { registerResultsPdfRoute } from './results-pdf-route.ts';
 import { registerFeedRoutes } from './feed-routes.ts';
-import { registerExportRoutes } from './export-routes.ts';
+import { registerResultsRoutes } from './results-routes.ts';
 import { registerPublicRoutes, type PublicRouteOptions } from './public-routes.ts';
 import { registerAuth } from './auth.ts';
 import { frameworkErrorReply, registerErrorReplies, registerJsonBodies } from './http-errors.ts';
@@ -100,9 +99,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
     });
     registerApiRoutes(app, session);
-    registerResultsPdfRoute(app, session);
     registerFeedRoutes(app, session);
-    registerExportRoutes(app, session);
+    registerResultsRoutes(app, session);
     registerPublicRoutes(app, session, options.publicFeed);
     stopPings = registerSocketRoute(app, {
       session,

@@ -11,6 +11,7 @@ import type { Feed } from '../../shared/feed/schema.ts';
 import type { JournalEntry } from '../../shared/race/events.ts';
 import { raceView } from '../../shared/race/view.ts';
 import type { HostSession } from '../host/session.ts';
+import { meetingFacts } from '../results-out/meeting-facts.ts';
 import { access } from './auth.ts';
 import { matchesEtag } from './feed-routes.ts';
 import { publicPage } from './public-page.ts';
@@ -85,7 +86,7 @@ export function registerPublicRoutes(
       meeting: program.meeting,
       at,
       revision: host.revision,
-      race: race ? raceFeed(race) : null,
+      race: race ? raceFeed(race, meetingFacts(program)) : null,
       revisionUrl: race ? `/public/v1/races/${race.id}/${race.revision}.json` : null,
     };
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(live));
@@ -121,7 +122,9 @@ export function registerPublicRoutes(
         const state = states.state(id, entries, revision);
         kept = {
           first: entries[0]!,
-          text: JSON.stringify(raceFeed(raceView(id, revision, state))),
+          text: JSON.stringify(
+            raceFeed(raceView(id, revision, state), meetingFacts(host.program())),
+          ),
         };
       }
       texts.delete(key); // to the back of the line: the least recently asked go first

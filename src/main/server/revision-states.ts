@@ -1,4 +1,4 @@
-import { applyEvent } from '../../shared/race/apply.ts';
+import { applyEntry } from '../../shared/race/apply.ts';
 import { RaceRuleError } from '../../shared/race/errors.ts';
 import type { JournalEntry } from '../../shared/race/events.ts';
 import { foldJournal } from '../../shared/race/history.ts';
@@ -43,9 +43,10 @@ export class RevisionStates {
     while (list[index]!.revision > revision) index--;
     let { state } = list[index]!;
     for (let at = list[index]!.revision + 1; at <= revision; at++) {
-      const { event } = entries[at - 1]!;
+      const entry = entries[at - 1]!;
+      const { event } = entry;
       if (event.type === 'event/voided') state = foldJournal(entries.slice(0, at)).state;
-      else state = stepped(state, event);
+      else state = stepped(state, entry);
       if (at % SPACING === 0 || event.type === 'event/voided') keep(list, { revision: at, state });
     }
     return state;
@@ -60,13 +61,10 @@ export class RevisionStates {
   }
 }
 
-/** One event applied as foldJournal applies it: a rule refusal leaves the state as it was. */
-function stepped(
-  state: RaceState,
-  event: Exclude<JournalEntry['event'], { type: 'event/voided' }>,
-): RaceState {
+/** One entry applied as foldJournal applies it: a rule refusal leaves the state as it was. */
+function stepped(state: RaceState, entry: JournalEntry): RaceState {
   try {
-    return applyEvent(state, event);
+    return applyEntry(state, entry);
   } catch (error) {
     if (!(error instanceof RaceRuleError)) throw error;
     return state;

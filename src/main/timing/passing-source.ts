@@ -1,6 +1,5 @@
 // How the timing feed reaches a decoder: a passing source (P3 over TCP today) and what it tells
-// the feed; and where a race's start is in its journal.
-import type { JournalEntry } from '../../shared/race/events.ts';
+// the feed.
 import { encodeResendRequest } from '../../shared/timing/p3-encode.ts';
 import type { PassingRange } from '../../shared/timing/passing-gaps.ts';
 import { usToMs, type P3Record } from '../../shared/timing/p3-records.ts';
@@ -49,17 +48,3 @@ export const p3Source: SourceFactory = (address, handlers) => {
     requestResend: (range) => client.send(encodeResendRequest(range.from, range.until)),
   };
 };
-
-/** When the race started: the entry of its (not voided) start, by the host's clock. */
-export function startOf(
-  entries: readonly JournalEntry[],
-  voided: ReadonlySet<number>,
-): number | null {
-  for (const entry of entries) {
-    if (voided.has(entry.seq)) continue;
-    // Before the start, a lap/completed also starts the race (the old rule of OSC and journals).
-    if (entry.event.type === 'race/started' || entry.event.type === 'lap/completed')
-      return Date.parse(entry.at);
-  }
-  return null;
-}

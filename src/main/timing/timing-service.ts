@@ -27,7 +27,7 @@ import type {
 import type { Caller, HostSession, TimingHandler } from '../host/session.ts';
 import { AutoLaps } from './auto-laps.ts';
 import { DecoderLink } from './decoder-link.ts';
-import { p3Source, startOf, type SourceFactory } from './passing-source.ts';
+import { p3Source, type SourceFactory } from './passing-source.ts';
 
 /** Every command the feed makes is journaled with this source. */
 export const timingCaller: Caller = { role: 'control', source: TIMING_SOURCE };
@@ -58,7 +58,6 @@ export class TimingService implements TimingHandler {
   private readonly listeners = new Set<(view: TimingView) => void>();
   private readonly log: (line: string) => void;
   private readonly now: () => number;
-  private starts: { raceId: string; revision: number; startedAt: number | null } | null = null;
   private lastError: string | null = null;
   private readonly autoLaps: AutoLaps;
 
@@ -241,15 +240,10 @@ export class TimingService implements TimingHandler {
     this.changed();
   }
 
-  /** The host's time of the race's start: its journal entry that started it. */
+  /** The host's time of the race's start in ms (RaceState.startedAt: the entry that started it). */
   private startedAt(race: RaceView): number | null {
-    if (!race.state.started) return null;
-    const known = this.starts;
-    if (known?.raceId === race.id && known.revision === race.revision) return known.startedAt;
-    const journal = this.options.session.host.journal(race.id);
-    const startedAt = journal ? startOf(journal.entries, new Set(journal.voided)) : null;
-    this.starts = { raceId: race.id, revision: race.revision, startedAt };
-    return startedAt;
+    const at = race.state.startedAt === null ? NaN : Date.parse(race.state.startedAt);
+    return Number.isNaN(at) ? null : at;
   }
 
   private status(state: RaceState | undefined): TimingStatus {

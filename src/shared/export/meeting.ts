@@ -1,10 +1,11 @@
+import type { MeetingFacts } from '../results/meeting-facts.ts';
 import { resultsCsv, type CsvDelimiter } from './csv.ts';
 import { resultsDocument, type RaceRecord, type ResultsDocument } from './results-document.ts';
 import { stateToSheet } from './sheet-export.ts';
 
-/** A whole meeting as the exports read it: its name and its races in program order. */
+/** A whole meeting as the exports read it: its facts and its races in program order. */
 export interface MeetingRecord {
-  readonly meeting: string;
+  readonly meeting: MeetingFacts;
   readonly races: readonly RaceRecord[];
 }
 
@@ -24,6 +25,12 @@ export interface MeetingDocument {
   }[];
   /** Each race's results document (resources/schemas/results.schema.json), in program order. */
   readonly races: readonly ResultsDocument[];
+  /** Where the meeting is held (issue 19; the fields below were appended after `races`). */
+  readonly venue: string;
+  /** The meeting's day, YYYY-MM-DD, or null. */
+  readonly meetingDate: string | null;
+  /** The IANA zone the documents' local times are in. */
+  readonly timeZone: string;
 }
 
 /**
@@ -67,9 +74,10 @@ export function safeFileStem(name: string, fallback = 'race'): string {
 /** The meeting's JSON document. */
 export function meetingDocument(record: MeetingRecord): MeetingDocument {
   const races = record.races.map((race) => resultsDocument(record.meeting, race));
+  const { meeting } = record;
   return {
     version: 1,
-    meeting: record.meeting,
+    meeting: meeting.name,
     program: record.races.map((race, index) => {
       const { csv, sheet, pdf } = raceFileNames(race.id);
       return {
@@ -83,6 +91,9 @@ export function meetingDocument(record: MeetingRecord): MeetingDocument {
       };
     }),
     races,
+    venue: meeting.venue,
+    meetingDate: meeting.date,
+    timeZone: meeting.timeZone,
   };
 }
 
@@ -91,7 +102,7 @@ export const jsonText = (value: unknown): string => `${JSON.stringify(value, nul
 
 /**
  * The text files of a meeting export, by file name: meeting.json, and for every race its CSV
- * and its race sheet. (The PDFs are made in src/main/export, where the PDF renderer lives.)
+ * and its race sheet. (The PDFs are made in src/main/results-out, where the PDF renderer lives.)
  */
 export function meetingTextFiles(
   record: MeetingRecord,

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { raceFormatSchema } from '../race/format.ts';
 import type { JournalEntry } from '../race/events.ts';
 import type { RaceState } from '../race/state.ts';
+import { localIso } from '../results/local-time.ts';
+import type { MeetingFacts } from '../results/meeting-facts.ts';
 import { raceResults } from '../results/rows.ts';
-import { raceTimes } from '../results/sheet.ts';
 
 const rank = z.number().int().min(1);
 
@@ -63,6 +64,36 @@ export const resultsDocumentSchema = z
       .nullable()
       .describe('rows above this count qualify (semi-finals), null otherwise'),
     rows: z.array(resultRowSchema).describe('in ranking order'),
+    // Issue 19: the meeting's facts and the race's times, appended (a published shape only grows).
+    venue: z.string().describe('where the meeting is held (empty when neither given nor named)'),
+    meetingDate: z
+      .string()
+      .nullable()
+      .describe('the meeting’s day, YYYY-MM-DD; null when not given (or from a sheet)'),
+    timeZone: z
+      .string()
+      .nullable()
+      .describe(
+        'IANA zone of startedLocal and confirmedLocal, e.g. Europe/Rome (null from a sheet)',
+      ),
+    startedAt: z
+      .string()
+      .nullable()
+      .describe(
+        'ISO time the race started (as confirmedAt: the host’s UTC); null before the start',
+      ),
+    startedLocal: z
+      .string()
+      .nullable()
+      .describe(
+        'the start in the meeting’s zone, RFC 3339 with its offset: 2026-02-21T14:03:12+01:00',
+      ),
+    confirmedLocal: z
+      .string()
+      .nullable()
+      .describe(
+        'confirmedAt in the meeting’s zone, RFC 3339 with its offset; null unless official',
+      ),
   })
   .strict()
   .meta({
@@ -76,25 +107,21 @@ export type ResultsDocument = z.output<typeof resultsDocumentSchema>;
 export interface RaceRecord {
   readonly id: string;
   readonly category: string;
+  /** The race's state: its start and confirmation times too (RaceState.startedAt, confirmedAt). */
   readonly state: RaceState;
-  /** ISO time of the confirmation in force, null when not official (see confirmedAt). */
-  readonly confirmedAt: string | null;
-  /** The race's journal, every entry (empty for a race read from a sheet); the PDF dates from it. */
+  /** The race's journal, every entry (empty for a race read from a sheet): the PDF marks times from it. */
   readonly journal: readonly JournalEntry[];
 }
 
-/** When the results in force were confirmed official (the journal's fold: voids and reopenings count). */
-export function confirmedAt(state: RaceState, entries: readonly JournalEntry[]): string | null {
-  return state.official ? raceTimes(entries).confirmedAt : null;
-}
-
-/** The results document of a race. */
-export function resultsDocument(meeting: string | null, race: RaceRecord): ResultsDocument {
+/** The results document of a race; `meeting` null for a race read from a sheet (no meeting). */
+export function resultsDocument(meeting: MeetingFacts | null, race: RaceRecord): ResultsDocument {
   const { state } = race;
   const results = raceResults(state);
+  const zone = meeting?.timeZone ?? null;
+  const local = (iso: string | null) => (zone === null ? null : localIso(iso, zone));
   return {
     version: 1,
-    meeting,
+    meeting: meeting?.name ?? null,
     race: {
       id: race.id,
       title: state.title,
@@ -105,8 +132,14 @@ export function resultsDocument(meeting: string | null, race: RaceRecord): Resul
     },
     phase: results.phase,
     official: state.official,
-    confirmedAt: race.confirmedAt,
+    confirmedAt: state.confirmedAt,
     qualificationLine: results.qualificationLine,
     rows: results.rows.map((row) => ({ ...row, sprints: [...row.sprints] })),
+    venue: meeting?.venue ?? '',
+    meetingDate: meeting?.date ?? null,
+    timeZone: zone,
+    startedAt: state.startedAt,
+    startedLocal: local(state.startedAt),
+    confirmedLocal: local(state.confirmedAt),
   };
 }

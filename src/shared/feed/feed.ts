@@ -1,5 +1,17 @@
+import type { Skater } from '../race/events.ts';
+import {
+  familyCapitals,
+  familyNameOf,
+  givenNameOf,
+  initialName,
+  nameOrderOf,
+  printName,
+  type SkaterNames,
+} from '../race/skater-name.ts';
 import type { Standing } from '../race/standings.ts';
 import type { RaceView } from '../race/view.ts';
+import { localIso } from '../results/local-time.ts';
+import type { MeetingFacts } from '../results/meeting-facts.ts';
 import { raceResults, type ResultRow } from '../results/rows.ts';
 import { feedSprints, feedVersion, type Feed, type FeedSkater } from './schema.ts';
 
@@ -14,8 +26,28 @@ function sprintFields(row: ResultRow, sprints: number): Record<`sp${number}`, nu
 /** What a skater of a semi-final still needs, from the view's standings (issue 18). */
 type Outlook = Pick<Standing, 'qualification' | 'safeFinish'>;
 
+/** The name fields added by issue 19, from the start list's skater (the row's name without one). */
+function nameFields(row: ResultRow, skater: Skater | undefined) {
+  const names: SkaterNames = skater ?? { name: row.name };
+  const givenName = givenNameOf(names);
+  const familyName = familyNameOf(names);
+  return {
+    givenName,
+    familyName,
+    nameOrder: givenName && familyName ? nameOrderOf(names) : null,
+    printName: printName(names),
+    // The board's first short form (src/shared/board/names.ts builds its forms from the same).
+    shortName: initialName(names) ?? familyCapitals(names) ?? names.name,
+  };
+}
+
 /** A results row as a feed row (the key order is the published one: see schema.ts). */
-function feedSkater(row: ResultRow, sprints: number, outlook: Outlook | undefined): FeedSkater {
+function feedSkater(
+  row: ResultRow,
+  sprints: number,
+  outlook: Outlook | undefined,
+  skater: Skater | undefined,
+): FeedSkater {
   const { sp1, sp2, sp3, ...more } = sprintFields(row, sprints);
   return {
     rank: row.rank,
@@ -39,6 +71,7 @@ function feedSkater(row: ResultRow, sprints: number, outlook: Outlook | undefine
     // Added after sp4 ...: appended fields never move a published one (schema.ts).
     qualification: outlook?.qualification ?? null,
     safeFinish: outlook?.safeFinish ?? null,
+    ...nameFields(row, skater),
   };
 }
 
@@ -78,13 +111,17 @@ function lastSprint(view: RaceView, rows: readonly ResultRow[]): LastSprintField
   } as LastSprintFields;
 }
 
-/** The feed of a race, from the view the host derives once per revision (issue 11). */
-export function raceFeed(view: RaceView): Feed {
+/**
+ * The feed of a race, from the view the host derives once per revision (issue 11), with the
+ * meeting's facts (issue 19).
+ */
+export function raceFeed(view: RaceView, meeting: MeetingFacts): Feed {
   const { state } = view;
   const results = raceResults(state);
   const sprints = state.format.sprintLaps.length;
   // The view's standings carry the qualification outlook; the results rows rank the same race.
   const outlook = new Map(view.standings.rows.map((row) => [row.bib, row]));
+  const skaters = new Map(state.skaters.map((skater) => [skater.bib, skater]));
   return {
     feedVersion,
     revision: view.revision,
@@ -102,6 +139,13 @@ export function raceFeed(view: RaceView): Feed {
     bell: view.bell,
     qualificationLine: results.qualificationLine,
     ...lastSprint(view, results.rows),
-    standings: results.rows.map((row) => feedSkater(row, sprints, outlook.get(row.bib))),
+    meetingDate: meeting.date,
+    venue: meeting.venue,
+    timeZone: meeting.timeZone,
+    startedLocal: localIso(state.startedAt, meeting.timeZone),
+    confirmedLocal: localIso(state.confirmedAt, meeting.timeZone),
+    standings: results.rows.map((row) =>
+      feedSkater(row, sprints, outlook.get(row.bib), skaters.get(row.bib)),
+    ),
   };
 }

@@ -90,6 +90,30 @@ const feedSkaterFields = z.object({
     .describe(
       'In a running semi-final: finishing this place or better qualifies whatever the others do (with no more intermediate points); null when any place is safe (Q), none is, or the race is not a running semi-final',
     ),
+  // Issue 19: the name's parts as the start list gives them, never split from the name
+  // (firstName and lastName keep their published fallback).
+  givenName: z
+    .string()
+    .describe('The given name as the start list gives it; "" when it gave none (never guessed)'),
+  familyName: z
+    .string()
+    .describe('The family name as the start list gives it; "" when it gave none (never guessed)'),
+  nameOrder: z
+    .enum(['given-first', 'family-first'])
+    .nullable()
+    .describe(
+      'Which part comes first in name: given-first ("Jorrit Bergsma") or family-first ("Chung Jae-won"); null without both parts',
+    ),
+  printName: z
+    .string()
+    .describe(
+      'As the results sheet prints it: family name in capitals, then the given name ("BERGSMA Jorrit", "CHUNG Jae-won"); the whole name without both parts',
+    ),
+  shortName: z
+    .string()
+    .describe(
+      'As the board prints a name that does not fit: initial and family name ("J. BERGSMA", "CHUNG J."), the family name alone without a given name, the whole name without a family name',
+    ),
 });
 
 /**
@@ -97,7 +121,15 @@ const feedSkaterFields = z.object({
  * A feed row ends with them (after sp4, sp5 ... of formats with more sprints), and the CSV puts
  * them after the race-level columns: no column a template reads by position ever moves.
  */
-export const feedSkaterFieldsAdded = ['qualification', 'safeFinish'] as const;
+export const feedSkaterFieldsAdded = [
+  'qualification',
+  'safeFinish',
+  'givenName',
+  'familyName',
+  'nameOrder',
+  'printName',
+  'shortName',
+] as const;
 
 /**
  * A standings row: formats with more than three intermediate sprints add sp4, sp5 ... after
@@ -108,6 +140,19 @@ export const feedSkaterSchema = feedSkaterFields
   .describe(
     'One rank of the standings; formats with more intermediate sprints add sp4, sp5 ... after qualified',
   );
+
+/**
+ * The race-level fields added after the first published shape, in the order they were added:
+ * the last race-level fields in JSON and XML, and the CSV's last columns (after the standings
+ * fields added, feedSkaterFieldsAdded).
+ */
+export const feedRaceFieldsAdded = [
+  'meetingDate',
+  'venue',
+  'timeZone',
+  'startedLocal',
+  'confirmedLocal',
+] as const;
 
 /** The feed of one race: race-level fields, then `standings`. */
 export const feedSchema = z
@@ -161,6 +206,29 @@ export const feedSchema = z
     lastSprint3Name: placedName(3),
     lastSprint3Nation: placedNation(3),
     lastSprint3Points: placedPoints(3),
+    // Issue 19: the meeting's facts and the race's local times, the last race-level fields.
+    meetingDate: z
+      .string()
+      .nullable()
+      .describe('The meeting’s day, YYYY-MM-DD; null when the meeting has none'),
+    venue: z
+      .string()
+      .describe('Where the meeting is held: as given, else from the meeting name; may be ""'),
+    timeZone: z
+      .string()
+      .describe('IANA time zone of the local times (the meeting’s, else the host’s): Europe/Rome'),
+    startedLocal: z
+      .string()
+      .nullable()
+      .describe(
+        'When the race started, RFC 3339 in timeZone with its offset (2026-02-21T14:03:12+01:00); null before the start',
+      ),
+    confirmedLocal: z
+      .string()
+      .nullable()
+      .describe(
+        'When the results in force were confirmed, RFC 3339 in timeZone with its offset; null unless official',
+      ),
     standings: z.array(feedSkaterSchema).describe('The ranks, in ranking order'),
   })
   .describe('Live data feed of one race for broadcast graphics (Mass Start Scoreboard, issue 11)');

@@ -1,6 +1,12 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { csvText, type CsvCell } from '../export/csv.ts';
-import { feedSkaterFieldsAdded, type Feed, type FeedRace, type FeedValue } from './schema.ts';
+import {
+  feedRaceFieldsAdded,
+  feedSkaterFieldsAdded,
+  type Feed,
+  type FeedRace,
+  type FeedValue,
+} from './schema.ts';
 
 /** The three texts of a feed, by the file extension of its URL. */
 export type FeedFormat = 'json' | 'xml' | 'csv';
@@ -50,19 +56,21 @@ export function feedXml(feed: Feed): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${body}`;
 }
 
-const added: ReadonlySet<string> = new Set(feedSkaterFieldsAdded);
+const added: ReadonlySet<string> = new Set([...feedSkaterFieldsAdded, ...feedRaceFieldsAdded]);
 
 /**
  * The CSV columns of a feed: the first published standings fields (sp4 ... included), the
- * race-level fields, then the standings fields added since. Table readers (vMix, XPression) may
- * bind a column by its position: a new field only ever adds a column at the end.
+ * first race-level fields, the standings fields added since, then the race-level fields added
+ * since. Table readers (vMix, XPression) may bind a column by its position: a new field only
+ * ever adds a column at the end.
  */
 export function feedCsvColumns(feed: Feed): string[] {
   const skater = Object.keys(feed.standings[0] ?? {}).filter((key) => !added.has(key));
   return [
     ...(skater.length > 0 ? skater : emptyRaceColumns),
-    ...Object.keys(feedRace(feed)),
+    ...Object.keys(feedRace(feed)).filter((key) => !added.has(key)),
     ...feedSkaterFieldsAdded,
+    ...feedRaceFieldsAdded,
   ];
 }
 

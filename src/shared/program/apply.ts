@@ -22,6 +22,7 @@ export type ProgramChange = Extract<
   {
     type:
       | 'meeting/renamed'
+      | 'meeting/configured'
       | 'race/activated'
       | 'scene/shown'
       | 'overlay/toggled'
@@ -104,6 +105,8 @@ export function applyProgramCommand(
   switch (command.type) {
     case 'meeting/renamed':
       return accepted(next(program, { meeting: command.name }));
+    case 'meeting/configured':
+      return accepted(next(program, meetingChanges(command)));
     case 'race/activated':
       return (
         notInProgram(program, command.raceId) ??
@@ -147,6 +150,19 @@ export function applyProgramCommand(
     case 'race/removed':
       return removeRace(program, command.raceId, context);
   }
+}
+
+/** The program fields a meeting/configured sets: only those it sends (a field left out stays as it is). */
+function meetingChanges(
+  command: Extract<ProgramChange, { type: 'meeting/configured' }>,
+): Partial<ProgramFile> {
+  const { name, venue, date, timeZone } = command;
+  return {
+    ...(name === undefined ? {} : { meeting: name }),
+    ...(venue === undefined ? {} : { venue }),
+    ...(date === undefined ? {} : { meetingDate: date }),
+    ...(timeZone === undefined ? {} : { timeZone }),
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   defaultDisplaySettings,
   displaySettingsSchema,
 } from '../protocol/program.ts';
+import { meetingDateSchema, timeZoneSchema, venueSchema } from '../protocol/meeting.ts';
 import { defaultTimingSettings, timingSettingsSchema } from '../timing/settings.ts';
 
 const phaseKeySchema = z.object({
@@ -40,6 +41,8 @@ export const programFileSchema = z.object({
       standings: z.boolean(),
       sprint: z.boolean(),
       result: z.boolean(),
+      /** The "what they need" lower third (issue 18); files written before it existed: off. */
+      needs: z.boolean().default(false),
     }),
     /** Auto mode per output (issue 9); files written before it existed get it on. */
     auto: z.object({ board: z.boolean(), overlay: z.boolean() }).default({
@@ -56,6 +59,11 @@ export const programFileSchema = z.object({
   timing: timingSettingsSchema.strip().default(defaultTimingSettings),
   /** The public live feed (/public/v1/, issue 13) is served: off unless switched on per meeting. */
   publicFeed: z.boolean().default(false),
+  // The meeting's facts (meeting/configured, issue 19); files written before them have the name
+  // alone. Read leniently: a day or zone this runtime cannot read is left out, not refused.
+  venue: venueSchema.catch('').default(''),
+  meetingDate: meetingDateSchema.nullable().catch(null).default(null),
+  timeZone: timeZoneSchema.nullable().catch(null).default(null),
 });
 export type ProgramFile = z.output<typeof programFileSchema>;
 
@@ -70,12 +78,15 @@ export function emptyProgram(meeting = 'Mass Start meeting'): ProgramFile {
     activeRaceId: null,
     scenes: {
       board: 'live',
-      overlay: { lapsToGo: true, standings: true, sprint: true, result: false },
+      overlay: { lapsToGo: true, standings: true, sprint: true, result: false, needs: false },
       auto: { board: true, overlay: true },
       holds: { board: null, overlay: null },
     },
     display: defaultDisplaySettings,
     timing: defaultTimingSettings,
     publicFeed: false,
+    venue: '',
+    meetingDate: null,
+    timeZone: null,
   };
 }

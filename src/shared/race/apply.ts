@@ -3,6 +3,7 @@ import type { RaceEvent, RaceEventOf, Skater } from './events.ts';
 import { sprintLapsToGo } from './format.ts';
 import { checkFinish, checkPlacings, known } from './placings.ts';
 import { lapsToGo } from './progress.ts';
+import { withNameFromParts } from './skater-name.ts';
 import { isRacing, statusOf, type RaceState } from './state.ts';
 
 type Handler<T extends RaceEvent['type']> = (
@@ -39,6 +40,30 @@ export function applyEvent(state: RaceState, event: RaceEvent, rules?: RuleOptio
   }
   const handler = handlers[event.type] as Handler<typeof event.type>;
   return handler(state, event, when);
+}
+
+/** An event with the time the host stamped on it at intake (a journal entry, or one being decided). */
+export interface TimedEvent {
+  readonly event: RaceEvent;
+  readonly at: string;
+}
+
+/**
+ * Applies an event with its time: applyEvent, then the facts its time establishes. The start and
+ * the confirmation take the time of the entry that made them (RaceState.startedAt, confirmedAt;
+ * an entry without a time gives null), so a fold, a void and a redo give the same (issue 19).
+ */
+export function applyEntry(state: RaceState, entry: TimedEvent, rules?: RuleOptions): RaceState {
+  return stamped(state, applyEvent(state, entry.event, rules), entry.at || null);
+}
+
+/** The state after an event with its start and confirmation times: set when they begin, kept, or cleared. */
+function stamped(before: RaceState, after: RaceState, at: string | null): RaceState {
+  // A lap before the start starts the race too (the lap/completed handler): same rule, same time.
+  const startedAt = !after.started ? null : before.started ? before.startedAt : at;
+  const confirmedAt = !after.official ? null : before.official ? before.confirmedAt : at;
+  if (startedAt === after.startedAt && confirmedAt === after.confirmedAt) return after;
+  return { ...after, startedAt, confirmedAt };
 }
 
 const handlers: Handlers = {
@@ -91,7 +116,7 @@ const handlers: Handlers = {
   'skater/edited': (state, event) => {
     const { type: _type, bib, ...changes } = event;
     const skater = known(state, bib);
-    const edited = { ...skater, ...withoutUndefined(changes) };
+    const edited = withNameFromParts({ ...skater, ...withoutUndefined(changes) }, changes);
     return { ...state, skaters: state.skaters.map((s) => (s.bib === bib ? edited : s)) };
   },
 

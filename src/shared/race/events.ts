@@ -22,10 +22,23 @@ const nameSchema = z.string().overwrite(cleanName).min(1, 'name is missing');
 /** A first or last name: cleaned as a name, and may be empty. */
 const namePartSchema = z.string().overwrite(cleanName);
 
+/**
+ * The order a skater's name is written in (issue 19, part 2): given name first ("Jorrit
+ * Bergsma") or family name first, as the sports press writes Chinese and Korean names ("Chung
+ * Jae-won"). src/shared/race/skater-name.ts has the rest of the names' rules.
+ */
+export const nameOrderSchema = z.enum(['given-first', 'family-first']);
+export type NameOrder = z.output<typeof nameOrderSchema>;
+
 /** A race or meeting title: cleaned as a name (it is drawn on the boards too). */
 export const titleSchema = z.string().overwrite(cleanName).min(1).max(200);
 
-/** One skater of a start list. */
+/**
+ * One skater of a start list. `name` is the name as shown; `firstName` is the given name and
+ * `lastName` the family name whatever order they are written in (as the ISU results service
+ * has them: Yang Binyu is firstName "Binyu", lastName "Yang"); `nameOrder` says which comes
+ * first in `name` (absent: given name first, as every journal written before issue 19 shows it).
+ */
 export const skaterSchema = strictObject({
   bib: bibSchema,
   name: nameSchema,
@@ -33,6 +46,7 @@ export const skaterSchema = strictObject({
   lastName: namePartSchema.optional(),
   nation: nationSchema.default(''),
   transponder: z.string().trim().min(1).optional(),
+  nameOrder: nameOrderSchema.optional(),
 });
 
 /** A skater on a start list. */
@@ -66,6 +80,7 @@ export const raceEventSchema = z.discriminatedUnion('type', [
     lastName: namePartSchema.optional(),
     nation: nationSchema.optional(),
     transponder: z.string().trim().min(1).optional(),
+    nameOrder: nameOrderSchema.optional(),
   }),
   strictObject({ type: z.literal('race/started') }),
   strictObject({ type: z.literal('lap/completed') }),

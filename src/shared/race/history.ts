@@ -1,4 +1,4 @@
-import { applyEvent, type RuleOptions } from './apply.ts';
+import { applyEntry, type RuleOptions } from './apply.ts';
 import { RaceRuleError, type RefusalCode, type RefusalParams } from './errors.ts';
 import type { JournalEntry, RaceCommand, RaceEvent } from './events.ts';
 import { emptyRaceState, type RaceState } from './state.ts';
@@ -60,7 +60,7 @@ export function foldJournal(
     visit?.({ entry, voided: out, inForce, before: state });
     if (!inForce) continue;
     try {
-      state = applyEvent(state, entry.event);
+      state = applyEntry(state, entry);
     } catch (error) {
       if (!(error instanceof RaceRuleError)) throw error;
       problems.push({ seq: entry.seq, message: error.message });
@@ -160,7 +160,7 @@ export class RaceHistory {
       const event = this.toEvent(command);
       const entry: JournalEntry = { seq: this.nextSeq, at: meta.at, source: meta.source, event };
       if (event.type !== 'event/voided') {
-        const state = applyEvent(this.state, event, rules);
+        const state = applyEntry(this.state, entry, rules);
         return { ok: true, entry, state, voided: this.voided };
       }
       return this.decideVoid(entry, event.target);

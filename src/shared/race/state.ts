@@ -31,6 +31,14 @@ export interface RaceState {
   /** Referee-advanced qualifiers ("q"), in the order they were advanced. */
   readonly advanced: readonly number[];
   readonly official: boolean;
+  /**
+   * When the race started: the host's ISO time of the entry that started it (`race/started`, or
+   * in an old journal the first `lap/completed` before a start); null before the start or when
+   * the entry has no time (a race sheet). The one answer every output prints (issue 19).
+   */
+  readonly startedAt: string | null;
+  /** When the results in force were confirmed official (ISO); null unless official. */
+  readonly confirmedAt: string | null;
 }
 
 /** The state before any event: an unconfigured ISU 2018 race with nobody on it. */
@@ -50,6 +58,8 @@ export const emptyRaceState: RaceState = {
   times: {},
   advanced: [],
   official: false,
+  startedAt: null,
+  confirmedAt: null,
 };
 
 /** The status of a skater, OK when none was recorded. */

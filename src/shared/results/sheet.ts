@@ -1,18 +1,19 @@
 import type { JournalEntry } from '../race/events.ts';
 import { foldJournal } from '../race/history.ts';
+import { printName } from '../race/skater-name.ts';
 import type { RaceView } from '../race/view.ts';
+import { dayText, localDayText, localTimeText } from './local-time.ts';
+import type { MeetingFacts } from './meeting-facts.ts';
 import { raceResults, type ResultRow } from './rows.ts';
 
 /**
  * The official results sheet of a race (issue 11) as strings, cell by cell: the pure model that
- * src/main/results/pdf.ts lays out on A4 with pdfkit. Everything here is derived from the race
- * and its journal, so one journal always prints the same sheet.
+ * src/main/results-out/pdf.ts lays out on A4 with pdfkit. Everything here is derived from the
+ * meeting, the race and its journal, so one journal always prints the same sheet.
  */
 export interface ResultsSheetInput {
-  /** The meeting name of the program. */
-  readonly meeting: string;
-  /** The venue; when absent it is taken from the meeting name (`venueOf`). */
-  readonly venue?: string;
+  /** The meeting's name, venue, day and zone (issue 19): the header and every time print them. */
+  readonly meeting: MeetingFacts;
   /** The race's category in the program ("Men"), if it has one. */
   readonly category?: string;
   readonly race: RaceView;
@@ -20,8 +21,6 @@ export interface ResultsSheetInput {
   readonly journal: readonly JournalEntry[];
   /** The software version (package.json), for the footer. */
   readonly version: string;
-  /** IANA time zone the date and times print in; the host's own zone when absent. */
-  readonly timeZone?: string;
 }
 
 /** One column of the results table. */
@@ -45,7 +44,10 @@ export interface SheetRow {
 export interface ResultsSheet {
   readonly meeting: string;
   readonly venue: string;
-  /** "21 February 2026", or '' when the race has neither start nor confirmation yet. */
+  /**
+   * The meeting's day, "21 February 2026"; without one, the day of the race's start (or of its
+   * confirmation) in the meeting's zone; '' when there is none of them.
+   */
   readonly date: string;
   /** "Men · Mass Start · Semi-final 1" */
   readonly title: string;
@@ -62,7 +64,7 @@ export interface ResultsSheet {
   readonly official: boolean;
   /** "OFFICIAL" or "UNOFFICIAL". */
   readonly status: string;
-  /** "Confirmed 21 February 2026 15:42:10", or '' while unofficial. */
+  /** "Confirmed 21 February 2026 15:42:10 CET" (in the meeting's zone), or '' while unofficial. */
   readonly confirmed: string;
   /** ISO time of the in-force confirmation, or null. */
   readonly confirmedAt: string | null;
@@ -75,23 +77,6 @@ export interface ResultsSheet {
 }
 
 export const softwareName = 'Mass Start Scoreboard';
-
-/** When the race started and when its results were (last) confirmed, as the journal has them. */
-export function raceTimes(journal: readonly JournalEntry[]): {
-  startedAt: string | null;
-  confirmedAt: string | null;
-} {
-  let startedAt: string | null = null;
-  let confirmedAt: string | null = null;
-  foldJournal(journal, ({ entry, inForce }) => {
-    if (!inForce) return;
-    const { type } = entry.event;
-    if (type === 'race/started') startedAt = entry.at || null;
-    else if (type === 'results/confirmed') confirmedAt = entry.at || null;
-    else if (type === 'results/reopened') confirmedAt = null;
-  });
-  return { startedAt, confirmedAt };
-}
 
 /**
  * Skaters whose time in force came from the timing loop counted from the operator's start key
@@ -107,42 +92,6 @@ export function timedFromStartKey(journal: readonly JournalEntry[]): ReadonlySet
   return marked;
 }
 
-/**
- * The venue as the meeting name gives it: after the last comma ("ISU World Cup, Calgary"), or
- * the first part before " · " / " – " / " | " without a trailing year ("Milano Cortina 2026 · ...").
- */
-export function venueOf(meeting: string): string {
-  const text = meeting.trim();
-  if (text.includes(',')) return text.slice(text.lastIndexOf(',') + 1).trim();
-  const first = text.split(/\s+[·–—|]\s+/)[0] ?? '';
-  return first.replace(/\s+\d{4}(\/\d{2,4})?$/, '').trim();
-}
-
-const validDate = (iso: string | null): Date | null => {
-  if (!iso) return null;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : date;
-};
-
-function formatDate(date: Date, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
-}
-
-function formatTime(date: Date, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
-}
-
 const points = (value: number) => (value === 0 ? '' : String(value));
 
 /** The mark column: Q/q, or the status with the laps a non-finisher completed. */
@@ -156,17 +105,23 @@ const list = (values: readonly number[]) => values.join('-');
 
 /** The sheet model of a race. */
 export function resultsSheet(input: ResultsSheetInput): ResultsSheet {
-  const { race, timeZone } = input;
+  const { race, meeting } = input;
   const { state } = race;
   const results = raceResults(state);
-  const { startedAt, confirmedAt } = raceTimes(input.journal);
-  const official = state.official;
-  const confirmedDate = official ? validDate(confirmedAt) : null;
-  const dated = validDate(startedAt) ?? confirmedDate;
+  // The race's facts are the state's (RaceState.startedAt, confirmedAt: issue 19).
+  const { startedAt, confirmedAt, official } = state;
+  const zone = meeting.timeZone;
+  const confirmedDay = localDayText(confirmedAt, zone);
   const sprintCount = state.format.sprintLaps.length;
   const semi = state.round === 'semi';
   const category = input.category?.trim() ?? '';
   const fromStartKey = timedFromStartKey(input.journal);
+  // Official style (issue 19): "BERGSMA Jorrit", "CHUNG Jae-won"; the whole name without parts.
+  const skaters = new Map(state.skaters.map((skater) => [skater.bib, skater]));
+  const printed = (row: ResultRow) => {
+    const skater = skaters.get(row.bib);
+    return skater ? printName(skater) : row.name;
+  };
 
   const columns: SheetColumn[] = [
     { key: 'rank', label: 'Rank', align: 'right', width: 26 },
@@ -196,7 +151,7 @@ export function resultsSheet(input: ResultsSheetInput): ResultsSheet {
       cells: [
         row.rank === null ? '' : String(row.rank),
         String(row.bib),
-        row.name,
+        printed(row),
         row.nation,
         ...sprints,
         noPoints ? '' : points(row.final),
@@ -232,9 +187,9 @@ export function resultsSheet(input: ResultsSheetInput): ResultsSheet {
   ];
 
   return {
-    meeting: input.meeting.trim(),
-    venue: (input.venue ?? venueOf(input.meeting)).trim(),
-    date: dated ? formatDate(dated, timeZone) : '',
+    meeting: meeting.name.trim(),
+    venue: meeting.venue.trim(),
+    date: meeting.date ? dayText(meeting.date) : localDayText(startedAt, zone) || confirmedDay,
     title: state.title,
     // A category the title already names ("Men · Mass Start ...") is not printed twice.
     category:
@@ -249,10 +204,8 @@ export function resultsSheet(input: ResultsSheetInput): ResultsSheet {
     legend,
     official,
     status: official ? 'OFFICIAL' : 'UNOFFICIAL',
-    confirmed: confirmedDate
-      ? `Confirmed ${formatDate(confirmedDate, timeZone)} ${formatTime(confirmedDate, timeZone)}`
-      : '',
-    confirmedAt: official ? confirmedAt : null,
+    confirmed: confirmedDay ? `Confirmed ${confirmedDay} ${localTimeText(confirmedAt, zone)}` : '',
+    confirmedAt,
     startedAt,
     software: `${softwareName} ${input.version}`,
     documentTitle: `${state.title} · Results`,

@@ -6,10 +6,10 @@ import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultsDocumentSchema } from '../../../src/shared/export/results-document.ts';
-import { hostRaceRecord } from '../../../src/main/export/meeting-export.ts';
-import { raceSheetJson } from '../../../src/main/export/race-export.ts';
+import { hostRaceRecord } from '../../../src/main/results-out/host-records.ts';
+import { raceSheetJson } from '../../../src/main/results-out/race-export.ts';
 import { standingsJson, standingsTable } from '../../../src/main/cli/standings-table.ts';
-import { finishedMeeting, meetingName } from '../export/finished-race.ts';
+import { finishedMeeting, meetingName, meetingSet } from '../results-out/finished-race.ts';
 
 const run = async (...args: string[]) => {
   try {
@@ -81,6 +81,9 @@ describe('massstart results (the real binary)', () => {
       race: { id: 'mc2026-men-semi1', round: 'semi', qualifiers: 8 },
       official: false,
       confirmedAt: null,
+      venue: '',
+      meetingDate: null,
+      timeZone: null,
     });
   });
 
@@ -112,6 +115,12 @@ describe('massstart results (the real binary)', () => {
     const document = resultsDocumentSchema.parse(JSON.parse(await readFile(json, 'utf8')));
     expect(document).toMatchObject({ meeting: meetingName, official: true, phase: 'official' });
     expect(document.confirmedAt).toMatch(/^\d{4}-/);
+    // The meeting's facts come from program.json, as the host's own export has them.
+    expect(document).toMatchObject({
+      venue: meetingSet.venue,
+      meetingDate: meetingSet.date,
+      timeZone: meetingSet.timeZone,
+    });
     expect(document.rows.map((row) => row.bib)).toEqual(
       fixture.host.race(fixture.raceId)!.standings.rows.map((row) => row.bib),
     );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportWithDialog } from '../../../src/main/electron/export-dialog.ts';
-import { exportHostMeeting } from '../../../src/main/export/meeting-export.ts';
+import { exportHostMeeting } from '../../../src/main/results-out/meeting-export.ts';
 import { openHost, type HostFixture } from '../../support/host-fixture.ts';
 
 let fixture: HostFixture;

@@ -3,6 +3,7 @@
 // checkpoint rather than from the start, undo and redo included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RevisionStates } from '../../../src/main/server/revision-states.ts';
+import { meetingFacts } from '../../../src/main/results-out/meeting-facts.ts';
 import { raceFeed } from '../../../src/shared/feed/feed.ts';
 import type { JournalEntry } from '../../../src/shared/race/events.ts';
 import { foldJournal } from '../../../src/shared/race/history.ts';
@@ -26,7 +27,10 @@ const get = (path: string) => fetch(api.server.url + path);
 const folded = (revision: number) =>
   JSON.parse(
     JSON.stringify(
-      raceFeed(raceView(api.raceId, revision, foldJournal(entries.slice(0, revision)).state)),
+      raceFeed(
+        raceView(api.raceId, revision, foldJournal(entries.slice(0, revision)).state),
+        meetingFacts(api.host.program()),
+      ),
     ),
   ) as unknown;
 

@@ -1,6 +1,7 @@
 // The public live feed (issue 13) on the real server: off by default, no token, cache headers,
 // ETag, the immutable per-revision documents, the page.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { meetingFacts } from '../../../src/main/results-out/meeting-facts.ts';
 import { raceFeed } from '../../../src/shared/feed/feed.ts';
 import { foldJournal } from '../../../src/shared/race/history.ts';
 import { raceView } from '../../../src/shared/race/view.ts';
@@ -71,7 +72,14 @@ describe('the public live feed', () => {
     expect(past.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const state = foldJournal(journal.slice(0, journal.length - 1)).state;
     expect(await past.json()).toEqual(
-      JSON.parse(JSON.stringify(raceFeed(raceView(api.raceId, journal.length - 1, state)))),
+      JSON.parse(
+        JSON.stringify(
+          raceFeed(
+            raceView(api.raceId, journal.length - 1, state),
+            meetingFacts(api.host.program()),
+          ),
+        ),
+      ),
     );
     expect((await get(`/public/v1/races/${api.raceId}/${journal.length + 1}.json`)).status).toBe(
       404,

@@ -6,6 +6,7 @@ import { csvText, resultsCsv } from '../../../src/shared/export/csv.ts';
 import { raceFeed } from '../../../src/shared/feed/feed.ts';
 import { feedCsv } from '../../../src/shared/feed/text.ts';
 import { raceView } from '../../../src/shared/race/view.ts';
+import { meetingFactsOf } from '../../../src/shared/results/meeting-facts.ts';
 import { parseRaceSheet, sheetState } from '../../../src/shared/sheet/sheet.ts';
 
 /** Rows of a CSV text read back (without the BOM). */
@@ -52,7 +53,12 @@ describe('formula cells', () => {
       }),
     );
     const results = read(resultsCsv(state));
-    const feed = read(feedCsv(raceFeed(raceView('men-final', 9, state))));
+    // The meeting's venue is text a spreadsheet would run too (issue 19's appended columns).
+    const meeting = meetingFactsOf(
+      { meeting: 'M', venue: formulas[0]!, meetingDate: null, timeZone: null },
+      'UTC',
+    );
+    const feed = read(feedCsv(raceFeed(raceView('men-final', 9, state), meeting)));
     const column = (rows: string[][], header: string) =>
       rows.slice(1).map((row) => row[rows[0]!.indexOf(header)]);
     const written = column(results, 'Name').sort();
@@ -60,5 +66,6 @@ describe('formula cells', () => {
     expect(column(feed, 'name').sort()).toEqual(written);
     expect(column(feed, 'firstName').sort()).toEqual(column(results, 'First name').sort());
     expect(column(feed, 'lastName').sort()).toEqual(column(results, 'Last name').sort());
+    expect(new Set(column(feed, 'venue'))).toEqual(new Set([`'${formulas[0]}`]));
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  confirmedAt,
   resultsDocument,
   resultsDocumentSchema,
 } from '../../../src/shared/export/results-document.ts';
@@ -11,6 +10,7 @@ import {
 } from '../../../src/shared/export/meeting.ts';
 import type { JournalEntry, RaceEvent } from '../../../src/shared/race/events.ts';
 import { RaceHistory } from '../../../src/shared/race/history.ts';
+import { meetingFactsOf } from '../../../src/shared/results/meeting-facts.ts';
 import { parseRaceSheet, sheetState } from '../../../src/shared/sheet/sheet.ts';
 
 const sheet = parseRaceSheet({
@@ -33,14 +33,24 @@ const entries = (events: RaceEvent[]): JournalEntry[] =>
     event,
   }));
 
+/** The meeting of Milano Cortina, in Rome, on 21 February 2026. */
+const milano = meetingFactsOf(
+  {
+    meeting: 'Milano Cortina 2026',
+    venue: 'Milano Speed Skating Stadium',
+    meetingDate: '2026-02-21',
+    timeZone: 'Europe/Rome',
+  },
+  'UTC',
+);
+
 describe('results document', () => {
   it('is of the published schema and names the race, its phase and its rows', () => {
     const state = sheetState(sheet);
-    const document = resultsDocument('Milano Cortina 2026', {
+    const document = resultsDocument(milano, {
       id: 'ladies-semi-2',
       category: 'Ladies',
       state,
-      confirmedAt: null,
       journal: [],
     });
     expect(resultsDocumentSchema.parse(document)).toEqual(document);
@@ -60,7 +70,7 @@ describe('results document', () => {
     ]);
   });
 
-  it('confirmedAt is the confirmation in force: a voided one does not count', () => {
+  it('confirmedAt is the confirmation in force (a voided one does not count), with the meeting and local times at the end', () => {
     const base: RaceEvent[] = [
       {
         type: 'race/configured',
@@ -77,23 +87,79 @@ describe('results document', () => {
       { type: 'results/reopened' },
       { type: 'results/confirmed' }, // seq 8
     ];
-    const official = new RaceHistory(entries(base));
-    expect(confirmedAt(official.state, official.entries)).toBe('2026-02-21T10:00:07.000Z');
-    const undone = new RaceHistory(entries([...base, { type: 'event/voided', target: 8 }]));
-    expect(undone.state.official).toBe(false);
-    expect(confirmedAt(undone.state, undone.entries)).toBeNull();
+    const document = (history: RaceHistory) =>
+      resultsDocument(milano, {
+        id: 'f',
+        category: '',
+        state: history.state,
+        journal: history.entries,
+      });
+    const official = document(new RaceHistory(entries(base)));
+    expect(resultsDocumentSchema.parse(official)).toEqual(official);
+    expect(official.confirmedAt).toBe('2026-02-21T10:00:07.000Z');
+    // Appended (issue 19), in the published order: the key order is part of the contract.
+    expect(Object.keys(official).slice(-7)).toEqual([
+      'rows',
+      'venue',
+      'meetingDate',
+      'timeZone',
+      'startedAt',
+      'startedLocal',
+      'confirmedLocal',
+    ]);
+    expect(official).toMatchObject({
+      venue: 'Milano Speed Skating Stadium',
+      meetingDate: '2026-02-21',
+      timeZone: 'Europe/Rome',
+      startedAt: '2026-02-21T10:00:02.000Z',
+      startedLocal: '2026-02-21T11:00:02+01:00',
+      confirmedLocal: '2026-02-21T11:00:07+01:00',
+    });
+    const undone = document(
+      new RaceHistory(entries([...base, { type: 'event/voided', target: 8 }])),
+    );
+    expect(undone).toMatchObject({ official: false, confirmedAt: null, confirmedLocal: null });
+    // A race read from a sheet has no meeting and no times.
+    const alone = resultsDocument(null, {
+      id: 's',
+      category: '',
+      state: sheetState(sheet),
+      journal: [],
+    });
+    expect(alone).toMatchObject({
+      meeting: null,
+      venue: '',
+      meetingDate: null,
+      timeZone: null,
+      startedAt: null,
+      startedLocal: null,
+    });
   });
 
   it('the meeting document lists the program and every race; files per race', () => {
     const state = sheetState(sheet);
     const record = {
-      meeting: 'Worlds — Hamar',
+      meeting: meetingFactsOf(
+        { meeting: 'Worlds — Hamar', venue: '', meetingDate: null, timeZone: null },
+        'Europe/Oslo',
+      ),
       races: [
-        { id: 'a', category: 'Men', state, confirmedAt: null, journal: [] },
-        { id: 'b', category: 'Ladies', state, confirmedAt: null, journal: [] },
+        { id: 'a', category: 'Men', state, journal: [] },
+        { id: 'b', category: 'Ladies', state, journal: [] },
       ],
     };
     const document = meetingDocument(record);
+    expect(document).toMatchObject({ meeting: 'Worlds — Hamar', venue: 'Worlds' });
+    expect(Object.keys(document)).toEqual([
+      'version',
+      'meeting',
+      'program',
+      'races',
+      'venue',
+      'meetingDate',
+      'timeZone',
+    ]);
+    expect(document.timeZone).toBe('Europe/Oslo');
     expect(document.program.map((race) => [race.id, race.files.csv, race.phase])).toEqual([
       ['a', 'a-results.csv', 'final'],
       ['b', 'b-results.csv', 'final'],

@@ -5,14 +5,22 @@ import { raceFeed } from '../../../src/shared/feed/feed.ts';
 import { feedSchema, type Feed } from '../../../src/shared/feed/schema.ts';
 import { feedCsv, feedCsvColumns, feedJson, feedXml } from '../../../src/shared/feed/text.ts';
 import type { RaceCommand } from '../../../src/shared/race/events.ts';
+import { foldJournal } from '../../../src/shared/race/history.ts';
 import { qualificationOutlook } from '../../../src/shared/race/qualification.ts';
 import type { RaceState } from '../../../src/shared/race/state.ts';
 import { raceView } from '../../../src/shared/race/view.ts';
+import { meetingFactsOf, type MeetingFacts } from '../../../src/shared/results/meeting-facts.ts';
 import { sheetFixture } from '../../support/board.ts';
 import { finish, formatWith, lapsTo, opening, race, sprintsAt } from '../../support/race.ts';
 
-const feedOf = (state: RaceState, id = 'test-race', revision = 7): Feed =>
-  raceFeed(raceView(id, revision, state));
+/** Milano Cortina as the program has it: a name alone, the host in Rome. */
+const milano = meetingFactsOf(
+  { meeting: 'Milano Cortina 2026', venue: '', meetingDate: null, timeZone: null },
+  'Europe/Rome',
+);
+
+const feedOf = (state: RaceState, id = 'test-race', revision = 7, meeting = milano): Feed =>
+  raceFeed(raceView(id, revision, state), meeting);
 
 // PUBLISHED: graphics templates bind to these names. Add at the end; never rename or remove.
 const raceKeys = [
@@ -38,6 +46,11 @@ const raceKeys = [
   ),
   'standings',
 ];
+// Added for issue 19: the meeting and the race's local times, the last race-level fields (and,
+// in CSV, the last columns).
+const raceAddedKeys = ['meetingDate', 'venue', 'timeZone', 'startedLocal', 'confirmedLocal'];
+/** The feed's own keys in order: the first race-level fields, those added, then `standings`. */
+const feedKeys = [...raceKeys.slice(0, -1), ...raceAddedKeys, 'standings'];
 const skaterKeys = [
   'rank',
   'rankText',
@@ -57,8 +70,12 @@ const skaterKeys = [
   'laps',
   'qualified',
 ];
-// Added for issue 18, after sp4 ... and (in CSV) after the race-level columns.
-const addedKeys = ['qualification', 'safeFinish'];
+// Added for issue 18 (and the names of issue 19), after sp4 ... and (in CSV) after the race-level columns.
+const addedKeys = [
+  'qualification',
+  'safeFinish',
+  ...['givenName', 'familyName', 'nameOrder', 'printName', 'shortName'],
+];
 
 /** A race at 3 laps to go... : 12 skaters, sprint 1 placed 3-7-12, then a lap into the next. */
 const inProgress: RaceCommand[] = [
@@ -73,11 +90,16 @@ const semi = () => feedOf(sheetFixture('mc2026-men-semi1'), 'men-semi-1', 40);
 describe('the live data feed (issue 11)', () => {
   it('has the published keys, in their order, and parses by its schema', () => {
     const feed = feedOf(race(inProgress).state);
-    expect(Object.keys(feed)).toEqual(raceKeys);
+    expect(Object.keys(feed)).toEqual(feedKeys);
     for (const row of feed.standings)
       expect(Object.keys(row)).toEqual([...skaterKeys, ...addedKeys]);
     expect(feedSchema.strict().parse(feed)).toEqual(feed);
-    expect(feedCsvColumns(feed)).toEqual([...skaterKeys, ...raceKeys.slice(0, -1), ...addedKeys]);
+    expect(feedCsvColumns(feed)).toEqual([
+      ...skaterKeys,
+      ...raceKeys.slice(0, -1),
+      ...addedKeys,
+      ...raceAddedKeys,
+    ]);
   });
 
   it('shows a race in progress: laps to go, the sprint lap, and who took the last sprint', () => {
@@ -128,6 +150,12 @@ describe('the live data feed (issue 11)', () => {
       laps: null,
       qualified: null,
       ...qualificationOutlook(state).get(3),
+      // A whole name, as the start list gave it: no parts invented (issue 19).
+      givenName: '',
+      familyName: '',
+      nameOrder: null,
+      printName: 'Skater 3',
+      shortName: 'Skater 3',
     });
     expect(feed.standings[3]).toMatchObject({ rank: null, rankText: '', total: 0 });
   });
@@ -227,7 +255,7 @@ describe('the live data feed (issue 11)', () => {
     expect(Object.keys(parsed.feed.standings.skater[0]!)).toEqual([...skaterKeys, ...addedKeys]);
 
     const mc = new XMLParser({ parseTagValue: false }).parse(feedXml(semi())) as typeof parsed;
-    expect(Object.keys(mc.feed)).toEqual(raceKeys);
+    expect(Object.keys(mc.feed)).toEqual(feedKeys);
     expect(mc.feed.standings.skater).toHaveLength(12);
     expect(mc.feed.standings.skater[0]).toMatchObject({
       name: 'Antoine Gélinas-Beaulieu',
@@ -271,6 +299,7 @@ describe('the live data feed (issue 11)', () => {
       'sp4',
       ...raceKeys.slice(0, -1),
       ...addedKeys,
+      ...raceAddedKeys,
     ]);
     const two = formatWith({ laps: 10, sprintLaps: [4, 8] });
     expect(feedOf(race(opening({ format: two })).state).standings[0]).toMatchObject({
@@ -332,7 +361,9 @@ describe('what each skater still needs, in the feed (issue 18)', () => {
       rows.map(({ helmet, qualification, safeFinish }) => ({ helmet, qualification, safeFinish }));
     expect(picked(readXmlRows(feedXml(feed)))).toEqual(expected);
     const csv = feedCsv(feed);
-    expect(csv.split('\r\n')[0]!.endsWith(',qualification,safeFinish')).toBe(true);
+    expect(csv.split('\r\n')[0]!.endsWith(`,${[...addedKeys, ...raceAddedKeys].join(',')}`)).toBe(
+      true,
+    );
     expect(picked(readCsv(csv))).toEqual(expected);
   });
 
@@ -389,5 +420,66 @@ describe('what each skater still needs, in the feed (issue 18)', () => {
         [10, null, 'out'],
       ],
     );
+  });
+});
+
+describe('the meeting in the feed (issue 19)', () => {
+  /** A final started and confirmed at known times (entries 1 s apart from 14:00:00 UTC). */
+  const timed = (commands: RaceCommand[], at = '2026-02-21T14:00:00.000Z') =>
+    race(commands).entries.map((entry, index) => ({
+      ...entry,
+      at: new Date(Date.parse(at) + index * 1000).toISOString(),
+    }));
+  const confirmed = [
+    ...opening({ count: 3 }),
+    ...finish([2, 1, 3]),
+    { type: 'results/confirmed' } as const,
+  ];
+
+  it('carries the meeting’s day, venue and zone, and the start and confirmation in that zone', () => {
+    const state = foldJournal(timed(confirmed)).state;
+    const meeting: MeetingFacts = {
+      name: 'ISU World Cup, Calgary',
+      venue: 'Olympic Oval',
+      date: '2026-02-21',
+      timeZone: 'America/Edmonton',
+    };
+    const feed = feedOf(state, 'men-final', 9, meeting);
+    expect(feed).toMatchObject({
+      meetingDate: '2026-02-21',
+      venue: 'Olympic Oval',
+      timeZone: 'America/Edmonton',
+      // race/started is the 3rd entry, the confirmation the 6th.
+      startedLocal: '2026-02-21T07:00:02-07:00',
+      confirmedLocal: '2026-02-21T07:00:05-07:00',
+    });
+    expect(feedSchema.strict().parse(feed)).toEqual(feed);
+    const xml = new XMLParser({ parseTagValue: false }).parse(feedXml(feed)) as {
+      feed: Record<string, string>;
+    };
+    expect(xml.feed).toMatchObject({ venue: 'Olympic Oval', startedLocal: feed.startedLocal });
+    const csv = Papa.parse<Record<string, string>>(feedCsv(feed).slice(1), { header: true });
+    expect(csv.data[0]).toMatchObject({ meetingDate: '2026-02-21', timeZone: 'America/Edmonton' });
+  });
+
+  it('without a day or venue: null day, the name’s venue; no times before the start or while unofficial', () => {
+    const before = feedOf(race(opening({ count: 3 }).slice(0, 2)).state);
+    expect(before).toMatchObject({
+      meetingDate: null,
+      venue: 'Milano Cortina',
+      timeZone: 'Europe/Rome',
+      startedLocal: null,
+      confirmedLocal: null,
+    });
+    const reopened = foldJournal(timed([...confirmed, { type: 'results/reopened' }])).state;
+    expect(feedOf(reopened)).toMatchObject({
+      startedLocal: '2026-02-21T15:00:02+01:00',
+      confirmedLocal: null,
+    });
+    // An old journal started by a lap: that lap is the start, as everywhere else.
+    const byLap = foldJournal(
+      timed([...opening({ count: 3 }).slice(0, 2), { type: 'lap/completed' }]),
+    ).state;
+    expect(feedOf(byLap).startedLocal).toBe('2026-02-21T15:00:02+01:00');
   });
 });

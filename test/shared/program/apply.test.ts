@@ -57,13 +57,13 @@ describe('applyProgramCommand: the program changes, as a table', () => {
       },
     ],
     [
-      'overlay/toggled cuts one element on top of what auto shows now (live: laps, standings, sprint)',
-      { type: 'overlay/toggled', element: 'standings', visible: false },
+      'overlay/toggled cuts one element on top of what auto shows now (live: laps, sprint, needs)',
+      { type: 'overlay/toggled', element: 'standings', visible: true },
       'live',
       {
         scenes: {
           ...program.scenes,
-          overlay: { lapsToGo: true, standings: false, sprint: true, result: false },
+          overlay: { lapsToGo: true, standings: true, sprint: true, result: false, needs: true },
           holds: { board: null, overlay: live },
         },
       },
@@ -75,7 +75,7 @@ describe('applyProgramCommand: the program changes, as a table', () => {
       {
         scenes: {
           ...program.scenes,
-          overlay: { lapsToGo: false, standings: true, sprint: false, result: true },
+          overlay: { lapsToGo: false, standings: true, sprint: false, result: true, needs: false },
           holds: { board: null, overlay: { raceId: 'semi-1', phase: 'finished' } },
         },
       },

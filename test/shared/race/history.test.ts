@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RaceCommand } from '../../../src/shared/race/events.ts';
+import type { JournalEntry, RaceCommand, RaceEvent } from '../../../src/shared/race/events.ts';
 import { foldJournal, RaceHistory, type FoldStep } from '../../../src/shared/race/history.ts';
 import { pointsByBib } from '../../../src/shared/race/points.ts';
 import { lapsToGo } from '../../../src/shared/race/progress.ts';
-import { lapsTo, opening, race, refusal } from '../../support/race.ts';
+import { lapsTo, opening, race, refusal, skaters } from '../../support/race.ts';
 
 const send = (history: RaceHistory, command: RaceCommand) => {
   const decision = history.decide(command, { at: '2026-02-21T15:00:00.000Z', source: 'test' });
@@ -167,5 +167,89 @@ describe('foldJournal, entry by entry', () => {
     expect(bySeq(lap.seq).before.lapsCompleted).toBe(4);
     expect(bySeq(undo.seq)).toMatchObject({ inForce: false, voided: true });
     expect(bySeq(undo.seq).before.lapsCompleted).toBe(5);
+  });
+});
+
+describe('the race facts the fold records: startedAt and confirmedAt (issue 19)', () => {
+  const t = (seq: number) => new Date(Date.UTC(2026, 1, 21, 14, 0, seq)).toISOString();
+  const setUp: RaceEvent[] = [{ type: 'startList/set', skaters: skaters(3) }]; // seq 1
+  const finished: RaceEvent[] = [
+    { type: 'laps/corrected', lapsCompleted: 15 },
+    { type: 'finish/recorded', bibs: [1, 2, 3] },
+  ];
+  const journal = (events: RaceEvent[], at = t): JournalEntry[] =>
+    events.map((event, index) => ({ seq: index + 1, at: at(index + 1), source: 'test', event }));
+  const started: RaceEvent = { type: 'race/started' };
+  const lap: RaceEvent = { type: 'lap/completed' };
+  const confirm: RaceEvent = { type: 'results/confirmed' };
+  const reopen: RaceEvent = { type: 'results/reopened' };
+  const voidOf = (target: number): RaceEvent => ({ type: 'event/voided', target });
+
+  it.each<[string, RaceEvent[], string | null, string | null, ((seq: number) => string)?]>([
+    ['nothing before the start', setUp, null, null],
+    ['the start entry’s time', [...setUp, started, lap, lap], t(2), null],
+    [
+      'an old journal: the lap before a start starts the race, at its time',
+      [...setUp, lap, lap],
+      t(2),
+      null,
+    ],
+    ['a start voided is no start', [...setUp, started, voidOf(2)], null, null],
+    [
+      'a start voided, then a lap: the lap is the start',
+      [...setUp, started, voidOf(2), lap],
+      t(4),
+      null,
+    ],
+    [
+      'redo of a voided start brings its own time back',
+      [...setUp, started, voidOf(2), voidOf(3)],
+      t(2),
+      null,
+    ],
+    ['the confirmation in force', [...setUp, started, ...finished, confirm], t(2), t(5)],
+    ['reopened: none', [...setUp, started, ...finished, confirm, reopen], t(2), null],
+    [
+      'confirmed again: the second',
+      [...setUp, started, ...finished, confirm, reopen, confirm],
+      t(2),
+      t(7),
+    ],
+    [
+      'the second confirmation voided: reopened',
+      [...setUp, started, ...finished, confirm, reopen, confirm, voidOf(7)],
+      t(2),
+      null,
+    ],
+    [
+      'the reopening voided: the first confirmation again',
+      [...setUp, started, ...finished, confirm, reopen, voidOf(6)],
+      t(2),
+      t(5),
+    ],
+    [
+      'entries without a time (a race sheet): none',
+      [...setUp, started, ...finished, confirm],
+      null,
+      null,
+      () => '',
+    ],
+  ])('%s', (_name, events, startedAt, confirmedAt, at = t) => {
+    const entries = journal(events, at);
+    const { state, problems } = foldJournal(entries);
+    expect(problems).toEqual([]);
+    expect({ startedAt: state.startedAt, confirmedAt: state.confirmedAt }).toEqual({
+      startedAt,
+      confirmedAt,
+    });
+    // Deciding the same entries one by one, as the host does (voids through decideVoid), gives
+    // the same state as the fresh fold.
+    const history = new RaceHistory();
+    for (const entry of entries) {
+      const decision = history.decide(entry.event, { at: entry.at, source: entry.source });
+      if (!decision.ok) throw new Error(decision.error);
+      history.commit(decision);
+    }
+    expect(history.state).toEqual(state);
   });
 });

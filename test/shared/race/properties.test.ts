@@ -54,6 +54,30 @@ function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
+/**
+ * The start and the confirmation in force read straight from a journal's entries (the reference
+ * for RaceState.startedAt and confirmedAt, issue 19): the first start or lap in force (a lap before
+ * the start starts the race), the last confirmation in force unless a reopening in force follows.
+ */
+function factsOf(
+  entries: readonly JournalEntry[],
+  voided: ReadonlySet<number>,
+): { startedAt: string | null; confirmedAt: string | null } {
+  let started = false;
+  let startedAt: string | null = null;
+  let confirmedAt: string | null = null;
+  for (const { seq, at, event } of entries) {
+    if (event.type === 'event/voided' || voided.has(seq)) continue;
+    if (!started && (event.type === 'race/started' || event.type === 'lap/completed')) {
+      started = true;
+      startedAt = at;
+    }
+    if (event.type === 'results/confirmed') confirmedAt = at;
+    if (event.type === 'results/reopened') confirmedAt = null;
+  }
+  return { startedAt, confirmedAt };
+}
+
 describe('race engine properties', () => {
   it('each intermediate sprint hands out its table once, down the placings', () => {
     fc.assert(
@@ -214,6 +238,26 @@ describe('race engine properties', () => {
         }
         expect(reloaded.state).toEqual(new RaceHistory(prefix).state);
         expect(reloaded.state).toEqual(foldJournal(prefix).state);
+      }),
+    );
+  });
+
+  it('the start and the confirmation in force are the times of their entries, however the journal got there', () => {
+    fc.assert(
+      fc.property(races, (script) => {
+        const history = new RaceHistory();
+        for (const command of setUpCommands(script)) send(history, command);
+        const seen: { startedAt: string | null; confirmedAt: string | null }[] = [];
+        const expected: typeof seen = [];
+        for (const step of script.steps) {
+          send(history, commandFor(history, step));
+          const { startedAt, confirmedAt } = history.state;
+          seen.push({ startedAt, confirmedAt });
+          expected.push(factsOf(history.entries, history.voided));
+        }
+        expect(seen).toEqual(expected);
+        // A fresh fold of the journal (a restart) gives the same.
+        expect(foldJournal(history.entries).state).toEqual(history.state);
       }),
     );
   });

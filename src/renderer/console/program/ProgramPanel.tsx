@@ -6,8 +6,9 @@ import type { Translate } from '../labels/i18n.ts';
 import type { SendProgram } from '../host/use-host.ts';
 import { Refusal } from '../ui/Refusal.tsx';
 import { ExportLinks, meetingExportUrl } from './ExportLinks.tsx';
+import { MeetingForm } from './MeetingForm.tsx';
 
-/** Before the race: the meeting, its races, the active one; add races; build a final. */
+/** Before the race: the meeting's facts, its races, the active one; add races; build a final. */
 export function ProgramPanel({
   t,
   program,
@@ -22,7 +23,6 @@ export function ProgramPanel({
   /** For the export links (the host's API); null: export from the menu. */
   viewToken?: string | null;
 }) {
-  const [meeting, setMeeting] = useState(program.meeting);
   const [error, setError] = useState<string | null>(null);
   // Removing a race asks once, in its own row (a rehearsal race, a race added by mistake).
   const [removing, setRemoving] = useState<string | null>(null);
@@ -35,19 +35,7 @@ export function ProgramPanel({
       <h2 id="program-heading" ref={headingRef} tabIndex={-1}>
         {t('program')}
       </h2>
-      <form
-        className="row"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void run({ type: 'meeting/renamed', name: meeting });
-        }}
-      >
-        <label>
-          {t('meeting')}{' '}
-          <input type="text" value={meeting} onChange={(event) => setMeeting(event.target.value)} />
-        </label>
-        <button type="submit">{t('rename')}</button>
-      </form>
+      <MeetingForm t={t} program={program} send={send} />
       <h3>{t('races')}</h3>
       <table className="races" data-testid="races">
         <thead>

@@ -12,9 +12,9 @@ import {
   raceFileNames,
   type MeetingRecord,
 } from '../../shared/export/meeting.ts';
-import { confirmedAt, type RaceRecord } from '../../shared/export/results-document.ts';
 import type { RaceHost } from '../host/host.ts';
-import { renderPdf } from './pdf-adapter.ts';
+import { hostMeetingRecord } from './host-records.ts';
+import { racePdf } from './race-pdf.ts';
 
 /** Options of a meeting export. */
 export interface MeetingExportOptions {
@@ -32,7 +32,7 @@ export async function meetingFiles(
   for (const [name, text] of meetingTextFiles(record, options)) files.set(name, strToU8(text));
   if (options.pdf !== false) {
     for (const race of record.races) {
-      files.set(raceFileNames(race.id).pdf, await renderPdf({ meeting: record.meeting, race }));
+      files.set(raceFileNames(race.id).pdf, await racePdf(record.meeting, race));
     }
   }
   return files;
@@ -72,34 +72,6 @@ export async function writeMeetingExport(
   await mkdir(out, { recursive: true });
   for (const [name, bytes] of files) await writeFile(join(out, name), bytes);
   return { path: out, kind: 'folder', files: [...files.keys()] };
-}
-
-/** A race of a running host as the exports read it; null when it is not in the program. */
-export function hostRaceRecord(host: RaceHost, raceId: string): RaceRecord | null {
-  const view = host.race(raceId);
-  const journal = host.journal(raceId);
-  if (!view || !journal) return null;
-  const category = host.program().races.find((race) => race.id === raceId)?.category ?? '';
-  const { state } = view;
-  return {
-    id: raceId,
-    category,
-    state,
-    confirmedAt: confirmedAt(state, journal.entries),
-    journal: journal.entries,
-  };
-}
-
-/** The meeting of a running host, in program order. */
-export function hostMeetingRecord(host: RaceHost): MeetingRecord {
-  const program = host.program();
-  return {
-    meeting: program.meeting,
-    races: program.races.flatMap((race) => {
-      const record = hostRaceRecord(host, race.id);
-      return record ? [record] : [];
-    }),
-  };
 }
 
 /**

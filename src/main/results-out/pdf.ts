@@ -314,8 +314,9 @@ export function renderSheetPdf(sheet: ResultsSheet): Promise<Buffer> {
 }
 
 /**
- * The results sheet of a race as PDF bytes. `journal` is the race's whole journal (the host's
- * `journal(id).entries`): the start and the in-force confirmation time come from it.
+ * The results sheet of a race as PDF bytes. The start and the in-force confirmation come from
+ * the race's state (RaceState.startedAt, confirmedAt); `journal`, the race's whole journal,
+ * marks the times the loop ran from the start key.
  */
 export function renderResultsPdf(input: ResultsPdfInput): Promise<Buffer> {
   return renderSheetPdf(resultsSheet(input));

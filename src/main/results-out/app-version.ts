@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 let cached: string | null = null;
 
 /**
- * The version in the app's package.json, found by walking up from this module (src/main/results
+ * The version in the app's package.json, found by walking up from this module (src/main/results-out
  * from the sources, out/main in the build, app.asar in a packaged app); "0.0.0" if none is found.
  */
 export function appVersion(): string {

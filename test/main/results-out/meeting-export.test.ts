@@ -5,21 +5,21 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultsDocumentSchema } from '../../../src/shared/export/results-document.ts';
 import type { MeetingDocument } from '../../../src/shared/export/meeting.ts';
-import { computeStandings } from '../../../src/shared/race/standings.ts';
+import { standingsWithOutlook } from '../../../src/shared/race/qualification.ts';
 import {
   DataReadError,
   parseJournalText,
   readMeeting,
   readMeetingRace,
-} from '../../../src/main/export/data-reader.ts';
+} from '../../../src/main/results-out/data-reader.ts';
+import { hostMeetingRecord, hostRaceRecord } from '../../../src/main/results-out/host-records.ts';
 import {
   exportHostMeeting,
-  hostMeetingRecord,
-  hostRaceRecord,
   meetingZip,
   writeMeetingExport,
-} from '../../../src/main/export/meeting-export.ts';
-import { finishedMeeting, meetingName } from './finished-race.ts';
+} from '../../../src/main/results-out/meeting-export.ts';
+import { finishedMeeting, meetingName, meetingSet } from './finished-race.ts';
+import { pdfText } from './sheet-race.ts';
 
 let fixture: Awaited<ReturnType<typeof finishedMeeting>>;
 let scratch: string;
@@ -66,7 +66,12 @@ describe('meeting export from a running host', () => {
     expect(csv).toContain('Metoděj Jílek');
     expect(csv).toContain('Sander Bøkko');
     const meeting = JSON.parse(strFromU8(zip['meeting.json']!)) as MeetingDocument;
-    expect(meeting.meeting).toBe(meetingName);
+    expect(meeting).toMatchObject({
+      meeting: meetingName,
+      venue: meetingSet.venue,
+      meetingDate: meetingSet.date,
+      timeZone: meetingSet.timeZone,
+    });
     expect(meeting.program.map((race) => [race.id, race.phase])).toEqual([
       ['men-semi-1', 'official'],
       ['men-final', 'start'],
@@ -74,6 +79,16 @@ describe('meeting export from a running host', () => {
     const semi = resultsDocumentSchema.parse(meeting.races[0]);
     expect(semi.official).toBe(true);
     expect(semi.confirmedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // The meeting's facts, and the times in Oslo's zone with its offset (issue 19).
+    expect(semi).toMatchObject({ venue: 'Vikingskipet', meetingDate: '2026-03-07' });
+    expect(semi.confirmedLocal).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00$/);
+    expect(Date.parse(semi.confirmedLocal!)).toBe(
+      Math.floor(Date.parse(semi.confirmedAt!) / 1000) * 1000,
+    );
+    // The PDF: the meeting's day (the race ran today), the venue, the confirmation with its zone.
+    const pdf = pdfText(Buffer.from(zip['men-semi-1-results.pdf']!));
+    expect(pdf).toContain('Vikingskipet · 7 March 2026');
+    expect(pdf).toMatch(/Confirmed \d{1,2} [A-Z][a-z]+ \d{4} \d\d:\d\d:\d\d CES?T/);
     expect(semi.rows[0]).toMatchObject({ rank: 1, name: 'Metoděj Jílek', time: '7:42.49' });
     expect(semi.rows.find((row) => row.bib === 7)?.qualified).toBe('q');
     expect(resultsDocumentSchema.parse(meeting.races[1]).confirmedAt).toBeNull();
@@ -104,8 +119,8 @@ describe('reading a data folder without the host (read only)', () => {
     expect(notes).toEqual([]);
     expect(record).toEqual(hostMeetingRecord(fixture.host));
     const { meeting, race } = await readMeetingRace(fixture.dataDir, fixture.raceId);
-    expect(meeting).toBe(meetingName);
-    expect(computeStandings(race.state)).toEqual(fixture.host.race(fixture.raceId)!.standings);
+    expect(meeting).toEqual({ name: meetingName, ...meetingSet });
+    expect(standingsWithOutlook(race.state)).toEqual(fixture.host.race(fixture.raceId)!.standings);
     expect(race).toEqual(hostRaceRecord(fixture.host, fixture.raceId));
     expect(await snapshot(fixture.dataDir)).toEqual(before);
   });

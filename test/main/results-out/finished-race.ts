@@ -4,6 +4,8 @@ import type { RaceCommand, Skater } from '../../../src/shared/race/events.ts';
 import { addRace, expectAccepted, openHost, type HostFixture } from '../../support/host-fixture.ts';
 
 export const meetingName = 'Worlds Hamar — Vikingskipet';
+/** The rest of the meeting's facts, set by meeting/configured (issue 19). */
+export const meetingSet = { venue: 'Vikingskipet', date: '2026-03-07', timeZone: 'Europe/Oslo' };
 
 export const semiSkaters: Skater[] = [
   { bib: 1, name: 'Metoděj Jílek', nation: 'CZE' },
@@ -39,7 +41,10 @@ export const semiCommands: RaceCommand[] = [
   { type: 'results/confirmed' },
 ];
 
-/** Opens the host: "men-semi-1" official, "men-final" with a start list only. */
+/**
+ * Opens the host: "men-semi-1" official, "men-final" with a start list only; the meeting held at
+ * Vikingskipet on 7 March 2026, in Oslo's zone.
+ */
 export async function finishedMeeting(
   prefix = 'export',
 ): Promise<HostFixture & { finalId: string }> {
@@ -50,6 +55,9 @@ export async function finishedMeeting(
     skaters: semiSkaters,
   });
   try {
+    expectAccepted(
+      await fixture.host.programCommand({ type: 'meeting/configured', ...meetingSet }, 'test'),
+    );
     for (const command of semiCommands)
       expectAccepted(
         await fixture.host.submit({ kind: 'single', command }, 'test', fixture.raceId),

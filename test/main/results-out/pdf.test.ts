@@ -1,13 +1,32 @@
 import { existsSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fontPath } from '../../../src/main/results/fonts.ts';
-import { paginate, renderResultsPdf } from '../../../src/main/results/pdf.ts';
+import { fontPath } from '../../../src/main/results-out/fonts.ts';
+import { paginate, renderResultsPdf } from '../../../src/main/results-out/pdf.ts';
+import { meetingFactsOf, type MeetingFields } from '../../../src/shared/results/meeting-facts.ts';
+import { sheetCommands } from '../../../src/shared/sheet/sheet.ts';
 import { expectStandings } from './expect-rows.ts';
-import { everyStatusRace, fixtureRace, keepPng, pdfText, type StampedRace } from './sheet-race.ts';
+import {
+  everyStatusRace,
+  fixtureRace,
+  fixtureSheet,
+  keepPng,
+  pdfText,
+  stampedRace,
+  type StampedRace,
+} from './sheet-race.ts';
 
 const meeting = 'Milano Cortina 2026 · Men’s Mass Start';
-const render = (race: StampedRace, extra: { venue?: string; category?: string } = {}) =>
-  renderResultsPdf({ meeting, ...race, version: '0.1.0', timeZone: 'Europe/Rome', ...extra });
+/** The sheet of a race at a meeting in Rome (its zone; no venue or day given unless said). */
+const render = (race: StampedRace, extra: { category?: string } & Partial<MeetingFields> = {}) => {
+  const { category, ...fields } = extra;
+  const facts = { meeting, venue: '', meetingDate: null, timeZone: 'Europe/Rome', ...fields };
+  return renderResultsPdf({
+    meeting: meetingFactsOf(facts, 'UTC'),
+    ...race,
+    version: '0.1.0',
+    ...(category ? { category } : {}),
+  });
+};
 
 const pages = (text: string) => text.split('\f').filter((page) => page.trim().length > 0);
 
@@ -56,7 +75,7 @@ describe('the results sheet (PDF)', () => {
     // 14:00:00Z + one second per entry, printed in Rome time.
     const seconds = race.journal.length - 1;
     const time = `15:00:${String(seconds).padStart(2, '0')}`;
-    expect(text).toContain(`Confirmed 21 February 2026 ${time}`);
+    expect(text).toContain(`Confirmed 21 February 2026 ${time} CET`);
     expect(text).toMatch(/\bOFFICIAL\b/);
     expect(text).not.toContain('UNOFFICIAL');
     for (const name of ['Metoděj Jílek', 'Antoine Gélinas-Beaulieu', 'Indra Médard'])
@@ -66,9 +85,6 @@ describe('the results sheet (PDF)', () => {
 
   it('takes the in-force confirmation: a voided one or one reopened since does not count', async () => {
     const race = fixtureRace('mc2026-men-final.json', { official: true });
-    const { stampedRace } = await import('./sheet-race.ts');
-    const { sheetCommands } = await import('../../../src/shared/sheet/sheet.ts');
-    const { fixtureSheet } = await import('./sheet-race.ts');
     const commands = [
       ...sheetCommands(fixtureSheet('mc2026-men-final.json')),
       { type: 'results/confirmed' as const },
@@ -82,7 +98,7 @@ describe('the results sheet (PDF)', () => {
     const confirmedAgain = stampedRace('final', [...commands, { type: 'redo' as const }]);
     const n = confirmedAgain.journal.findLastIndex((e) => e.event.type === 'results/confirmed');
     const text = pdfText(await render(confirmedAgain));
-    expect(text).toContain(`Confirmed 21 February 2026 15:00:${String(n).padStart(2, '0')}`);
+    expect(text).toContain(`Confirmed 21 February 2026 15:00:${String(n).padStart(2, '0')} CET`);
     expect(race.race.state.official).toBe(true);
   });
 
@@ -139,6 +155,33 @@ describe('the results sheet (PDF)', () => {
     expect(split[1]!.length).toBeGreaterThan(0);
     expect(paginate(rows.slice(0, 24), 150)).toEqual([rows.slice(0, 24)]);
     expect(paginate([], 150)).toEqual([[]]);
+  });
+
+  it('prints the meeting’s day and venue, and the confirmation in its zone: a race of 21 February 2026 typed in today (issue 19)', async () => {
+    // The published final typed in today: every time in its journal is today's.
+    const today = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+    const commands = [
+      ...sheetCommands(fixtureSheet('mc2026-men-final.json')),
+      { type: 'results/confirmed' as const },
+    ];
+    const race = stampedRace('final', commands, today);
+    const meetingDay = { meetingDate: '2026-02-21', venue: 'Milano Speed Skating Stadium' };
+    const text = pdfText(await render(race, meetingDay));
+    expect(text).toContain('Milano Speed Skating Stadium · 21 February 2026');
+    expect(text).toMatch(/Confirmed \d{1,2} [A-Z][a-z]+ \d{4} \d\d:\d\d:\d\d CES?T/);
+    const year = new Date(today).getUTCFullYear();
+    expect(text).toMatch(new RegExp(`Confirmed \\d{1,2} [A-Za-z]+ (${year}|${year + 1})`));
+    // Without a day the sheet dates the race by its start, in the meeting's zone: today.
+    const undated = pdfText(await render(race));
+    expect(undated).not.toContain('Milano Speed Skating Stadium');
+    expect(undated).toMatch(
+      new RegExp(`Milano Cortina · \\d{1,2} [A-Za-z]+ (${year}|${year + 1})`),
+    );
+    // Where English has no zone name in general use, the offset: Calgary in February.
+    const calgary = stampedRace('final', commands, '2026-02-21T20:00:00.000Z');
+    const there = pdfText(await render(calgary, { timeZone: 'America/Edmonton' }));
+    expect(there).toMatch(/Milano Cortina · 21 February 2026/);
+    expect(there).toMatch(/Confirmed 21 February 2026 13:0\d:\d\d GMT-7/);
   });
 
   it('gives the same bytes for the same race (creation date from the race, not the clock)', async () => {

@@ -8,13 +8,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { journalEntrySchema, type JournalEntry } from '../../shared/race/events.ts';
 import { RaceHistory } from '../../shared/race/history.ts';
-import { confirmedAt, type RaceRecord } from '../../shared/export/results-document.ts';
+import type { RaceRecord } from '../../shared/export/results-document.ts';
 import type { MeetingRecord } from '../../shared/export/meeting.ts';
+import type { MeetingFacts } from '../../shared/results/meeting-facts.ts';
 import { describeFirstIssue } from '../../shared/validation.ts';
 import { journalPath, programPath } from '../host/data-folder.ts';
 import { ProgramFileDamagedError, readProgramFile } from '../host/program-file.ts';
 import { recoverProgram } from '../../shared/program/recover.ts';
 import type { ProgramFile } from '../../shared/program/program-file.ts';
+import { meetingFacts } from './meeting-facts.ts';
 
 /** The data folder cannot be read as a meeting; the message names the file and the problem. */
 export class DataReadError extends Error {
@@ -83,13 +85,7 @@ function raceRecord(journal: JournalRead, category: string): RaceRecord {
     throw new DataReadError(
       `journal ${journal.path}: entry seq ${problem.seq} cannot be replayed: ${problem.message}`,
     );
-  return {
-    id: journal.id,
-    category,
-    state: history.state,
-    confirmedAt: confirmedAt(history.state, history.entries),
-    journal: history.entries,
-  };
+  return { id: journal.id, category, state: history.state, journal: history.entries };
 }
 
 /** A meeting read from a data folder, and what was put back together in memory to read it. */
@@ -140,7 +136,7 @@ export async function readMeeting(dataDir: string): Promise<MeetingRead> {
     }),
   );
   return {
-    meeting: program.meeting,
+    meeting: meetingFacts(program),
     races: program.races.map((race) => raceRecord(journals.get(race.id)!, race.category)),
     notes,
   };
@@ -150,7 +146,7 @@ export async function readMeeting(dataDir: string): Promise<MeetingRead> {
 export async function readMeetingRace(
   dataDir: string,
   raceId: string,
-): Promise<{ meeting: string; race: RaceRecord; notes: readonly string[] }> {
+): Promise<{ meeting: MeetingFacts; race: RaceRecord; notes: readonly string[] }> {
   const { meeting, races, notes } = await readMeeting(dataDir);
   const race = races.find((candidate) => candidate.id === raceId);
   if (!race) {

@@ -1,22 +1,27 @@
 /**
- * The export routes (issue 11), view token: a race's results as CSV and JSON, its race sheet,
- * and the whole meeting as a zip, each offered as a download under a file name.
+ * Results out over HTTP (issue 11; README "Results out"), view token: a race's official results
+ * sheet (PDF), its results as CSV and JSON, its race sheet, and the whole meeting as a zip, each
+ * a download under a file name. What they send is made in src/main/results-out.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseDelimiter, type CsvDelimiter } from '../../shared/export/csv.ts';
 import { safeFileStem } from '../../shared/export/meeting.ts';
 import type { HostSession } from '../host/session.ts';
-import { hostMeetingRecord, hostRaceRecord, meetingZip } from '../export/meeting-export.ts';
+import { hostMeetingRecord, hostRaceRecord } from '../results-out/host-records.ts';
+import { meetingFacts } from '../results-out/meeting-facts.ts';
+import { meetingZip } from '../results-out/meeting-export.ts';
 import {
   raceCsv,
   raceDownloadNames,
   raceResultsJson,
   raceSheetJson,
-} from '../export/race-export.ts';
+} from '../results-out/race-export.ts';
+import { raceResultsPdf, resultsPdfFileName } from '../results-out/race-pdf.ts';
 import { access } from './auth.ts';
 import { failure } from './replies.ts';
 
 type RaceFile = { Params: { id: string }; Querystring: { delimiter?: unknown } };
+type ResultsPdfRequest = { Params: { id: string }; Querystring: { venue?: unknown } };
 
 /** `attachment; filename="..."` (the names are ASCII: race ids and slugs). */
 const attachment = (name: string) => `attachment; filename="${name}"`;
@@ -32,11 +37,36 @@ const badDelimiter = (reply: FastifyReply) =>
     .code(400)
     .send(failure('delimiter: give "comma" or "semicolon" (for example ?delimiter=semicolon)'));
 
-/** Registers GET /api/v1/races/:id/results.csv|results.json|sheet.json and /api/v1/meeting/export.zip. */
-export function registerExportRoutes(app: FastifyInstance, session: HostSession): void {
+/**
+ * Registers GET /api/v1/races/:id/results.pdf|results.csv|results.json|sheet.json and
+ * /api/v1/meeting/export.zip. An unknown race is 404.
+ */
+export function registerResultsRoutes(app: FastifyInstance, session: HostSession): void {
   const { host } = session;
   const unknownRace = (reply: FastifyReply, id: string) =>
     reply.code(404).send(failure(`race "${id.slice(0, 100)}" is not in the program`));
+
+  // The official results sheet as an A4 PDF; `?venue=` prints another venue than the meeting's.
+  app.get<ResultsPdfRequest>(
+    '/api/v1/races/:id/results.pdf',
+    access('view'),
+    async (request, reply) => {
+      const { id } = request.params;
+      const { venue } = request.query;
+      if (venue !== undefined && typeof venue !== 'string')
+        return reply.code(400).send(failure('venue: give one venue'));
+      if (typeof venue === 'string' && venue.length > 200)
+        return reply.code(400).send(failure('venue: at most 200 characters'));
+      const pdf = await raceResultsPdf(host, id, venue ? { venue } : {});
+      if (!pdf) return unknownRace(reply, id);
+      return reply
+        .code(200)
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', attachment(resultsPdfFileName(id)))
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  );
 
   app.get<RaceFile>('/api/v1/races/:id/results.csv', access('view'), async (request, reply) => {
     const race = hostRaceRecord(host, request.params.id);
@@ -55,7 +85,7 @@ export function registerExportRoutes(app: FastifyInstance, session: HostSession)
     return reply
       .type('application/json; charset=utf-8')
       .header('Content-Disposition', attachment(raceDownloadNames(race).json))
-      .send(raceResultsJson(host.program().meeting, race));
+      .send(raceResultsJson(meetingFacts(host.program()), race));
   });
 
   app.get<RaceFile>('/api/v1/races/:id/sheet.json', access('view'), async (request, reply) => {
@@ -72,9 +102,10 @@ export function registerExportRoutes(app: FastifyInstance, session: HostSession)
     if (delimiter === null) return badDelimiter(reply);
     const record = hostMeetingRecord(host);
     const zip = await meetingZip(record, { delimiter });
+    const name = safeFileStem(record.meeting.name, 'meeting');
     return reply
       .type('application/zip')
-      .header('Content-Disposition', attachment(`${safeFileStem(record.meeting, 'meeting')}.zip`))
+      .header('Content-Disposition', attachment(`${name}.zip`))
       .send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
   });
 }

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
  * The DejaVu Sans Condensed TTFs the results sheet embeds (every name prints with its
  * diacritics: Jílek, Bøkko, Łukasz, Čech). They come from the `dejavu-fonts-ttf` dependency and
  * are resolved through Node's module resolution from this module's own URL: from the sources
- * (src/main/results), the CLI (tsx) and the built Electron main (out/main/index.js, where
+ * (src/main/results-out), the CLI (tsx) and the built Electron main (out/main/index.js, where
  * electron-vite leaves dependencies external) that walks up to the package root's
  * node_modules/dejavu-fonts-ttf/ttf/ (inside app.asar in a packaged app, which Electron's fs reads).
  */
