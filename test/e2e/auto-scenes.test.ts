@@ -1,7 +1,7 @@
 // Auto mode in headless Chromium (issue 9, "The board follows the race"): the venue board and
 // the overlay, as a venue and OBS would run them, follow a real race on a real host without
 // the operator cutting: start list before the gun, live at the gun, results at the finish, the
-// OFFICIAL stamp at confirmation. A manual cut holds until the next phase. The console shows
+// OFFICIAL stamp at confirmation (the overlay's own graphics in auto: test/e2e/overlay.test.ts). A manual cut holds until the next phase. The console shows
 // and switches auto mode per output.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,18 +72,28 @@ describe('auto mode: the outputs follow the race by themselves', () => {
       standings: false,
       sprint: true,
       result: false,
+      needs: false,
     });
     expect(o.view.elements).toMatchObject({ lapsToGo: true, standings: false, result: false });
     await showsAutoState('board', 'auto');
     expect(await consolePage.locator('[data-testid="board-auto"]').isChecked()).toBe(true);
   });
 
-  it('at the gun: live on the board, the standings on the overlay', async () => {
+  it('at the gun: live on the board; the overlay keeps the picture clean (standings only after a sprint)', async () => {
     await race({ type: 'race/started' }, { type: 'lap/completed' });
     const { board: b, overlay: o } = await outputs();
     expect(b.scene).toBe('live');
     expect(b.view.lapBoard.figure).toBe('15');
-    expect(o.view.elements).toMatchObject({ lapsToGo: true, standings: true, result: false });
+    // Issue 18: auto no longer keeps the standings on air all race (test/e2e/overlay.test.ts
+    // follows them after each sprint); "what they need" is armed for a semi's last laps.
+    expect(fixture.host.program().scenes.overlay).toEqual({
+      lapsToGo: true,
+      standings: false,
+      sprint: true,
+      result: false,
+      needs: true,
+    });
+    expect(o.view.elements).toMatchObject({ lapsToGo: true, standings: false, result: false });
   });
 
   it('a manual cut holds until the next phase change; the start list greys no one mid-race', async () => {
@@ -109,6 +119,7 @@ describe('auto mode: the outputs follow the race by themselves', () => {
       standings: false,
       sprint: false,
       result: true,
+      needs: false,
     });
     expect(o.view.result.shown).toBe(true);
     await showsAutoState('board', 'auto');

@@ -58,6 +58,8 @@ interface NamedBanner {
   shown: boolean;
   placings: string[];
   nameTexts: NameProbe[];
+  /** The overlay's lower thirds: each line's name as drawn (the longest form that fits). */
+  lines?: { key: number; name: string }[];
 }
 interface NamesView {
   rows: NamedRow[];
@@ -104,7 +106,14 @@ beforeAll(async () => {
   await fixture.race({ type: 'startList/set', skaters: [...startList] });
   await fixture.program({ type: 'output/auto', output: 'board', auto: false });
   await fixture.program({ type: 'output/auto', output: 'overlay', auto: false });
-  await fixture.program({ type: 'display/configured', sprintBannerSeconds: 60, overlayTop: 10 });
+  // The dense layout: every name whole at once (the far layout's short forms and paging have
+  // their own tests, board-far.test.ts); this test is about how each script is drawn.
+  await fixture.program({
+    type: 'display/configured',
+    sprintBannerSeconds: 60,
+    overlayTop: 10,
+    boardLayout: 'dense',
+  });
   await fixture.program({ type: 'scene/shown', output: 'board', scene: 'startList' });
   board = await openBoard(browser, fixture.url());
 }, 60_000);
@@ -489,7 +498,7 @@ describe('names in every script', () => {
     expect(await misdrawn(board, png, texts)).toEqual([]);
   }, 60_000);
 
-  it('the overlay: narrow standings and the result lower third', async () => {
+  it('the overlay: narrow standings and the result lower third (the semi: who goes to the final)', async () => {
     await fixture.program({ type: 'overlay/toggled', element: 'standings', visible: true });
     await fixture.program({ type: 'overlay/toggled', element: 'result', visible: true });
     const overlay = await openBoard(browser, fixture.url({ output: 'overlay' }));
@@ -498,19 +507,21 @@ describe('names in every script', () => {
       const { rows, result } = await view(overlay);
       expect(fallbacks(rows)).toEqual(expectedFallbacks(rows.map((row) => row.key)));
       expect(rows).toHaveLength(startList.length);
-      // "1 5 محمد علي EGY 5": place, bib, name, nation, points.
-      const podium = result!.placings.map((placing) => Number(placing.split(' ')[1]));
-      expect(podium).toHaveLength(3);
+      // "1 5 محمد علي EGY ": place, bib, name, nation (issue 18: the semi's lower third names
+      // the eight who go to the final, each in the longest form of the name that fits).
+      const through = result!.placings.map((placing) => Number(placing.split(' ')[1]));
+      expect(through).toHaveLength(8);
       expect(result!.nameTexts.map((name) => name.fallback)).toEqual(
-        podium.map((bib) => fallbackBibs.has(bib)),
+        through.map((bib) => fallbackBibs.has(bib)),
       );
       const png = await screenshot(overlay, 'names-overlay');
-      const lowerThird = podium.map((bib, index) => ({
+      const lowerThird = through.map((bib, index) => ({
         label: `result placing ${index + 1}`,
-        text: nameOf(bib),
+        text: result!.lines![index]!.name,
         probe: result!.nameTexts[index]!,
         marginY: 0,
       }));
+      expect(result!.lines!.map((line) => line.key)).toEqual(through);
       // Rows 46 px apart with the qualification line between them: the line boxes only.
       const standings = rowNames(rows).map((name) => ({ ...name, marginY: 0 }));
       expect(await misdrawn(overlay, png, [...standings, ...lowerThird])).toEqual([]);

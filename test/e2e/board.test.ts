@@ -36,7 +36,9 @@ beforeAll(async () => {
   await fixture.program({ type: 'scene/shown', output: 'board', scene: 'live' });
   await fixture.program({ type: 'overlay/toggled', element: 'lapsToGo', visible: true });
   await fixture.program({ type: 'overlay/toggled', element: 'standings', visible: true });
-  board = await openBoard(browser, fixture.url());
+  // This file checks the dense layout (everyone at once, issue 18's choice beside the venue
+  // default `far`); the far layout has its own e2e in board-far.test.ts and board-shapes.test.ts.
+  board = await openBoard(browser, fixture.url({ layout: 'dense' }));
 }, 60_000);
 
 afterAll(async () => {
@@ -102,14 +104,15 @@ describe('the venue board', () => {
     expect(state.view.heading).toBe('START LIST');
     expect(
       state.rows.map((row) => `${row.drawn.bib} ${row.drawn.nation} ${row.drawn.name}`).slice(0, 3),
-    ).toEqual(['1 CAN Antoine Gélinas-Beaulieu', '2 JPN Shomu Sasaki', '3 KOR Chung Jae-won']);
+    // A name too long for its cell is shortened, not squeezed (issue 18): initial + FAMILY.
+    ).toEqual(['1 CAN A. GÉLINAS-BEAULIEU', '2 JPN Shomu Sasaki', '3 KOR Chung Jae-won']);
     expect(state.flags).toEqual(expect.arrayContaining(['CAN', 'JPN', 'KOR', 'USA', 'NED']));
     await shoot(board, 'start-list');
 
     await settled(board, await scene('board', 'live'));
     state = await readBoard(board);
     expect(state.scene).toBe('live');
-    expect(state.view.lapBoard).toEqual({
+    expect(state.view.lapBoard).toMatchObject({
       figure: '16',
       label: 'LAPS TO GO',
       sprintFlag: null,
@@ -124,8 +127,10 @@ describe('the venue board', () => {
       await fixture.race({ type: 'race/started' }, { type: 'laps/corrected', lapsCompleted: 3 }),
     );
     let state = await readBoard(board);
-    expect(state.view.lapBoard).toMatchObject({ figure: '13', sprintFlag: 'SPRINT 1' });
-    expect(state.view.qualificationLine).toMatchObject({ after: 8, certain: false });
+    // Issue 18: the sprint lap pill says what the sprint is worth; with nobody in the points the
+    // qualification line stands above everyone (never between skaters ordered by helmet number).
+    expect(state.view.lapBoard).toMatchObject({ figure: '13', sprintFlag: 'SPRINT 1 · 3-2-1' });
+    expect(state.view.qualificationLine).toMatchObject({ after: 0, certain: false });
     const before = state.rows;
     expect(order(before)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     await shoot(board, 'live-sprint-lap');
@@ -172,15 +177,19 @@ describe('the venue board', () => {
     const [first, second] = state.rows;
     expect(first!.y).toBe(first!.targetY);
     expect(second!.targetY).toBeGreaterThan(first!.targetY);
-    expect(state.rows.map((row) => row.targetY)).toEqual(
-      [...state.rows.map((row) => row.targetY)].sort((a, b) => a - b),
+    // The rows shown are in order (while the banner is up the table shows the rows that fit
+    // above it, paged around the line: issue 18).
+    const shownRows = state.rows.filter((row) => row.shown);
+    expect(shownRows.map((row) => row.targetY)).toEqual(
+      [...shownRows.map((row) => row.targetY)].sort((a, b) => a - b),
     );
     expect(first!.drawn).toMatchObject({ rank: '1', total: '3', sprints: ['3', '', ''] });
-    expect(state.rows.slice(3).every((row) => row.dimmed)).toBe(true);
+    // Issue 18: no points yet is not out of the race: nobody is greyed.
+    expect(state.rows.slice(3).some((row) => row.dimmed)).toBe(false);
     const line = state.view.qualificationLine!;
-    expect(line.after).toBe(8);
-    expect(line.y).toBeGreaterThan(state.rows[7]!.targetY);
-    expect(line.y).toBeLessThan(state.rows[8]!.targetY);
+    expect(line.after).toBe(3); // under the last of the three with points
+    expect(line.y).toBeGreaterThan(state.rows[2]!.targetY);
+    expect(line.y).toBeLessThan(state.rows[3]!.targetY);
 
     // The banner comes down by itself after the configured seconds.
     await board.waitForFunction(
@@ -210,10 +219,10 @@ describe('the venue board', () => {
     );
     await settled(board, bell);
     state = await readBoard(board);
-    expect(state.view.lapBoard).toEqual({
+    expect(state.view.lapBoard).toMatchObject({
       figure: '1',
       label: 'LAP TO GO',
-      sprintFlag: 'FINAL SPRINT',
+      sprintFlag: 'FINAL SPRINT · 60-40-20-10-6-3',
       bell: 'LAST LAP',
     });
     expect(order(state.rows).slice(0, 6)).toEqual([4, 7, 1, 5, 2, 9]);
@@ -296,7 +305,7 @@ describe('other outputs', () => {
       keyof typeof sizes,
       { width: number; height: number },
     ][]) {
-      const page = await openBoard(browser, fixture.url(), size);
+      const page = await openBoard(browser, fixture.url({ layout: 'dense' }), size);
       try {
         await settled(page, fixture.host.revision);
         const state = await readBoard(page);
@@ -307,13 +316,14 @@ describe('other outputs', () => {
           expect(row.y).toBeGreaterThanOrEqual(0);
           expect(row.y).toBeLessThan(state.layout.height);
         }
-        expect(state.view.lapBoard.figure).toBe('0');
+        // Issue 18: FINISH alone, no giant 0 under it.
+        expect(state.view.lapBoard).toMatchObject({ figure: '', label: 'FINISH' });
         await shoot(page, `live-${name}`);
       } finally {
         await page.close();
       }
     }
-  });
+  }, 60_000);
 
   it('keys the overlay: transparent background, elements cut in and out, chroma key', async () => {
     const overlay = await openBoard(browser, fixture.url({ output: 'overlay' }));
@@ -328,6 +338,7 @@ describe('other outputs', () => {
         standings: true,
         sprint: false,
         result: false,
+        needs: false,
       });
       expect(state.view.rows).toHaveLength(8);
       let image = await pixels(overlay, true);
@@ -355,8 +366,14 @@ describe('other outputs', () => {
         standings: false,
         sprint: false,
         result: true,
+        needs: false,
       });
-      expect(state.view.result).toMatchObject({ shown: true, heading: 'RESULTS\nUNOFFICIAL' });
+      // Issue 18: a finished semi's lower third says who goes to the final.
+      expect(state.view.result).toMatchObject({
+        shown: true,
+        heading: 'QUALIFIED FOR THE FINAL',
+        note: 'UNOFFICIAL',
+      });
       expect(state.view.bounds.lapsToGo!.x).toBeGreaterThan(1300);
       expect(state.view.bounds.result!.x).toBeLessThan(200);
       await shoot(overlay, 'overlay-result', true);
@@ -406,6 +423,7 @@ describe('other outputs', () => {
         standings: false,
         sprint: true,
         result: false,
+        needs: false,
       });
       expect(state.view.banner).toMatchObject({
         shown: true,

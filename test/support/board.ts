@@ -27,13 +27,16 @@ export function program(
     activeRaceId: 'race-1',
     scenes: {
       board: scene,
-      overlay: { lapsToGo: true, standings: true, sprint: false, result: false },
+      overlay: { lapsToGo: true, standings: true, sprint: false, result: false, needs: false },
       auto: { board: false, overlay: false },
       held: { board: false, overlay: false },
     },
     display: { ...defaultDisplaySettings, ...display },
     timing: defaultTimingSettings,
     publicFeed: false,
+    venue: '',
+    meetingDate: null,
+    timeZone: null,
   };
 }
 
@@ -81,4 +84,141 @@ export function line(row: BoardRow): string {
   ]
     .join(' ')
     .trimEnd();
+}
+
+// ---- The far layout in the browser (issue 18): what the venue board's probes add, read by
+// test/e2e/board-far.test.ts and test/e2e/board-shapes.test.ts.
+
+/** A box in output pixels. */
+export interface OutputBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A row as the board reports it since issue 18 (src/renderer/board/widgets/standings-table.ts). */
+export interface FarRow {
+  key: number;
+  y: number;
+  targetY: number;
+  shown: boolean;
+  rank: string;
+  name: string;
+  status: string;
+  qualified: string;
+  dimmed: boolean;
+  band: BoardRow['band'];
+  qualification: string;
+  needs: string;
+  names: string[];
+  medal: BoardRow['medal'];
+  drawn: { rank: string; name: string; total: string; mark: string };
+  nameText: { fallback: boolean; font: string; scale: { x: number; y: number }; bounds: OutputBox };
+  marks: {
+    badge: string;
+    badgeKind: '' | 'Q' | 'q' | 'status';
+    badgeBox: OutputBox | null;
+    needs: string;
+    needsBox: OutputBox | null;
+    medal: BoardRow['medal'];
+    squeeze: number;
+    shrink: number;
+    qualifyingPlace: boolean;
+  };
+  box: OutputBox;
+  layer: number;
+}
+
+/** The qualification line or bar as drawn. */
+export interface FarLine {
+  after: number;
+  certain: boolean;
+  label: string;
+  note: string;
+  box: OutputBox;
+  thickness: number;
+  pointing: 'up' | 'down' | null;
+}
+
+/** What a venue scene reports since issue 18. */
+export interface FarView {
+  scene: string;
+  layout: 'far' | 'dense';
+  rows: FarRow[];
+  qualificationLine: FarLine | null;
+  page: { index: number; count: number; rows: number[]; label: string };
+  divider: OutputBox | null;
+  columnHeaders?: { text: string; box: OutputBox }[];
+  heading?: string;
+  lapBoard?: {
+    figure: string;
+    label: string;
+    sprintFlag: string | null;
+    bell: string | null;
+    figureColour: string;
+    figurePlate: string | null;
+    figureBox: OutputBox;
+    sprintLines: string[];
+  };
+  banner?: {
+    shown: boolean;
+    heading: string;
+    placings: string[];
+    nameTexts: { font: string; bounds: OutputBox }[];
+    drawnNames: string[];
+    box: OutputBox | null;
+  };
+}
+
+/** Whether two boxes overlap (touching edges do not). */
+export function overlaps(a: OutputBox, b: OutputBox): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The font size in px of a CSS font ("600 60px ..."). */
+export function fontPx(font: string): number {
+  const size = /([\d.]+)px/.exec(font);
+  if (!size) throw new Error(`fontPx: no size in "${font}"`);
+  return Number(size[1]);
+}
+
+/**
+ * Rows of a PNG region whose pixels differ clearly from the region's most common colour (its
+ * background): the height of the ink there, in pixels.
+ */
+export function inkRows(
+  png: { width: number; height: number; data: Uint8Array },
+  box: OutputBox,
+): number {
+  const x0 = Math.max(0, Math.floor(box.x));
+  const x1 = Math.min(png.width, Math.ceil(box.x + box.width));
+  const y0 = Math.max(0, Math.floor(box.y));
+  const y1 = Math.min(png.height, Math.ceil(box.y + box.height));
+  const at = (x: number, y: number) => {
+    const i = (y * png.width + x) * 4;
+    return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+  };
+  const counts = new Map<string, number>();
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) {
+      const key = at(x, y).join(',');
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  const background = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])[0]![0]
+    .split(',')
+    .map(Number);
+  let first = -1;
+  let last = -1;
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) {
+      const pixel = at(x, y);
+      if (Math.max(...pixel.map((c, i) => Math.abs(c - background[i]!))) > 96) {
+        if (first < 0) first = y;
+        last = y;
+        break;
+      }
+    }
+  return first < 0 ? 0 : last - first + 1;
 }

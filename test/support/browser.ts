@@ -4,7 +4,8 @@ import { loadOrCreateTokens, type ApiTokens } from '../../src/main/host/tokens.t
 import { startServer, type RunningServer } from '../../src/main/server/http-api.ts';
 import type { BoardModel } from '../../src/shared/board/model.ts';
 import type { ProgramCommand } from '../../src/shared/protocol/program.ts';
-import type { RaceCommand, Skater } from '../../src/shared/race/events.ts';
+import type { NameOrder, RaceCommand, Skater } from '../../src/shared/race/events.ts';
+import { composeName } from '../../src/shared/race/skater-name.ts';
 import { ensureRendererBuilt, rendererOut } from './build-renderer.ts';
 import { expectAccepted, openHost } from './host-fixture.ts';
 
@@ -62,9 +63,9 @@ export interface ViewProbe {
   qualificationLine: { after: number; y: number; targetY: number; certain: boolean } | null;
   banner: { shown: boolean; heading: string; placings: string[] };
   /** Overlay. */
-  elements: Record<'lapsToGo' | 'standings' | 'sprint' | 'result', boolean>;
-  result: { shown: boolean; heading: string; placings: string[] };
-  bounds: Record<'lapsToGo' | 'standings' | 'sprint' | 'result', Bounds | null>;
+  elements: Record<'lapsToGo' | 'standings' | 'sprint' | 'result' | 'needs', boolean>;
+  result: { shown: boolean; heading: string; note?: string; placings: string[] };
+  bounds: Record<'lapsToGo' | 'standings' | 'sprint' | 'result' | 'needs', Bounds | null>;
 }
 
 /** `window.__board` as tests read it (src/renderer/board/inspect.ts). */
@@ -148,31 +149,43 @@ export function launchBrowser(): Promise<Browser> {
 
 /** 24 skaters with real-looking names and nations (from the demo meeting; "Demo" ones invented). */
 export const demoSkaters: readonly Skater[] = [
-  ['Antoine Gélinas-Beaulieu', 'CAN'],
-  ['Shomu Sasaki', 'JPN'],
-  ['Chung Jae-won', 'KOR'],
-  ['Jordan Stolz', 'USA'],
-  ['Mathieu Belloir', 'FRA'],
-  ['Indra Médard', 'BEL'],
-  ['Jorrit Bergsma', 'NED'],
-  ['Viktor Hald Thorup', 'DEN'],
-  ['Demo Skater Nine', 'NOR'],
-  ['Demo Skater Ten', 'GER'],
-  ['Demo Skater Eleven', 'POL'],
-  ['Demo Skater Twelve', 'AUT'],
-  ['Demo Skater Alpha', 'CHN'],
-  ['Demo Skater Bravo', 'SWE'],
-  ['Demo Skater Charlie', 'KAZ'],
-  ['Andrea Giovannini', 'ITA'],
-  ['Stijn van de Bunt', 'NED'],
-  ['Metoděj Jílek', 'CZE'],
-  ['Bart Swings', 'BEL'],
-  ['Demo Skater Delta', 'SUI'],
-  ['Demo Skater Echo', 'GBR'],
-  ['Demo Skater Foxtrot', 'EST'],
-  ['Demo Skater Golf', 'LAT'],
-  ['Demo Skater Hotel', 'HUN'],
-].map(([name, nation], index) => ({ bib: index + 1, name: name!, nation: nation! }));
+  ['Antoine', 'Gélinas-Beaulieu', 'CAN'],
+  ['Shomu', 'Sasaki', 'JPN'],
+  ['Jae-won', 'Chung', 'KOR', 'family-first'],
+  ['Jordan', 'Stolz', 'USA'],
+  ['Mathieu', 'Belloir', 'FRA'],
+  ['Indra', 'Médard', 'BEL'],
+  ['Jorrit', 'Bergsma', 'NED'],
+  ['Viktor', 'Hald Thorup', 'DEN'],
+  ['Demo Skater', 'Nine', 'NOR'],
+  ['Demo Skater', 'Ten', 'GER'],
+  ['Demo Skater', 'Eleven', 'POL'],
+  ['Demo Skater', 'Twelve', 'AUT'],
+  ['Demo Skater', 'Alpha', 'CHN', 'given-first'],
+  ['Demo Skater', 'Bravo', 'SWE'],
+  ['Demo Skater', 'Charlie', 'KAZ'],
+  ['Andrea', 'Giovannini', 'ITA'],
+  ['Stijn', 'van de Bunt', 'NED'],
+  ['Metoděj', 'Jílek', 'CZE'],
+  ['Bart', 'Swings', 'BEL'],
+  ['Demo Skater', 'Delta', 'SUI'],
+  ['Demo Skater', 'Echo', 'GBR'],
+  ['Demo Skater', 'Foxtrot', 'EST'],
+  ['Demo Skater', 'Golf', 'LAT'],
+  ['Demo Skater', 'Hotel', 'HUN'],
+].map(([given, family, nation, order], index) => {
+  // Names as a federation's start list gives them: the parts and their order (issue 19), so
+  // the board's short forms ("A. GÉLINAS-BEAULIEU", "CHUNG J.") follow from them.
+  const nameOrder = (order ?? 'given-first') as NameOrder;
+  return {
+    bib: index + 1,
+    name: composeName(given!, family!, nameOrder),
+    firstName: given!,
+    lastName: family!,
+    nameOrder,
+    nation: nation!,
+  };
+});
 
 /** A real race host on a temp data dir, the real server serving the built pages, one race. */
 export interface BoardHost {

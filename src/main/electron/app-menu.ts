@@ -52,6 +52,7 @@ const overlayElements: readonly { element: OverlayElement; label: string }[] = [
   { element: 'standings', label: 'Standings' },
   { element: 'sprint', label: 'Sprint result' },
   { element: 'result', label: 'Final result' },
+  { element: 'needs', label: 'What they need' },
 ];
 
 /** The host command behind a menu action, or null for window actions. */

@@ -16,7 +16,7 @@
  * | `/massstart/advance`   | `bib:int`                                           | referee advances a skater (q)         |
  * | `/massstart/confirm`   | –                                                   | confirm the results                   |
  * | `/massstart/scene`     | `blank\|startList\|live\|sprint\|results:string`      | what the venue board shows            |
- * | `/massstart/overlay`   | `lapsToGo\|standings\|sprint\|result:string 0\|1:int` | show (1) or hide (0) an overlay part  |
+ * | `/massstart/overlay`   | `lapsToGo\|standings\|sprint\|result\|needs:string 0\|1:int` | show (1) or hide (0) an overlay part |
  * | `/massstart/auto`      | `board\|overlay:string 0\|1:int`                     | auto mode of an output on (1) or off  |
  * | `/massstart/race`      | `raceId:string`                                     | make a race the active one            |
  *
@@ -223,7 +223,7 @@ const routes: Readonly<Record<string, Route>> = {
       }),
   },
   overlay: {
-    usage: '<lapsToGo|standings|sprint|result:string> <0|1:int>',
+    usage: `<${overlayElementSchema.options.join('|')}:string> <0|1:int>`,
     build: (args) =>
       program(args, {
         type: 'overlay/toggled',

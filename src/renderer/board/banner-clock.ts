@@ -20,7 +20,11 @@ export class BannerClock {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private last: HostSnapshotMessage | null = null;
 
-  constructor(private readonly onExpired: (snapshot: HostSnapshotMessage) => void) {}
+  constructor(
+    private readonly onExpired: (snapshot: HostSnapshotMessage) => void,
+    /** The board page's own layout (`?layout=far|dense`), over the meeting's setting. */
+    private readonly layout?: 'far' | 'dense',
+  ) {}
 
   present(snapshot: HostSnapshotMessage, now: number): Presented {
     this.last = snapshot;
@@ -30,7 +34,7 @@ export class BannerClock {
       this.raceId = raceId;
       this.state = null;
     }
-    const quiet = presentBoard(snapshot, { bannerActive: false });
+    const quiet = presentBoard(snapshot, { bannerActive: false, layout: this.layout });
     this.state = nextBanner(
       this.state,
       quiet.sprintResult?.key ?? null,

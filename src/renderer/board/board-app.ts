@@ -10,6 +10,7 @@ import {
 } from './engine/software-renderer.ts';
 import { FrameLoop } from './engine/frame-loop.ts';
 import { FlagTextures } from './flags.ts';
+import { pageSeconds } from './paging.ts';
 import { glyphResolution, installBitmapFonts, loadWebFont } from './fonts.ts';
 import { viewportFor, type Viewport } from './layout.ts';
 import { BlankScene } from './scenes/blank-scene.ts';
@@ -60,6 +61,11 @@ export class BoardApp {
   private pending: Presentation | null = null;
   private raceId: string | null = null;
   private bannerActive = false;
+  /** The page clock (issue 18): a timer, never a frame loop, so an idle board draws nothing. */
+  private pageTimer: ReturnType<typeof setTimeout> | null = null;
+  private pagedScene: SceneBase | null = null;
+  /** How long a page stays up. */
+  pageMs = pageSeconds * 1000;
 
   private constructor(
     readonly app: Application,
@@ -193,7 +199,30 @@ export class BoardApp {
     }
     this.loop.recordUpdate(performance.now() - started);
     this.loop.invalidate();
+    this.schedulePage();
   }
+
+  /**
+   * Keeps the page clock running while the scene up has pages to turn: each turn is one change
+   * (rows glide to the next page), then nothing is drawn until the next. A new scene starts
+   * its first page afresh; a push does not restart the clock (pushes come every lap).
+   */
+  private schedulePage(): void {
+    const scene = this.current;
+    const paging = scene !== null && scene.pageCount() > 1;
+    if (paging && this.pageTimer !== null && this.pagedScene === scene) return;
+    if (this.pageTimer !== null) clearTimeout(this.pageTimer);
+    this.pageTimer = null;
+    this.pagedScene = paging ? scene : null;
+    if (paging) this.pageTimer = setTimeout(this.turnPage, this.pageMs);
+  }
+
+  private readonly turnPage = (): void => {
+    this.pageTimer = null;
+    this.current?.turnPage(performance.now());
+    this.loop.invalidate();
+    this.schedulePage();
+  };
 
   /** The output changed size. */
   resize(width: number, height: number): void {

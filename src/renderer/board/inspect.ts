@@ -1,4 +1,5 @@
 import type { BoardApp } from './board-app.ts';
+import { textBoxes, type TextBox } from './text-boxes.ts';
 
 /** Every requestAnimationFrame callback on the page, by anyone (the idle check counts them). */
 let animationFrames = 0;
@@ -69,6 +70,8 @@ export interface BoardInspection {
     updateP95: number;
     updateMax: number;
   };
+  /** Every visible text of the current scene as drawn, one ink box per line (text-boxes.ts). */
+  textBoxes(): TextBox[];
 }
 
 /** Builds `window.__board` over a running board. */
@@ -150,5 +153,7 @@ export function inspection(board: BoardApp): BoardInspection {
         updateMax: percentile(updates, 1),
       };
     },
+    textBoxes: () =>
+      textBoxes(board.app.stage, board.app.renderer, board.layoutInfo, board.sceneName),
   };
 }

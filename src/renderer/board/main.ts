@@ -15,6 +15,11 @@ declare global {
 async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const output: Output = params.get('output') === 'overlay' ? 'overlay' : 'board';
+  // A venue board may choose its own layout over the meeting's (issue 18): ?layout=far|dense.
+  const layoutParam = params.get('layout');
+  const layout = layoutParam === 'far' || layoutParam === 'dense' ? layoutParam : undefined;
+  if (layoutParam !== null && layout === undefined)
+    console.warn(`layout=${layoutParam} is not a board layout (far, dense): the meeting's is used`);
   document.documentElement.dataset.output = output;
   countAnimationFrames();
   const board = await BoardApp.create(output, document.body);
@@ -30,7 +35,7 @@ async function start(): Promise<void> {
       receivedAt,
     });
   };
-  const banner = new BannerClock((snapshot) => show(snapshot, performance.now()));
+  const banner = new BannerClock((snapshot) => show(snapshot, performance.now()), layout);
   const client = connectHost();
   client.onConnection((state) => (inspect.connection = state));
   client.onState((snapshot) => show(snapshot, performance.now()));

@@ -43,6 +43,9 @@ export const boardLabelKeys = [
   'qualifiedForFinal',
   'whatTheyNeed',
   'page',
+  'needsHelp',
+  'clinched',
+  'eliminated',
 ] as const;
 
 /** One label of the board. */
@@ -98,6 +101,9 @@ const english: BoardLabelTable = {
   qualifiedForFinal: 'QUALIFIED FOR THE FINAL',
   whatTheyNeed: 'WHAT THEY NEED',
   page: '{page}/{pages}',
+  needsHelp: 'NEEDS HELP',
+  clinched: 'QUALIFIED',
+  eliminated: 'ELIMINATED',
 };
 
 const dutch: BoardLabelTable = {
@@ -137,6 +143,9 @@ const dutch: BoardLabelTable = {
   qualifiedForFinal: 'GEKWALIFICEERD VOOR DE FINALE',
   whatTheyNeed: 'WAT ZE NODIG HEBBEN',
   page: '{page}/{pages}',
+  needsHelp: 'HEEFT HULP NODIG',
+  clinched: 'GEKWALIFICEERD',
+  eliminated: 'UITGESCHAKELD',
 };
 
 const german: BoardLabelTable = {
@@ -176,6 +185,9 @@ const german: BoardLabelTable = {
   qualifiedForFinal: 'FÜR DAS FINALE QUALIFIZIERT',
   whatTheyNeed: 'WAS SIE BRAUCHEN',
   page: '{page}/{pages}',
+  needsHelp: 'BRAUCHT HILFE',
+  clinched: 'QUALIFIZIERT',
+  eliminated: 'AUSGESCHIEDEN',
 };
 
 const italian: BoardLabelTable = {
@@ -215,6 +227,9 @@ const italian: BoardLabelTable = {
   qualifiedForFinal: 'QUALIFICATI PER LA FINALE',
   whatTheyNeed: 'COSA SERVE',
   page: '{page}/{pages}',
+  needsHelp: 'SERVE AIUTO',
+  clinched: 'QUALIFICATO',
+  eliminated: 'ELIMINATO',
 };
 
 /** The board's words in every display language (display settings, `language`). */

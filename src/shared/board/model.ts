@@ -169,4 +169,89 @@ export interface OverlayModel {
   /** Rows of the standings the overlay shows (the top N). */
   readonly top: number;
   readonly chromaKey: string | null;
+  /**
+   * The overlay follows the race by itself (auto on, no manual cut holding; issue 18, part 5):
+   * the board then puts the standings up for `afterSprintSeconds` after each intermediate sprint.
+   */
+  readonly follows: boolean;
+  /** How long the standings stay up after a sprint (display settings `sprintBannerSeconds`). */
+  readonly afterSprintSeconds: number;
+  /** The laps bug on one line. */
+  readonly bug: OverlayBugModel;
+  /** The standings panel under its title strip ("STANDINGS AFTER SPRINT 2"). */
+  readonly standings: OverlayStandingsModel;
+  /** The newest sprint's placings as a lower third; null before the first sprint. */
+  readonly sprint: LowerThirdModel | null;
+  /** The outcome: who goes to the final, or the podium; the leaders while the race runs. */
+  readonly result: LowerThirdModel | null;
+  /** "WHAT THEY NEED": the skaters around the qualification line in a semi's last laps; else null. */
+  readonly needs: LowerThirdModel | null;
+}
+
+/** The overlay's laps bug: one line, "7 LAPS TO GO · SPRINT 2 · 3-2-1". */
+export interface OverlayBugModel {
+  /** The whole bug as one line of text (captions, tests). */
+  readonly text: string;
+  /** "7"; "" at the bell and at the finish. */
+  readonly figure: string;
+  /** "LAPS TO GO", "LAST LAP" (the bell), "FINISH". */
+  readonly label: string;
+  /** What the lap being run is worth: "SPRINT 2 · 3-2-1", "FINAL SPRINT · 60-40-20-10-6-3"; else "". */
+  readonly flag: string;
+  /** Which plate: laps to go, the bell (red), the finish. */
+  readonly state: 'laps' | 'bell' | 'finish';
+}
+
+/** One skater on an overlay panel or lower third, all strings ready to draw. */
+export interface OverlayLine {
+  /** The helmet number (stable identity). */
+  readonly key: number;
+  /** Rank or place ("1"); "" for none. */
+  readonly place: string;
+  /** A medal disc instead of the place (the final's podium). */
+  readonly medal: BoardRow['medal'];
+  readonly bib: string;
+  readonly name: string;
+  /** Shorter forms of the name, longest first (BoardRow.names). */
+  readonly names: readonly string[];
+  readonly nation: string;
+  /** The figure: points ("3"), a race time ("7:42.49"); "" for none. */
+  readonly value: string;
+  /** After the figure: "PTS", or "". */
+  readonly unit: string;
+  /** "Q", "q" or "". */
+  readonly badge: string;
+  /** What the skater needs or has: "NEEDS TOP 5", "QUALIFIED", "ELIMINATED"; else "". */
+  readonly note: string;
+  /** How the note is coloured: clinched, open, out; plain without a note. */
+  readonly tone: 'plain' | 'clinched' | 'open' | 'out';
+}
+
+/** The overlay's standings panel. */
+export interface OverlayStandingsModel {
+  /** "STANDINGS AFTER SPRINT 2", or "STANDINGS" before the first sprint. */
+  readonly title: string;
+  /**
+   * The intermediate sprint result the standings follow (SprintResultModel.key): a new key puts
+   * them up for a while when the overlay follows the race; null before the first sprint and
+   * once the finish comes in (then the result lower third tells it).
+   */
+  readonly key: string | null;
+  /** The skaters with points, at most `top` (the first `top` rows while nobody has any). */
+  readonly lines: readonly OverlayLine[];
+  /** Draw the qualification line under this many lines; null: no line on the panel. */
+  readonly lineAfter: number | null;
+}
+
+/** A lower third: a title strip and a few skaters. */
+export interface LowerThirdModel {
+  /** What it tells, which decides its grid: a sprint's placings, the K qualified, the podium ... */
+  readonly kind: 'sprint' | 'qualified' | 'podium' | 'leaders' | 'needs';
+  /** "SPRINT 2", "QUALIFIED FOR THE FINAL", "RESULTS", "WHAT THEY NEED". */
+  readonly title: string;
+  /** Beside the title: "UNOFFICIAL", "QUALIFICATION · TOP 8"; else "". */
+  readonly note: string;
+  /** The note is the results' mark: coloured as the venue board's OFFICIAL / UNOFFICIAL. */
+  readonly noteTone: 'plain' | 'official' | 'unofficial';
+  readonly lines: readonly OverlayLine[];
 }

@@ -8,11 +8,11 @@ import type {
   BoardModel,
   BoardRow,
   LapBoardModel,
-  OverlayModel,
   QualificationModel,
   ResultsModel,
   SprintResultModel,
 } from './model.ts';
+import { presentOverlay } from './overlay.ts';
 import { presentColumns, presentRows, startListOrder } from './rows.ts';
 import { presentSprintResult } from './sprint-result.ts';
 
@@ -40,16 +40,27 @@ export function presentBoard(snapshot: HostSnapshotMessage, options: BoardOption
   const sprintResult = presentSprintResult(state, labels);
   const finished = standings.phase === 'final' || standings.phase === 'official';
   const qualification = presentQualification(state, standings, rows, labels);
+  const lapBoard = presentLapBoard(race, labels);
+  const results = presentResults(state.official, labels);
   return {
     ...common(program, labels, layout),
+    overlay: presentOverlay(program, labels, {
+      race,
+      rows,
+      lapBoard,
+      sprintResult,
+      results,
+      qualification,
+      lastLaps,
+    }),
     scene: scene(program.scenes.board, options.bannerActive, sprintResult),
     title: state.title,
-    lapBoard: presentLapBoard(race, labels),
+    lapBoard,
     rows,
     columns: presentColumns(labels, state.format.sprintLaps.length),
     qualificationLine: qualification?.after ?? null,
     qualificationCertain: finished,
-    results: presentResults(state.official, labels),
+    results,
     startList: { heading: labels.text('startList'), rows: startListOrder(state, rows) },
     sprintResult,
     empty: false,
@@ -129,16 +140,6 @@ function presentResults(official: boolean, labels: BoardLabels): ResultsModel {
   };
 }
 
-function presentOverlay(program: ProgramView): OverlayModel {
-  const { display } = program;
-  return {
-    visible: program.scenes.overlay,
-    position: display.overlayPosition,
-    top: display.overlayTop,
-    chromaKey: display.chromaKey,
-  };
-}
-
 /** The fields that come from the program alone. */
 function common(
   program: ProgramView,
@@ -154,7 +155,7 @@ function common(
     theme: display.theme,
     safeArea: display.safeArea,
     meeting: program.meeting,
-    overlay: presentOverlay(program),
+    overlay: presentOverlay(program, labels, null),
     layout,
     pageLabel: labels.text('page'),
   };

@@ -3,6 +3,23 @@
  * active race by itself: start list before the start, live at the gun, results once the finish
  * order is complete (with the OFFICIAL stamp at confirmation). A manual cut holds until the next
  * phase change, or until auto is turned back on. Pure: the host calls it for every view.
+ *
+ * The overlay in auto (issue 18, part 5: broadcast graphics keep the picture clean) cuts in
+ * elements that the board shows only when they have something to tell, timed by the board:
+ * - `sprint`: the sprint's placings come up for `sprintBannerSeconds` after each sprint is
+ *   entered or corrected (the board's banner clock, src/renderer/board/banner-clock.ts).
+ * - `standings` stays OUT for the whole race: the overlay board puts the standings up by itself
+ *   for the same `sprintBannerSeconds` after each intermediate sprint ("STANDINGS AFTER SPRINT
+ *   2"), timed from the sprint result's key as the banner is (src/shared/board/banner.ts), so a
+ *   reconnecting overlay does not replay them. It does so only while the overlay follows the
+ *   race (`scenes.auto.overlay` and not `scenes.held.overlay`): a manual cut of `standings` in
+ *   keeps them on air for the phase, a manual cut out keeps them off.
+ * - `needs`: in for the live phase; the board draws the "what they need" lower third only in the
+ *   last laps of a running semi (from the bell, or once the last intermediate sprint is done, as
+ *   the venue board's "needs top 5") while someone is still open, and takes it out at the finish.
+ *   In a final it never has anything to show. Rounds are not a phase: the rule stays one of phases.
+ * - `result`: alone after the finish (who goes to the final, or the podium).
+ * One lower third at a time on the board: the result, then a sprint's placings, then the needs.
  */
 import type { StandingsPhase } from '../race/standings.ts';
 import type { BoardScene, Output, OverlayVisibility, Scenes } from './program.ts';
@@ -57,18 +74,22 @@ export function autoBoardScene(phase: OutputPhase): BoardScene {
   }
 }
 
-/** The overlay elements auto mode cuts in: the laps bug and standings while racing, the result lower third after the finish. */
+/**
+ * The overlay elements auto mode cuts in: the laps bug (and the sprint's placings, and what
+ * they need in a semi's last laps) while racing, the result lower third alone after the finish.
+ * The standings are never cut in for a whole phase: the board shows them after each sprint.
+ */
 export function autoOverlay(phase: OutputPhase): OverlayVisibility {
   switch (phase) {
     case 'none':
-      return { lapsToGo: false, standings: false, sprint: false, result: false };
+      return { lapsToGo: false, standings: false, sprint: false, result: false, needs: false };
     case 'start':
-      return { lapsToGo: true, standings: false, sprint: true, result: false };
+      return { lapsToGo: true, standings: false, sprint: true, result: false, needs: false };
     case 'live':
-      return { lapsToGo: true, standings: true, sprint: true, result: false };
+      return { lapsToGo: true, standings: false, sprint: true, result: false, needs: true };
     case 'finished':
     case 'official':
-      return { lapsToGo: false, standings: false, sprint: false, result: true };
+      return { lapsToGo: false, standings: false, sprint: false, result: true, needs: false };
   }
 }
 

@@ -2,6 +2,7 @@ import { boardLanguageSchema, labelOverridesSchema } from '../board/labels.ts';
 import { z } from 'zod';
 import { formatRefSchema } from '../race/format.ts';
 import { strictJournalEntrySchema, roundSchema, titleSchema } from '../race/events.ts';
+import { meetingSettingsSchema } from './meeting.ts';
 import { cleanName } from '../text.ts';
 import { timingSettingsSchema, type TimingSettings } from '../timing/settings.ts';
 import { strictObject } from '../unknown-fields.ts';
@@ -10,8 +11,11 @@ import { strictObject } from '../unknown-fields.ts';
 export const boardSceneSchema = z.enum(['blank', 'startList', 'live', 'sprint', 'results']);
 export type BoardScene = z.output<typeof boardSceneSchema>;
 
-/** Broadcast overlay elements, each cut in and out on its own. */
-export const overlayElementSchema = z.enum(['lapsToGo', 'standings', 'sprint', 'result']);
+/**
+ * Broadcast overlay elements, each cut in and out on its own. `needs` (issue 18): the "what they
+ * need" lower third in a running semi's last laps. The list only grows (a published contract).
+ */
+export const overlayElementSchema = z.enum(['lapsToGo', 'standings', 'sprint', 'result', 'needs']);
 export type OverlayElement = z.output<typeof overlayElementSchema>;
 
 /**
@@ -96,6 +100,12 @@ export interface ProgramView {
   readonly timing: TimingSettings;
   /** Whether the public live feed (/public/v1/, issue 13) is served. */
   readonly publicFeed: boolean;
+  /** Where the meeting is held; '' when not given (meeting/configured, issue 19). */
+  readonly venue: string;
+  /** The meeting's day, YYYY-MM-DD; null when not given. */
+  readonly meetingDate: string | null;
+  /** The meeting's IANA time zone; null: the host's own. */
+  readonly timeZone: string | null;
 }
 
 /**
@@ -172,5 +182,13 @@ export const programCommandSchema = z.discriminatedUnion('type', [
     onBoards: z.boolean().default(true),
   }),
   strictObject({ type: z.literal('rehearsal/stopped') }),
+  /**
+   * The meeting's facts (issue 19): name, venue, day (YYYY-MM-DD) and IANA time zone, each sent
+   * only when it changes; the results sheet, the exports and the feed print them.
+   */
+  strictObject({
+    type: z.literal('meeting/configured'),
+    ...changesOf(meetingSettingsSchema.shape),
+  }),
 ]);
 export type ProgramCommand = z.output<typeof programCommandSchema>;

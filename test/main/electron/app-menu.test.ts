@@ -40,7 +40,7 @@ const model = (changes: Partial<MenuModel> = {}): MenuModel => ({
   platform: 'linux',
   appName: 'Mass Start Scoreboard',
   scene: 'live',
-  overlay: { lapsToGo: true, standings: false, sprint: false, result: false },
+  overlay: { lapsToGo: true, standings: false, sprint: false, result: false, needs: false },
   auto: { board: true, overlay: false },
   raceActive: true,
   displays,
@@ -88,6 +88,7 @@ describe('menu template', () => {
     click(item(template, 'Results'));
     click(item(template, 'Standings'));
     click(item(template, 'Laps to go'));
+    click(item(template, 'What they need'));
     click(item(template, '2: LED wall (3840 × 2160)'));
     click(item(template, 'In a window (for capture tools)'));
     click(item(template, 'Show board'));
@@ -100,6 +101,7 @@ describe('menu template', () => {
       { kind: 'scene', scene: 'results' },
       { kind: 'overlayElement', element: 'standings', visible: true },
       { kind: 'overlayElement', element: 'lapsToGo', visible: false },
+      { kind: 'overlayElement', element: 'needs', visible: true },
       { kind: 'output', output: 'board', target: { displayId: 7 } },
       { kind: 'output', output: 'overlay', target: 'window' },
       { kind: 'output', output: 'board', target: 'closed' },
@@ -155,6 +157,20 @@ describe('menu template', () => {
     expect(item(template, 'Live standings').checked).toBe(true);
     expect(item(template, 'Blank').checked).toBe(false);
     expect(item(template, 'Laps to go').checked).toBe(true);
+    // Issue 18: every overlay element has its item, in key order (CmdOrCtrl+Shift+1..5).
+    const overlayMenu = template.find((entry) => entry.label === 'Overlay')!
+      .submenu as MenuItemConstructorOptions[];
+    expect(overlayMenu.slice(0, 5).map((entry) => [entry.label, entry.accelerator])).toEqual([
+      ['Laps to go', 'CmdOrCtrl+Shift+1'],
+      ['Standings', 'CmdOrCtrl+Shift+2'],
+      ['Sprint result', 'CmdOrCtrl+Shift+3'],
+      ['Final result', 'CmdOrCtrl+Shift+4'],
+      ['What they need', 'CmdOrCtrl+Shift+5'],
+    ]);
+    expect(item(template, 'What they need')).toMatchObject({
+      checked: false,
+      accelerator: 'CmdOrCtrl+Shift+5',
+    });
     const boardOutput = item(template, 'Board output').submenu as MenuItemConstructorOptions[];
     expect(boardOutput.map((entry) => [entry.label, entry.checked])).toEqual([
       ['1: Built-in (1512 × 982), main display', false],

@@ -50,7 +50,14 @@ describe('auto mode on the host: the boards follow the race', () => {
     expect(scenes().overlay).toMatchObject({ standings: false, result: false });
     await send(h, id, { type: 'race/started' });
     expect(scenes().board).toBe('live');
-    expect(scenes().overlay).toMatchObject({ lapsToGo: true, standings: true, result: false });
+    // Issue 18: the standings are not on air all race in auto; the overlay times them after
+    // each sprint, and "what they need" is armed.
+    expect(scenes().overlay).toMatchObject({
+      lapsToGo: true,
+      standings: false,
+      result: false,
+      needs: true,
+    });
 
     // The operator cuts to blank mid-race: it holds for the rest of the live phase.
     expect(
@@ -58,13 +65,14 @@ describe('auto mode on the host: the boards follow the race', () => {
     ).toMatchObject({ ok: true });
     await send(h, id, { type: 'lap/completed' }, { type: 'lap/completed' });
     expect(scenes()).toMatchObject({ board: 'blank', held: { board: true } });
-    // An overlay element cut out holds too, on top of what auto showed.
-    await h.programCommand({ type: 'overlay/toggled', element: 'standings', visible: false }, 't');
+    // An overlay element cut in holds too, on top of what auto showed.
+    await h.programCommand({ type: 'overlay/toggled', element: 'standings', visible: true }, 't');
     expect(scenes().overlay).toEqual({
       lapsToGo: true,
-      standings: false,
+      standings: true,
       sprint: true,
       result: false,
+      needs: true,
     });
 
     // The finish order complete: the next phase, auto takes over again.
@@ -83,7 +91,7 @@ describe('auto mode on the host: the boards follow the race', () => {
     expect(h.program().scenes).toMatchObject({ board: 'startList', auto: { board: false } });
     await send(h, id, { type: 'race/started' });
     expect(h.program().scenes.board).toBe('startList'); // no auto cut to live
-    expect(h.program().scenes.overlay.standings).toBe(true); // the overlay is still on auto
+    expect(h.program().scenes.overlay.needs).toBe(true); // the overlay is still on auto
     await h.close();
     h = await open();
     expect(h.program().scenes).toMatchObject({

@@ -90,6 +90,11 @@ describe('OSC address → host action', () => {
       { kind: 'program', command: { type: 'overlay/toggled', element: 'result', visible: true } },
     ],
     [
+      '/massstart/overlay',
+      [s('needs'), i(1)],
+      { kind: 'program', command: { type: 'overlay/toggled', element: 'needs', visible: true } },
+    ],
+    [
       '/massstart/auto',
       [s('board'), i(0)],
       { kind: 'program', command: { type: 'output/auto', output: 'board', auto: false } },
@@ -163,7 +168,7 @@ describe('OSC address → host action', () => {
     [
       '/massstart/overlay',
       [s('clock'), i(1)],
-      /argument 1 \(element\) must be one of lapsToGo, standings, sprint, result, got "clock"/,
+      /argument 1 \(element\) must be one of lapsToGo, standings, sprint, result, needs, got "clock"; usage: \/massstart\/overlay <lapsToGo\|standings\|sprint\|result\|needs:string> <0\|1:int>$/,
     ],
     [
       '/massstart/auto',

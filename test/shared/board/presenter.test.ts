@@ -160,8 +160,8 @@ describe('results, start list and overlay', () => {
     });
     expect(
       presentBoard(snapshot(race(finished).state, view), { bannerActive: false }).overlay,
-    ).toEqual({
-      visible: { lapsToGo: true, standings: true, sprint: false, result: false },
+    ).toMatchObject({
+      visible: { lapsToGo: true, standings: true, sprint: false, result: false, needs: false },
       position: 'bottom-right',
       top: 6,
       chromaKey: '#00ff00',

@@ -198,7 +198,8 @@ describe('standings rows (rules, "What boards and TV show")', () => {
   });
 
   it('offers shorter forms of long names, longest first', () => {
-    expect(nameForms({ name: 'Antoine Gélinas-Beaulieu' })).toEqual([
+    const name = { name: 'Antoine Gélinas-Beaulieu', firstName: 'Antoine' };
+    expect(nameForms({ ...name, lastName: 'Gélinas-Beaulieu' })).toEqual([
       'Antoine Gélinas-Beaulieu',
       'A. GÉLINAS-BEAULIEU',
       'GÉLINAS-BEAULIEU',

@@ -13,7 +13,7 @@ import {
 
 const stored: StoredScenes = {
   board: 'blank',
-  overlay: { lapsToGo: false, standings: false, sprint: false, result: true },
+  overlay: { lapsToGo: false, standings: false, sprint: false, result: true, needs: false },
   auto: { board: true, overlay: true },
   holds: { board: null, overlay: null },
 };
@@ -36,26 +36,37 @@ describe('auto mode: the outputs follow the race (issue 9)', () => {
     expect(effectiveScenes(stored, at(out)).board).toBe(scene);
   });
 
-  it('the overlay: laps bug before the gun, standings while racing, the result lower third after the finish', () => {
-    expect(autoOverlay('start')).toEqual({
-      lapsToGo: true,
-      standings: false,
-      sprint: true,
-      result: false,
-    });
-    expect(autoOverlay('live')).toEqual({
-      lapsToGo: true,
-      standings: true,
-      sprint: true,
-      result: false,
-    });
-    expect(autoOverlay('finished')).toEqual({
-      lapsToGo: false,
-      standings: false,
-      sprint: false,
-      result: true,
-    });
-    expect(autoOverlay('official')).toEqual(autoOverlay('finished'));
+  // Issue 18, part 5: the standings are never on air for a whole phase in auto (the board puts
+  // them up after each sprint); `needs` is armed while racing (the board draws it in a semi's
+  // last laps only). Columns: laps bug, standings, sprint, result, needs.
+  it.each([
+    ['none', [false, false, false, false, false]],
+    ['start', [true, false, true, false, false]],
+    ['live', [true, false, true, false, true]],
+    ['finished', [false, false, false, true, false]],
+    ['official', [false, false, false, true, false]],
+  ] as const)(
+    'the overlay in phase %s cuts in %j',
+    (phase, [lapsToGo, standings, sprint, result, needs]) => {
+      expect(autoOverlay(phase)).toEqual({ lapsToGo, standings, sprint, result, needs });
+      expect(effectiveScenes(stored, at(phase)).overlay).toEqual(autoOverlay(phase));
+      expect(effectiveScenes(stored, at(phase)).held.overlay).toBe(false);
+    },
+  );
+
+  it('standings cut in by hand stay on air for the phase (held), and auto takes them out after it', () => {
+    const now = at('live');
+    const cut = cutOverlay(
+      stored,
+      { ...effectiveScenes(stored, now).overlay, standings: true },
+      now,
+    );
+    const live = effectiveScenes(cut, now);
+    expect(live.overlay).toEqual({ ...autoOverlay('live'), standings: true });
+    // Held: the board shows them steadily instead of timing them after each sprint.
+    expect(live.held.overlay).toBe(true);
+    expect(effectiveScenes(cut, at('finished')).overlay.standings).toBe(false);
+    expect(effectiveScenes(cut, at('finished')).held.overlay).toBe(false);
   });
 
   it('a manual cut holds in its phase and ends at the next phase change', () => {

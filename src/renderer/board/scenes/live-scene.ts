@@ -1,24 +1,36 @@
 import type { BoardModel } from '../../../shared/board/model.ts';
-import type { Viewport } from '../layout.ts';
+import type { Box, Viewport } from '../layout.ts';
 import type { Theme } from '../theme.ts';
 import { Header } from '../widgets/header.ts';
 import { LapBoard } from '../widgets/lap-board.ts';
 import { SprintBanner } from '../widgets/sprint-banner.ts';
-import { StandingsTable } from '../widgets/standings-table.ts';
+import { StandingsTable, type TableGeometry } from '../widgets/standings-table.ts';
 import { SceneBase, type SceneServices, type UpdateInfo } from './scene.ts';
-import { contentBox, fitTable, headerBox, ribbonTable, sideBySide } from './scene-layout.ts';
+import {
+  contentBox,
+  denseTable,
+  farTable,
+  headerBox,
+  ribbonTable,
+  rowsAbove,
+  sideBySide,
+} from './scene-layout.ts';
 
 /**
  * Live race (and, with the banner up, the sprint result): the lap board, the standings with
- * the qualification line, and the sprint banner sliding in over them.
+ * the qualification bar, and the sprint banner sliding in under them.
  * Wide: lap board panel left, standings right. 4:3: lap board bar over the standings.
- * Ribbon: lap board left, standings as a grid of cards.
+ * Ribbon: lap board left, standings as a grid of cards. Far layout (the venue default, issue
+ * 18): big names, at most eight rows, paged with the qualification bar on every page; dense:
+ * everyone at once. The banner never covers the bar: it takes the bottom of the standings' box
+ * and the table shows the rows that fit above it, paged around the line.
  */
 export class LiveScene extends SceneBase {
   readonly name = 'live';
   private readonly header = new Header();
   private readonly lapBoard: LapBoard;
   private readonly table: StandingsTable;
+  private readonly farTable: StandingsTable;
   private readonly ribbonTable: StandingsTable;
   private readonly banner: SprintBanner;
   private readonly ribbonBanner: SprintBanner;
@@ -26,7 +38,9 @@ export class LiveScene extends SceneBase {
   private theme: Theme | null = null;
   private model: BoardModel | null = null;
   private raceId: string | null | undefined = undefined;
-  private rowCount = -1;
+  private layoutKey = '';
+  private geometry: TableGeometry | null = null;
+  private tableBox: Box | null = null;
 
   constructor(services: SceneServices) {
     super(services);
@@ -43,14 +57,28 @@ export class LiveScene extends SceneBase {
       'total',
       'mark',
     ]);
-    this.ribbonTable = new StandingsTable(flags, animator, ['rank', 'flag', 'name', 'total']);
+    this.farTable = new StandingsTable(flags, animator, [
+      'rank',
+      'bib',
+      'flag',
+      'name',
+      'total',
+      'mark',
+    ]);
+    this.ribbonTable = new StandingsTable(flags, animator, ['rank', 'flag', 'name', 'total', 'mark']);
     this.banner = new SprintBanner(flags, animator, (count) => (count <= 3 ? count : 3));
-    this.ribbonBanner = new SprintBanner(flags, animator, (count) => count, true);
-    this.chrome.addChild(this.header, this.table.chrome, this.ribbonTable.chrome);
+    // Six placings in two rows of three: a strip of six would be unreadable (issue 18).
+    this.ribbonBanner = new SprintBanner(
+      flags,
+      animator,
+      (count) => (count <= 3 ? count : Math.ceil(count / 2)),
+      true,
+    );
+    const tables = [this.table, this.farTable, this.ribbonTable];
+    this.chrome.addChild(this.header, ...tables.map((table) => table.chrome));
     this.live.addChild(
       this.lapBoard,
-      this.table.live,
-      this.ribbonTable.live,
+      ...tables.map((table) => table.live),
       this.banner,
       this.ribbonBanner,
     );
@@ -59,22 +87,53 @@ export class LiveScene extends SceneBase {
   resize(viewport: Viewport, theme: Theme): void {
     this.viewport = viewport;
     this.theme = theme;
-    this.rowCount = -1;
+    this.layoutKey = '';
     if (this.model) this.relayout(this.model);
+  }
+
+  override show(now: number, animate: boolean): void {
+    this.current().firstPage(now);
+    super.show(now, animate);
+  }
+
+  override pageCount(): number {
+    return this.current().pageCount;
+  }
+
+  override turnPage(now: number): void {
+    this.current().turnPage(now);
   }
 
   update(model: BoardModel, info: UpdateInfo): void {
     if (info.raceId !== this.raceId) {
       this.raceId = info.raceId;
-      this.table.reset();
-      this.ribbonTable.reset();
+      for (const table of [this.table, this.farTable, this.ribbonTable]) table.reset();
     }
     this.model = model;
-    if (model.rows.length !== this.rowCount) this.relayout(model);
+    if (this.keyOf(model) !== this.layoutKey) this.relayout(model);
     const animate = info.animate && this.shown;
     this.header.update(model.title, model.meeting);
     this.lapBoard.update(model.lapBoard, info.now, animate);
-    const table = this.viewport?.aspect === 'ribbon' ? this.ribbonTable : this.table;
+    const bannerUp = model.scene === 'sprint' && model.sprintResult !== null;
+    const ribbon = this.viewport?.aspect === 'ribbon';
+    const forms = new Map(model.rows.map((row) => [row.bib, row.names]));
+    this.banner.update(
+      bannerUp && !ribbon ? model.sprintResult : null,
+      model.columns.total,
+      info.now,
+      animate,
+      forms,
+    );
+    this.ribbonBanner.update(
+      bannerUp && ribbon ? model.sprintResult : null,
+      model.columns.total,
+      info.now,
+      animate,
+      forms,
+    );
+    const table = this.current();
+    table.label(model.qualification, model.pageLabel);
+    table.limitRows(bannerUp && !ribbon ? this.rowsBesideBanner(model) : null);
     table.update(
       model.rows,
       model.columns,
@@ -83,24 +142,10 @@ export class LiveScene extends SceneBase {
       info.now,
       animate,
     );
-    const bannerUp = model.scene === 'sprint' && model.sprintResult !== null;
-    const ribbon = this.viewport?.aspect === 'ribbon';
-    this.banner.update(
-      bannerUp && !ribbon ? model.sprintResult : null,
-      model.columns.total,
-      info.now,
-      animate,
-    );
-    this.ribbonBanner.update(
-      bannerUp && ribbon ? model.sprintResult : null,
-      model.columns.total,
-      info.now,
-      animate,
-    );
   }
 
   probe(): Record<string, unknown> {
-    const table = this.viewport?.aspect === 'ribbon' ? this.ribbonTable : this.table;
+    const table = this.current();
     const banner = this.viewport?.aspect === 'ribbon' ? this.ribbonBanner : this.banner;
     return {
       header: this.header.probe(),
@@ -108,20 +153,46 @@ export class LiveScene extends SceneBase {
       rows: table.probe(),
       qualificationLine: table.qualificationProbe(),
       banner: banner.probe(),
+      layout: this.model?.layout ?? 'far',
+      page: table.pageProbe(),
+      divider: table.dividerProbe(),
+      columnHeaders: table.headerProbe(),
     };
+  }
+
+  /** The table the output's shape and the layout choose. */
+  private current(): StandingsTable {
+    if (this.viewport?.aspect === 'ribbon') return this.ribbonTable;
+    return this.model?.layout === 'dense' ? this.table : this.farTable;
+  }
+
+  /** What the layout depends on: the field's size, the bar, the layout choice. */
+  private keyOf(model: BoardModel): string {
+    return `${model.rows.length}|${model.qualification !== null}|${model.layout}`;
+  }
+
+  /** Rows of the standings that stay clear of the banner for the sprint result shown. */
+  private rowsBesideBanner(model: BoardModel): number | null {
+    const geometry = this.geometry;
+    const box = this.tableBox;
+    if (!geometry || !box) return null;
+    const plate = this.banner.heightFor(model.sprintResult?.placings.length ?? 3);
+    const gap = (this.viewport?.height ?? 1080) * 0.015;
+    return rowsAbove(geometry, box.height - plate - gap);
   }
 
   private relayout(model: BoardModel): void {
     const viewport = this.viewport;
     const theme = this.theme;
     if (!viewport || !theme) return;
-    this.rowCount = model.rows.length;
+    this.layoutKey = this.keyOf(model);
     const count = Math.max(model.rows.length, 1);
     const { safe } = viewport;
     const ribbon = viewport.aspect === 'ribbon';
+    const current = this.current();
+    for (const table of [this.table, this.farTable, this.ribbonTable])
+      table.chrome.visible = table.live.visible = table === current;
     this.header.visible = !ribbon;
-    this.table.chrome.visible = this.table.live.visible = !ribbon;
-    this.ribbonTable.chrome.visible = this.ribbonTable.live.visible = ribbon;
     if (ribbon) {
       const lapWidth = Math.min(safe.height * 1.7, safe.width * 0.3);
       this.lapBoard.layout({ x: safe.x, y: safe.y, width: lapWidth, height: safe.height }, theme, {
@@ -138,17 +209,39 @@ export class LiveScene extends SceneBase {
       this.ribbonBanner.layout(tableBox, theme);
       return;
     }
-    this.header.layout(headerBox(viewport), theme);
-    const content = contentBox(viewport);
-    const { lapBox, tableBox } = sideBySide(viewport, content);
+    const far = model.layout === 'far';
+    const bar = model.qualification !== null;
+    let lapBox: Box;
+    let tableBox: Box;
+    let geometry: TableGeometry;
+    if (far) {
+      // No title band: the names take the height. The title sits over the lap board, level
+      // with the column headers (4:3: over the lap bar).
+      ({ lapBox, tableBox } = sideBySide(viewport, safe, true));
+      geometry = {
+        ...farTable(tableBox, { count, screenHeight: viewport.height, bar, header: true }),
+        needsInMark: true,
+      };
+      const band = geometry.headerHeight;
+      this.header.layout({ ...lapBox, height: band }, theme, true);
+      const below = band + viewport.height * 0.012;
+      lapBox = { ...lapBox, y: lapBox.y + below, height: lapBox.height - below };
+    } else {
+      this.header.layout(headerBox(viewport), theme);
+      ({ lapBox, tableBox } = sideBySide(viewport, contentBox(viewport), false));
+      geometry = denseTable(tableBox, count, viewport.aspect === 'wide' ? 76 : 70, { bar });
+    }
     this.lapBoard.layout(lapBox, theme, { plate: true });
-    this.table.layout(fitTable(tableBox, count, viewport.aspect === 'wide' ? 76 : 70), theme);
-    const bannerHeight = Math.min(content.height * 0.34, 300);
+    this.geometry = geometry;
+    this.tableBox = tableBox;
+    current.layout(geometry, theme);
+    // The banner stands at the bottom of the standings' box, the lap board stays whole.
+    const bannerHeight = Math.min(tableBox.height * 0.42, 340);
     this.banner.layout(
       {
-        x: content.x,
-        y: content.y + content.height - bannerHeight,
-        width: content.width,
+        x: tableBox.x,
+        y: tableBox.y + tableBox.height - bannerHeight,
+        width: tableBox.width,
         height: bannerHeight,
       },
       theme,

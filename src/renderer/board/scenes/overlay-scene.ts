@@ -1,39 +1,52 @@
-import { Graphics } from 'pixi.js';
-import type { BoardModel, SprintResultModel } from '../../../shared/board/model.ts';
+import { bannerRemainingMs, type BannerState } from '../../../shared/board/banner.ts';
+import type { BoardModel } from '../../../shared/board/model.ts';
+import { nextStandingsWindow, overlayOnAir } from '../../../shared/board/overlay-on-air.ts';
 import type { OverlayElement } from '../../../shared/protocol/program.ts';
-import type { Box, Viewport } from '../layout.ts';
+import type { Viewport } from '../layout.ts';
 import type { Theme } from '../theme.ts';
 import { Fader } from '../widgets/fader.ts';
-import { LapBoard } from '../widgets/lap-board.ts';
-import { SprintBanner } from '../widgets/sprint-banner.ts';
-import { StandingsTable } from '../widgets/standings-table.ts';
-import { drawBox } from '../widgets/text.ts';
+import { LowerThird } from '../widgets/lower-third.ts';
+import { OverlayBug } from '../widgets/overlay-bug.ts';
+import { OverlayStandings, standingsLinesThatFit } from '../widgets/overlay-standings.ts';
 import { SceneBase, type SceneServices, type UpdateInfo } from './scene.ts';
 
-/** Sizes of the overlay elements on the 1080-high virtual canvas. */
-const stackWidth = 460;
-const bugHeight = 128;
-const rowPitch = 46;
-const stackGap = 12;
-const placingsPerRow = 3;
+/** Sizes on the 1080-high virtual canvas. */
+const bugHeight = 60;
+/** The bug grows with what it says up to this width (the bell's "LAST LAP · FINAL SPRINT · ..."). */
+const bugMaxWidth = 640;
+const panelWidth = 540;
+const gap = 12;
+/** Room kept for a lower third under a standings panel in a top corner (three rows of lines). */
+const lowerThirdRoom = 240;
 
 /**
- * The broadcast overlay (`?output=overlay`): on a transparent (or chroma-key) background, a
- * compact laps-to-go bug and the top of the standings stacked in the chosen corner, the sprint
- * banner and the result as lower thirds. Each element is cut in and out by the host.
+ * The broadcast overlay (`?output=overlay`, issue 18 part 5): broadcast graphics on a
+ * transparent (or chroma-key) background, all on opaque plates inside the safe area. In the
+ * chosen corner a one-line laps bug and, under it, the standings with their title strip; at the
+ * bottom one lower third at a time: the result, a sprint's placings, what they need. The host
+ * cuts elements in and out; the standings after each sprint, while the overlay follows the
+ * race, are timed here from the sprint result's key (overlay-on-air.ts), as the sprint banner is.
  */
 export class OverlayScene extends SceneBase {
   readonly name = 'overlay';
   private readonly elements: Record<OverlayElement, Fader>;
-  private readonly bug: LapBoard;
-  private readonly table: StandingsTable;
-  private readonly tablePlate = new Graphics();
-  private readonly banner: SprintBanner;
-  private readonly result: SprintBanner;
+  private readonly bug = new OverlayBug();
+  private readonly standings: OverlayStandings;
+  private readonly lowerThirds: Record<'sprint' | 'result' | 'needs', LowerThird>;
   private viewport: Viewport | null = null;
   private theme: Theme | null = null;
-  private raceId: string | null | undefined = undefined;
   private layoutKey = '';
+  private raceId: string | null | undefined = undefined;
+  private standingsClock: BannerState | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private last: { model: BoardModel; info: UpdateInfo } | null = null;
+  private onAir: Readonly<Record<OverlayElement, boolean>> = {
+    lapsToGo: false,
+    standings: false,
+    sprint: false,
+    result: false,
+    needs: false,
+  };
 
   constructor(services: SceneServices) {
     super(services);
@@ -43,21 +56,26 @@ export class OverlayScene extends SceneBase {
       standings: new Fader(animator),
       sprint: new Fader(animator),
       result: new Fader(animator),
+      needs: new Fader(animator),
     };
-    this.bug = new LapBoard(animator);
-    this.table = new StandingsTable(flags, animator, ['rank', 'flag', 'name', 'total', 'mark']);
-    const perRow = (count: number) => Math.min(count, placingsPerRow);
-    this.banner = new SprintBanner(flags, animator, perRow);
-    this.result = new SprintBanner(flags, animator, perRow);
+    this.standings = new OverlayStandings(flags);
+    this.lowerThirds = {
+      sprint: new LowerThird(flags, 'sprint'),
+      result: new LowerThird(flags, 'result'),
+      needs: new LowerThird(flags, 'needs'),
+    };
     this.elements.lapsToGo.addChild(this.bug);
-    this.elements.standings.addChild(this.tablePlate, this.table.chrome, this.table.live);
-    this.elements.sprint.addChild(this.banner);
-    this.elements.result.addChild(this.result);
+    this.elements.standings.addChild(this.standings);
+    this.elements.sprint.addChild(this.lowerThirds.sprint);
+    this.elements.result.addChild(this.lowerThirds.result);
+    this.elements.needs.addChild(this.lowerThirds.needs);
+    for (const [name, fader] of Object.entries(this.elements)) fader.label = name;
     this.live.addChild(
       this.elements.standings,
       this.elements.lapsToGo,
-      this.elements.result,
+      this.elements.needs,
       this.elements.sprint,
+      this.elements.result,
     );
   }
 
@@ -68,135 +86,105 @@ export class OverlayScene extends SceneBase {
   }
 
   update(model: BoardModel, info: UpdateInfo): void {
+    this.last = { model, info };
     if (info.raceId !== this.raceId) {
+      // Another race on the overlay: remember its newest sprint, do not replay it.
       this.raceId = info.raceId;
-      this.table.reset();
+      this.standingsClock = null;
     }
     const { overlay } = model;
-    const bannerUp = info.bannerActive && model.sprintResult !== null;
-    const key = `${overlay.position}|${overlay.top}|${model.sprintResult?.placings.length ?? 0}|${model.lapBoard.label.length > 0}`;
-    if (key !== this.layoutKey) this.relayout(model);
+    this.standingsClock = nextStandingsWindow(this.standingsClock, overlay, info.now);
+    this.schedule(info.now);
+    const key = `${overlay.position}|${overlay.top}`;
+    if (key !== this.layoutKey) this.relayout(model, key);
+    this.onAir = overlayOnAir(overlay, model.empty, {
+      bannerActive: info.bannerActive,
+      standingsWindow: this.standingsClock.active,
+    });
     const animate = info.animate && this.shown;
-    const live = !model.empty;
-    this.bug.update(model.lapBoard, info.now, animate);
-    this.table.update(
-      model.rows,
-      model.columns,
-      model.qualificationLine,
-      model.qualificationCertain,
-      info.now,
-      animate,
-    );
-    this.banner.update(
-      bannerUp ? model.sprintResult : null,
-      model.columns.total,
-      info.now,
-      animate,
-    );
-    this.result.update(
-      overlay.visible.result ? resultLowerThird(model) : null,
-      model.columns.total,
-      info.now,
-      animate,
-    );
-    this.elements.lapsToGo.setShown(live && overlay.visible.lapsToGo, info.now, animate);
-    this.elements.standings.setShown(
-      live && overlay.visible.standings && model.rows.length > 0,
-      info.now,
-      animate,
-    );
-    this.elements.sprint.setShown(live && overlay.visible.sprint && bannerUp, info.now, animate);
-    this.elements.result.setShown(live && overlay.visible.result, info.now, animate);
+    this.bug.update(overlay.bug);
+    this.standings.update(overlay.standings);
+    for (const name of ['sprint', 'result', 'needs'] as const) {
+      const lowerThird = overlay[name];
+      // A lower third keeps its last words while it fades out.
+      if (lowerThird && this.onAir[name]) this.lowerThirds[name].update(lowerThird);
+    }
+    for (const [name, fader] of Object.entries(this.elements))
+      fader.setShown(this.onAir[name as OverlayElement], info.now, animate);
   }
 
   probe(): Record<string, unknown> {
-    const shown = Object.fromEntries(
-      Object.entries(this.elements).map(([name, fader]) => [name, fader.shown]),
-    );
+    const standings = this.standings.probe();
+    const lowerThird = (name: 'sprint' | 'result' | 'needs') => ({
+      shown: this.onAir[name],
+      ...this.lowerThirds[name].probe(),
+    });
     return {
-      elements: shown,
-      lapBoard: this.bug.probe(),
-      rows: this.table.probe().filter((row) => row.shown),
-      banner: this.banner.probe(),
-      result: this.result.probe(),
+      elements: { ...this.onAir },
+      bug: { shown: this.onAir.lapsToGo, ...this.bug.probe() },
+      rows: this.onAir.standings ? standings.lines : [],
+      standings: { shown: this.onAir.standings, ...standings },
+      banner: lowerThird('sprint'),
+      result: lowerThird('result'),
+      needs: lowerThird('needs'),
       bounds: Object.fromEntries(
         Object.entries(this.elements).map(([name, fader]) => [name, boundsOf(fader)]),
       ),
     };
   }
 
-  private relayout(model: BoardModel): void {
+  /** Comes back when the standings' time after a sprint is up, to take them out. */
+  private schedule(now: number): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const remaining = this.standingsClock ? bannerRemainingMs(this.standingsClock, now) : 0;
+    if (remaining <= 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const last = this.last;
+      if (last) this.update(last.model, { ...last.info, now: performance.now(), animate: true });
+    }, remaining + 5);
+  }
+
+  /** The corner stack (bug, standings) and the lower thirds' room beside or under it. */
+  private relayout(model: BoardModel, key: string): void {
     const viewport = this.viewport;
     const theme = this.theme;
     if (!viewport || !theme) return;
-    const { overlay } = model;
-    this.layoutKey = `${overlay.position}|${overlay.top}|${model.sprintResult?.placings.length ?? 0}|${model.lapBoard.label.length > 0}`;
+    this.layoutKey = key;
     const { safe } = viewport;
-    const top = overlay.position.startsWith('top');
-    const left = overlay.position.endsWith('left');
-    const tableHeight = overlay.top * rowPitch;
-    const stackX = left ? safe.x : safe.x + safe.width - stackWidth;
-    const bugY = top ? safe.y : safe.y + safe.height - bugHeight;
-    const tableY = top ? bugY + bugHeight + stackGap : bugY - stackGap - tableHeight;
-    this.bug.layout({ x: stackX, y: bugY, width: stackWidth, height: bugHeight }, theme, {
-      plate: true,
-      compact: true,
-    });
-    drawBox(
-      this.tablePlate,
-      stackWidth,
-      tableHeight,
-      theme.panel,
-      theme.panelAlpha,
-      10,
-    ).position.set(stackX, tableY);
-    this.table.layout(
+    const { position } = model.overlay;
+    const top = position.startsWith('top');
+    const left = position.endsWith('left');
+    const right = safe.x + safe.width;
+    const bottom = safe.y + safe.height;
+    const bugY = top ? safe.y : bottom - bugHeight;
+    const bugWidth = Math.min(bugMaxWidth, safe.width);
+    this.bug.layout(left ? safe.x : right, bugY, bugHeight, bugWidth, !left, theme);
+    // The standings under the bug (over it in a bottom corner), never into a lower third.
+    const room = top
+      ? safe.height - bugHeight - gap - lowerThirdRoom - gap
+      : safe.height - bugHeight - gap;
+    const width = Math.min(panelWidth, safe.width);
+    this.standings.layout(
       {
-        x: stackX + 6,
-        y: tableY + 4,
-        width: stackWidth - 12,
-        headerHeight: 0,
-        rowHeight: rowPitch - 4,
-        rowGap: 4,
-        columns: 1,
-        columnGap: 0,
-        rowsPerColumn: overlay.top,
-        striped: true,
-        compact: true,
+        x: left ? safe.x : right - width,
+        edge: top ? bugY + bugHeight + gap : bugY - gap,
+        growsUp: !top,
+        width,
+        maxLines: standingsLinesThatFit(room),
       },
       theme,
     );
-    const lowerThird = (placings: number): Box => {
-      const rows = Math.ceil(Math.max(1, placings) / placingsPerRow);
-      const height = rows === 1 ? 150 : 260;
-      const width = Math.min(1180, safe.width - stackWidth - 2 * stackGap);
-      // Away from the stack when it sits at the bottom; centred when it sits at the top.
-      const x = top
-        ? safe.x + (safe.width - width) / 2
-        : left
-          ? safe.x + safe.width - width
-          : safe.x;
-      return { x, y: safe.y + safe.height - height, width, height };
-    };
-    this.banner.layout(lowerThird(model.sprintResult?.placings.length ?? 3), theme);
-    this.result.layout(lowerThird(3), theme);
+    // Lower thirds: centred under a stack in a top corner; beside it in a bottom corner.
+    const stack = Math.max(bugWidth, width) + gap;
+    const area = top
+      ? { x: safe.x, width: safe.width, bottom, align: 'center' as const }
+      : left
+        ? { x: safe.x + stack, width: safe.width - stack, bottom, align: 'right' as const }
+        : { x: safe.x, width: safe.width - stack, bottom, align: 'left' as const };
+    for (const lowerThird of Object.values(this.lowerThirds)) lowerThird.layout(area, theme);
   }
-}
-
-/** The result lower third: the podium (or top three) with points, under "RESULTS · UNOFFICIAL". */
-function resultLowerThird(model: BoardModel): SprintResultModel {
-  return {
-    sprint: 'final',
-    heading: `${model.results.heading}\n${model.results.mark}`,
-    key: 'result',
-    placings: model.rows.slice(0, 3).map((row) => ({
-      place: row.rank,
-      bib: row.bib,
-      name: row.name,
-      nation: row.nation,
-      points: row.total,
-    })),
-  };
 }
 
 function boundsOf(fader: Fader): { x: number; y: number; width: number; height: number } | null {

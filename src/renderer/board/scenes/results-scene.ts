@@ -6,11 +6,13 @@ import { Pill } from '../widgets/pill.ts';
 import { StandingsTable } from '../widgets/standings-table.ts';
 import { assign, fitWidth, makeText, resize, tint } from '../widgets/text.ts';
 import { SceneBase, type SceneServices, type UpdateInfo } from './scene.ts';
-import { contentBox, fitTable, headerBox, ribbonTable } from './scene-layout.ts';
+import { contentBox, denseTable, farTable, headerBox, ribbonTable } from './scene-layout.ts';
 
 /**
- * Results: the final ranking with points, times where known, Q/q, and the UNOFFICIAL /
- * OFFICIAL mark. Ribbons: the heading and mark in a block left of the top of the ranking.
+ * Results: the final ranking with points, times where known, Q/q badges, the qualification bar
+ * of a semi, medal discs for a final's podium, and the UNOFFICIAL / OFFICIAL mark. Far layout:
+ * big names, paged with the bar on every page. Ribbons: the heading and mark in a block left of
+ * the ranking's cards.
  */
 export class ResultsScene extends SceneBase {
   readonly name = 'results';
@@ -19,11 +21,13 @@ export class ResultsScene extends SceneBase {
   private readonly mark: Pill;
   private readonly table: StandingsTable;
   private readonly narrowTable: StandingsTable;
+  private readonly farTable: StandingsTable;
   private readonly ribbonTable: StandingsTable;
   private viewport: Viewport | null = null;
   private theme: Theme | null = null;
   private raceId: string | null | undefined = undefined;
-  private rowCount = -1;
+  private layoutKey = '';
+  private layout: BoardModel['layout'] = 'far';
   private headingWidth = 0;
 
   constructor(services: SceneServices) {
@@ -52,34 +56,48 @@ export class ResultsScene extends SceneBase {
       'detail',
       'mark',
     ]);
-    this.ribbonTable = new StandingsTable(flags, animator, ['rank', 'flag', 'name', 'total']);
-    this.chrome.addChild(
-      this.header,
-      this.table.chrome,
-      this.narrowTable.chrome,
-      this.ribbonTable.chrome,
-    );
-    this.live.addChild(
-      this.heading,
-      this.mark,
-      this.table.live,
-      this.narrowTable.live,
-      this.ribbonTable.live,
-    );
+    this.farTable = new StandingsTable(flags, animator, [
+      'rank',
+      'bib',
+      'flag',
+      'name',
+      'total',
+      'detail',
+      'mark',
+    ]);
+    this.ribbonTable = new StandingsTable(flags, animator, ['rank', 'flag', 'name', 'total', 'mark']);
+    this.chrome.addChild(this.header, ...this.tables().map((table) => table.chrome));
+    this.live.addChild(this.heading, this.mark, ...this.tables().map((table) => table.live));
   }
 
   resize(viewport: Viewport, theme: Theme): void {
     this.viewport = viewport;
     this.theme = theme;
-    this.rowCount = -1;
+    this.layoutKey = '';
+  }
+
+  override show(now: number, animate: boolean): void {
+    this.current().firstPage(now);
+    super.show(now, animate);
+  }
+
+  override pageCount(): number {
+    return this.current().pageCount;
+  }
+
+  override turnPage(now: number): void {
+    this.current().turnPage(now);
   }
 
   update(model: BoardModel, info: UpdateInfo): void {
     if (info.raceId !== this.raceId) {
       this.raceId = info.raceId;
-      for (const table of [this.table, this.narrowTable, this.ribbonTable]) table.reset();
+      for (const table of this.tables()) table.reset();
     }
-    if (model.rows.length !== this.rowCount) this.relayout(model.rows.length);
+    this.layout = model.layout;
+    const key = `${model.rows.length}|${model.qualification !== null}|${model.layout}`;
+    if (key !== this.layoutKey) this.relayout(model.rows.length, model.qualification !== null);
+    this.layoutKey = key;
     const animate = info.animate && this.shown;
     this.header.update(model.title, model.meeting);
     if (assign(this.heading, model.results.heading)) fitWidth(this.heading, this.headingWidth);
@@ -90,9 +108,11 @@ export class ResultsScene extends SceneBase {
         theme.onHighlight,
       );
     this.mark.setText(model.results.mark, info.now, animate);
-    // Medal colours for the podium of a final once the race is run.
+    // Medal discs for the podium of a final once the race is run (the rows say which).
     const podium = model.qualificationLine === null && model.lapBoard.finished;
-    this.current().update(
+    const table = this.current();
+    table.label(model.qualification, model.pageLabel);
+    table.update(
       model.rows,
       model.columns,
       model.qualificationLine,
@@ -111,25 +131,30 @@ export class ResultsScene extends SceneBase {
       mark: this.mark.shownText,
       rows: table.probe(),
       qualificationLine: table.qualificationProbe(),
+      layout: this.layout,
+      page: table.pageProbe(),
+      divider: table.dividerProbe(),
+      columnHeaders: table.headerProbe(),
     };
+  }
+
+  private tables(): StandingsTable[] {
+    return [this.table, this.narrowTable, this.farTable, this.ribbonTable];
   }
 
   private current(): StandingsTable {
     const aspect = this.viewport?.aspect;
-    return aspect === 'ribbon'
-      ? this.ribbonTable
-      : aspect === 'standard'
-        ? this.narrowTable
-        : this.table;
+    if (aspect === 'ribbon') return this.ribbonTable;
+    if (this.layout === 'far') return this.farTable;
+    return aspect === 'standard' ? this.narrowTable : this.table;
   }
 
-  private relayout(count: number): void {
+  private relayout(count: number, bar: boolean): void {
     const viewport = this.viewport;
     const theme = this.theme;
     if (!viewport || !theme) return;
-    this.rowCount = count;
     const current = this.current();
-    for (const table of [this.table, this.narrowTable, this.ribbonTable])
+    for (const table of this.tables())
       table.chrome.visible = table.live.visible = table === current;
     const ribbon = viewport.aspect === 'ribbon';
     this.header.visible = !ribbon;
@@ -176,6 +201,16 @@ export class ResultsScene extends SceneBase {
       width: content.width,
       height: content.height - headingHeight,
     };
-    current.layout(fitTable(tableBox, Math.max(count, 1), 70), theme);
+    current.layout(
+      this.layout === 'far'
+        ? farTable(tableBox, {
+            count: Math.max(count, 1),
+            screenHeight: viewport.height,
+            bar,
+            header: true,
+          })
+        : denseTable(tableBox, Math.max(count, 1), 70, { bar }),
+      theme,
+    );
   }
 }

@@ -77,6 +77,14 @@ export abstract class SceneBase implements Scene, Animated {
   abstract resize(viewport: Viewport, theme: Theme): void;
   abstract probe(): Record<string, unknown>;
 
+  /** Pages the scene shows in turn (its standings paged, issue 18); 1: nothing to turn. */
+  pageCount(): number {
+    return 1;
+  }
+
+  /** Shows the next page (the board's page clock, every few seconds while there are pages). */
+  turnPage(_now: number): void {}
+
   private fadeTo(target: number, now: number, animate: boolean): void {
     if (target === 1) this.root.visible = true;
     if (!animate) {

@@ -5,22 +5,25 @@ import { Header } from '../widgets/header.ts';
 import { StandingsTable } from '../widgets/standings-table.ts';
 import { assign, makeText, resize, tint } from '../widgets/text.ts';
 import { SceneBase, type SceneServices, type UpdateInfo } from './scene.ts';
-import { contentBox, fitTable, headerBox, ribbonTable } from './scene-layout.ts';
+import { contentBox, denseTable, farTable, headerBox, ribbonTable } from './scene-layout.ts';
 
 /**
  * The start list: every skater with helmet number, flag, IOC code and name, in start-list order.
- * Screens: one or two columns under the heading; ribbons: a grid of cards.
+ * Screens: one or two columns under the heading, filling the screen (far: big names, eight rows
+ * a column at most, paged); ribbons: a grid of cards.
  */
 export class StartListScene extends SceneBase {
   readonly name = 'startList';
   private readonly header = new Header();
   private readonly heading = makeText('bold', 60, 0xffffff);
   private readonly table: StandingsTable;
+  private readonly farTable: StandingsTable;
   private readonly ribbonTable: StandingsTable;
   private viewport: Viewport | null = null;
   private theme: Theme | null = null;
   private raceId: string | null | undefined = undefined;
-  private rowCount = -1;
+  private layoutKey = '';
+  private layout: BoardModel['layout'] = 'far';
 
   constructor(services: SceneServices) {
     super(services);
@@ -30,61 +33,79 @@ export class StartListScene extends SceneBase {
       'nation',
       'name',
     ]);
+    // Far: the flag says the nation; its three letters would take the big name's room.
+    this.farTable = new StandingsTable(services.flags, services.animator, ['bib', 'flag', 'name']);
     this.ribbonTable = new StandingsTable(services.flags, services.animator, [
       'bib',
       'flag',
       'name',
     ]);
-    this.chrome.addChild(this.header, this.heading, this.table.chrome, this.ribbonTable.chrome);
-    this.live.addChild(this.table.live, this.ribbonTable.live);
+    const tables = [this.table, this.farTable, this.ribbonTable];
+    this.chrome.addChild(this.header, this.heading, ...tables.map((table) => table.chrome));
+    this.live.addChild(...tables.map((table) => table.live));
   }
 
   resize(viewport: Viewport, theme: Theme): void {
     this.viewport = viewport;
     this.theme = theme;
-    this.rowCount = -1;
+    this.layoutKey = '';
+  }
+
+  override show(now: number, animate: boolean): void {
+    this.current().firstPage(now);
+    super.show(now, animate);
+  }
+
+  override pageCount(): number {
+    return this.current().pageCount;
+  }
+
+  override turnPage(now: number): void {
+    this.current().turnPage(now);
   }
 
   update(model: BoardModel, info: UpdateInfo): void {
     if (info.raceId !== this.raceId) {
       this.raceId = info.raceId;
-      this.table.reset();
-      this.ribbonTable.reset();
+      for (const table of [this.table, this.farTable, this.ribbonTable]) table.reset();
     }
     const { heading, rows } = model.startList;
-    if (rows.length !== this.rowCount) this.relayout(rows.length);
+    this.layout = model.layout;
+    if (`${rows.length}|${model.layout}` !== this.layoutKey) this.relayout(rows.length);
     const animate = info.animate && this.shown;
     this.header.update(model.title, model.meeting);
     assign(this.heading, heading);
-    const ribbon = this.viewport?.aspect === 'ribbon';
-    (ribbon ? this.ribbonTable : this.table).update(
-      rows,
-      model.columns,
-      null,
-      false,
-      info.now,
-      animate,
-    );
+    const table = this.current();
+    table.label(null, model.pageLabel);
+    table.update(rows, model.columns, null, false, info.now, animate);
   }
 
   probe(): Record<string, unknown> {
-    const ribbon = this.viewport?.aspect === 'ribbon';
+    const table = this.current();
     return {
       header: this.header.probe(),
       heading: this.heading.text,
-      rows: (ribbon ? this.ribbonTable : this.table).probe(),
+      rows: table.probe(),
+      layout: this.layout,
+      page: table.pageProbe(),
     };
+  }
+
+  private current(): StandingsTable {
+    if (this.viewport?.aspect === 'ribbon') return this.ribbonTable;
+    return this.layout === 'dense' ? this.table : this.farTable;
   }
 
   private relayout(count: number): void {
     const viewport = this.viewport;
     const theme = this.theme;
     if (!viewport || !theme) return;
-    this.rowCount = count;
+    this.layoutKey = `${count}|${this.layout}`;
     const ribbon = viewport.aspect === 'ribbon';
+    const current = this.current();
     this.header.visible = this.heading.visible = !ribbon;
-    this.table.chrome.visible = this.table.live.visible = !ribbon;
-    this.ribbonTable.chrome.visible = this.ribbonTable.live.visible = ribbon;
+    for (const table of [this.table, this.farTable, this.ribbonTable])
+      table.chrome.visible = table.live.visible = table === current;
     if (ribbon) {
       this.ribbonTable.layout(ribbonTable(viewport.safe, count), theme);
       return;
@@ -95,15 +116,40 @@ export class StartListScene extends SceneBase {
     resize(this.heading, headingHeight * 0.75);
     tint(this.heading, theme.accent);
     this.heading.position.set(content.x, content.y + headingHeight * 0.4);
-    const columns = count > (viewport.aspect === 'wide' ? 8 : 14) ? 2 : 1;
     const tableBox = {
       x: content.x,
       y: content.y + headingHeight,
       width: content.width,
       height: content.height - headingHeight,
     };
-    this.table.layout(
-      { ...fitTable(tableBox, Math.max(count, 1), 100, { header: false, columns }), striped: true },
+    const wide = viewport.aspect === 'wide';
+    const pageLabelAt = { x: tableBox.width, y: -headingHeight * 0.6, size: headingHeight * 0.5 };
+    if (this.layout === 'far') {
+      // Two columns of at most eight on a wide screen; one on 4:3, where two would leave the
+      // names no room. Rows grow to fill the screen when the field is short.
+      const columns = wide && count > 8 ? 2 : 1;
+      current.layout(
+        {
+          ...farTable(tableBox, {
+            count: Math.max(count, 1),
+            screenHeight: viewport.height,
+            bar: false,
+            header: false,
+            columns,
+            grow: 1.3,
+          }),
+          pageLabelAt,
+        },
+        theme,
+      );
+      return;
+    }
+    const columns = count > (wide ? 8 : 14) ? 2 : 1;
+    current.layout(
+      {
+        ...denseTable(tableBox, Math.max(count, 1), 100, { bar: false, header: false, columns }),
+        pageLabelAt,
+      },
       theme,
     );
   }

@@ -15,22 +15,27 @@ export class Header extends Container {
 
   constructor() {
     super();
+    this.label = 'header';
     this.addChild(this.rule, this.title, this.meeting);
   }
 
-  layout(box: Box, theme: Theme): void {
+  /**
+   * Lays the band out in `box`. `compact`: the far layout's title alone, over the lap board and
+   * level with the column headers (the screen's height goes to the names; issue 18).
+   */
+  layout(box: Box, theme: Theme, compact = false): void {
     this.position.set(box.x, box.y);
-    resize(this.title, box.height * 0.72);
+    resize(this.title, box.height * (compact ? 0.75 : 0.72));
     resize(this.meeting, box.height * 0.5);
-    this.title.position.set(0, box.height * 0.45);
+    this.title.position.set(0, box.height * (compact ? 0.5 : 0.45));
     this.meeting.position.set(box.width, box.height * 0.5);
-    this.titleWidth = box.width * 0.62;
+    this.meeting.visible = !compact;
+    this.titleWidth = box.width * (compact ? 1 : 0.62);
     this.meetingWidth = box.width * 0.34;
-    const ruleHeight = Math.max(2, box.height * 0.06);
-    this.rule
-      .clear()
-      .rect(0, box.height - ruleHeight, box.width, ruleHeight)
-      .fill({ color: 0xffffff });
+    const ruleHeight = compact ? 0 : Math.max(2, box.height * 0.06);
+    this.rule.clear();
+    if (ruleHeight > 0)
+      this.rule.rect(0, box.height - ruleHeight, box.width, ruleHeight).fill({ color: 0xffffff });
     this.rule.tint = theme.accent;
     tint(this.title, theme.text);
     tint(this.meeting, theme.textMuted);

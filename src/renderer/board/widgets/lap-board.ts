@@ -7,6 +7,7 @@ import type { Theme } from '../theme.ts';
 import { bellIcon, Pill } from './pill.ts';
 import { assign, drawBox, fitWidth, makeText, resize, tint } from './text.ts';
 import { figureInk, type InkMetrics } from '../fonts.ts';
+import { outputBox, type OutputBox } from './badges.ts';
 
 /** Figure font metrics, measured once. */
 let ink: InkMetrics | null = null;
@@ -17,7 +18,16 @@ export interface LapBoardProbe {
   readonly label: string;
   readonly sprintFlag: string | null;
   readonly bell: string | null;
+  /** The figure's colour and the plate behind it (the bell: white on red), as hex. */
+  readonly figureColour: string;
+  readonly figurePlate: string | null;
+  /** Where the figure's box is on the output. */
+  readonly figureBox: OutputBox;
+  /** The sprint pill's lines as drawn (the heading over the worth when it needs two). */
+  readonly sprintLines: readonly string[];
 }
+
+const hex = (colour: number) => `#${colour.toString(16).padStart(6, '0')}`;
 
 /**
  * The lap board: the dominant laps-to-go figure, its label, the sprint flag ("SPRINT 2",
@@ -27,6 +37,10 @@ export interface LapBoardProbe {
 export class LapBoard extends Container implements Animated {
   private readonly plate = new Graphics();
   private readonly rim = new Graphics();
+  /** Red behind the white figure on the bell lap (issue 18: the figure never turns red). */
+  private readonly figurePlate = new Graphics();
+  /** The red plate's white rim: the plate stands out of the navy for every viewer. */
+  private readonly figureRim = new Graphics();
   private readonly figure = makeText('figure', 300, 0xffffff, 'center');
   private readonly caption = makeText('bold', 40, 0xffffff, 'center');
   private readonly sprint: Pill;
@@ -35,14 +49,27 @@ export class LapBoard extends Container implements Animated {
   private figureScale = 1;
   private figureCentreY = 0;
   private figureBox: Box = { x: 0, y: 0, width: 0, height: 0 };
+  /** Where the label goes: over the figure, or alone in its place once the race is finished. */
+  private labelAt = { x: 0, y: 0, size: 40, width: 0 };
   private theme: Theme | null = null;
   private model: LapBoardModel | null = null;
 
   constructor(private readonly animator: Animator) {
     super();
+    this.label = 'lap-board';
     this.sprint = new Pill(animator);
     this.bell = new Pill(animator, bellIcon(30));
-    this.addChild(this.plate, this.rim, this.figure, this.caption, this.sprint, this.bell);
+    this.addChild(
+      this.plate,
+      this.rim,
+      this.figurePlate,
+      this.figureRim,
+      this.figure,
+      this.caption,
+      this.sprint,
+      this.bell,
+    );
+    this.figurePlate.visible = this.figureRim.visible = false;
   }
 
   /** Lays the board out in `box` (its own coordinates start at the box's corner). */
@@ -102,6 +129,15 @@ export class LapBoard extends Container implements Animated {
       this.bell.layout(columnWidth, pillHeight, pillHeight * 0.66);
       this.bell.position.set(right, pad + labelHeight + 2 * pillGap + pillHeight);
     }
+    const f = this.figureBox;
+    const corner = Math.min(f.width, f.height) * 0.08;
+    drawBox(this.figurePlate, f.width, f.height, 0xffffff, 1, corner);
+    this.figurePlate.position.set(f.x, f.y);
+    const rim = Math.max(3, f.height * 0.012);
+    this.figureRim
+      .clear()
+      .roundRect(f.x, f.y, f.width, f.height, corner)
+      .stroke({ color: 0xffffff, width: rim, alignment: 0 });
     this.sizeFigure();
     this.sprint.colour(theme.highlight, theme.onHighlight);
     this.bell.colour(theme.alert, theme.onAlert);
@@ -121,7 +157,8 @@ export class LapBoard extends Container implements Animated {
         this.animator.start(this);
       }
     }
-    if (assign(this.caption, model.label)) fitWidth(this.caption, this.labelWidth);
+    const finishedChanged = (previous?.figure === '') !== (model.figure === '');
+    if (assign(this.caption, model.label) || finishedChanged) this.placeCaption();
     this.sprint.setText(model.sprintFlag, now, animate);
     this.bell.setText(model.bell ? (model.bellLabel ?? '') : null, now, animate);
     this.paint(model);
@@ -139,16 +176,36 @@ export class LapBoard extends Container implements Animated {
       label: this.caption.text,
       sprintFlag: this.sprint.shownText,
       bell: this.bell.shownText,
+      figureColour: hex(this.figure.tint),
+      figurePlate: this.figurePlate.visible ? hex(this.figurePlate.tint) : null,
+      figureBox: outputBox(this.figurePlate),
+      sprintLines: this.sprint.shownText === null ? [] : this.sprint.lines,
     };
   }
 
-  private labelWidth = 0;
-
   private placeLabel(x: number, y: number, size: number, width: number): void {
-    resize(this.caption, size);
-    this.caption.position.set(x, y);
-    this.labelWidth = width;
-    fitWidth(this.caption, width);
+    this.labelAt = { x, y, size, width };
+    this.placeCaption();
+  }
+
+  /**
+   * The label over the figure; once the leader is home (no figure) "FINISH" alone, large, where
+   * the figure was (issue 18: no giant 0 under it).
+   */
+  private placeCaption(): void {
+    const alone = this.model?.figure === '';
+    const box = this.figureBox;
+    const at = alone
+      ? {
+          x: box.x + box.width / 2,
+          y: box.y + box.height / 2,
+          size: Math.min(box.height * 0.45, this.labelAt.size * 2.2),
+          width: box.width,
+        }
+      : this.labelAt;
+    resize(this.caption, at.size);
+    this.caption.position.set(at.x, at.y);
+    fitWidth(this.caption, at.width);
   }
 
   /** Scales the figure to fill its box: the digits' ink fills the box height, two digits fit the width. */
@@ -175,11 +232,22 @@ export class LapBoard extends Container implements Animated {
     this.figure.y = this.figureCentreY - 360 * scale * (metrics.ascent - metrics.capHeight / 2);
   }
 
+  /**
+   * The bell lap: the figure stays white, on a red plate (a red figure on navy is 4.4:1 and
+   * 2.9:1 for a red-blind viewer). A sprint lap: the figure in the sprint yellow.
+   */
   private paint(model: LapBoardModel): void {
     const theme = this.theme;
     if (!theme) return;
-    tint(this.figure, model.bell ? theme.alert : model.sprintFlag ? theme.highlight : theme.text);
+    this.figurePlate.visible = this.figureRim.visible = model.bell && model.figure !== '';
+    tint(this.figurePlate, theme.alert);
+    tint(this.figureRim, theme.onAlert);
+    tint(
+      this.figure,
+      model.bell ? theme.onAlert : model.sprintFlag ? theme.highlight : theme.text,
+    );
     tint(this.rim, model.bell ? theme.alert : model.sprintFlag ? theme.highlight : theme.accent);
     this.rim.alpha = model.sprintFlag || model.bell ? 1 : 0.35;
+    tint(this.caption, model.figure === '' ? theme.text : theme.accent);
   }
 }

@@ -43,6 +43,7 @@ export class NameText extends Container {
 
   constructor(role: FontRole, fontSize: number) {
     super();
+    this.label = 'name';
     this.fontRole = role;
     this.fontSize = fontSize;
     this.bitmap = new BitmapText({

@@ -1,41 +1,54 @@
 import { Container, Graphics } from 'pixi.js';
 import type { Animated, Animator } from '../engine/animator.ts';
 import { easeOutCubic, Tween } from '../engine/tween.ts';
-import { assign, drawBox, fitWidth, makeText, resize, tint } from './text.ts';
+import { assign, drawBox, fitWidth, leastSqueeze, makeText, resize, tint } from './text.ts';
+
+/** Where a label splits into a heading and what it is worth ("SPRINT 1 · 3-2-1"). */
+const worthSeparator = ' · ';
 
 /**
- * A label on a coloured plate ("SPRINT 2", "LAST LAP", "UNOFFICIAL"), with an optional icon,
- * that fades in when it gets a text and out when the text goes.
+ * A label on a coloured plate ("SPRINT 2 · 3-2-1", "LAST LAP", "UNOFFICIAL"), with an optional
+ * icon, that fades in when it gets a text and out when the text goes. A label too long for one
+ * line at 85 % width goes on two: the heading over what it is worth (issue 18).
  */
 export class Pill extends Container implements Animated {
   private readonly plate = new Graphics();
   readonly caption = makeText('bold', 30, 0xffffff, 'center');
+  private readonly second = makeText('bold', 30, 0xffffff, 'center');
   private readonly fade = new Tween(0, easeOutCubic);
   private boxWidth = 0;
   private boxHeight = 0;
+  private fontSize = 30;
+  private value = '';
 
   constructor(
     private readonly animator: Animator,
     readonly icon: Graphics | null = null,
   ) {
     super();
-    this.addChild(this.plate, this.caption);
+    this.addChild(this.plate, this.caption, this.second);
     if (icon) this.addChild(icon);
+    this.second.visible = false;
     this.alpha = 0;
     this.visible = false;
   }
 
   /** The text shown, or null while hidden. */
   get shownText(): string | null {
-    return this.fade.target === 1 ? this.caption.text : null;
+    return this.fade.target === 1 ? this.value : null;
+  }
+
+  /** The lines as drawn (one, or the heading and the worth). */
+  get lines(): string[] {
+    return this.second.visible ? [this.caption.text, this.second.text] : [this.caption.text];
   }
 
   /** Sizes the plate (its top-left at the pill's position) and the label. */
   layout(width: number, height: number, fontSize: number): void {
     this.boxWidth = width;
     this.boxHeight = height;
+    this.fontSize = fontSize;
     drawBox(this.plate, width, height, 0xffffff, 1, height * 0.18);
-    resize(this.caption, fontSize);
     this.placeLabel();
   }
 
@@ -43,12 +56,16 @@ export class Pill extends Container implements Animated {
   colour(plate: number, text: number): void {
     tint(this.plate, plate);
     tint(this.caption, text);
+    tint(this.second, text);
     if (this.icon) tint(this.icon, text);
   }
 
   /** Shows a text (null hides the pill). */
   setText(text: string | null, now: number, animate: boolean): void {
-    if (text !== null && assign(this.caption, text)) this.placeLabel();
+    if (text !== null && text !== this.value) {
+      this.value = text;
+      this.placeLabel();
+    }
     const target = text === null ? 0 : 1;
     if (target === 1) this.visible = true;
     if (!animate) {
@@ -67,12 +84,30 @@ export class Pill extends Container implements Animated {
 
   private placeLabel(): void {
     const iconSpace = this.icon ? this.boxHeight * 0.9 : 0;
-    fitWidth(this.caption, this.boxWidth - this.boxHeight * 0.5 - iconSpace);
-    const textWidth = this.caption.width;
+    const room = this.boxWidth - this.boxHeight * 0.5 - iconSpace;
+    resize(this.caption, this.fontSize);
+    assign(this.caption, this.value);
+    this.caption.scale.x = 1;
+    const split = this.value.indexOf(worthSeparator);
+    const twoLines = split > 0 && this.caption.width * leastSqueeze > room;
+    this.second.visible = twoLines;
+    if (twoLines) {
+      // The heading over the worth, each on its own line, both still large.
+      resize(this.caption, this.fontSize * 0.7);
+      resize(this.second, this.fontSize * 0.58);
+      assign(this.caption, this.value.slice(0, split));
+      assign(this.second, this.value.slice(split + worthSeparator.length));
+      fitWidth(this.second, room);
+    }
+    fitWidth(this.caption, room);
+    const textWidth = Math.max(this.caption.width, twoLines ? this.second.width : 0);
     const contentWidth = textWidth + iconSpace;
     const left = (this.boxWidth - contentWidth) / 2;
-    this.caption.position.set(left + iconSpace + textWidth / 2, this.boxHeight / 2);
-    if (this.icon) this.icon.position.set(left + iconSpace * 0.45, this.boxHeight / 2);
+    const centre = left + iconSpace + textWidth / 2;
+    const middle = this.boxHeight / 2;
+    this.caption.position.set(centre, twoLines ? this.boxHeight * 0.33 : middle);
+    this.second.position.set(centre, this.boxHeight * 0.72);
+    if (this.icon) this.icon.position.set(left + iconSpace * 0.45, middle);
   }
 }
 

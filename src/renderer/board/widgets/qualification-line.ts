@@ -2,8 +2,8 @@ import { Container, Graphics } from 'pixi.js';
 import type { Animated, Animator } from '../engine/animator.ts';
 import { Tween } from '../engine/tween.ts';
 import type { Theme } from '../theme.ts';
+import { outputBox, type OutputBox } from './badges.ts';
 import { glideMs } from './standings-row.ts';
-import { assign, makeText, resize, tint } from './text.ts';
 
 /** Where the qualification line is drawn, as a test or the bench reads it. */
 export interface QualificationProbe {
@@ -11,25 +11,44 @@ export interface QualificationProbe {
   readonly y: number;
   readonly targetY: number;
   readonly certain: boolean;
+  /** Its label and note as drawn ("" where the line has none: the overlay, ribbon cards). */
+  readonly label: string;
+  readonly note: string;
+  /** Where it is on the output. */
+  readonly box: OutputBox;
+  /** Thickness of the bar itself, in output pixels. */
+  readonly thickness: number;
+  /** On a page away from the line: where the line is ('up': above the page, 'down': below). */
+  readonly pointing: 'up' | 'down' | null;
+}
+
+/** What a table needs of its qualification line, thin (in a row gap) or a bar (its own band). */
+export interface QualificationMark extends Container {
+  /** Rows above the line (null: no line). */
+  readonly after: number | null;
+  mark(after: number | null, certain: boolean): void;
+  hide(): void;
+  moveTo(x: number, y: number, now: number, animate: boolean): void;
+  probe(): QualificationProbe | null;
 }
 
 /**
- * The qualification line under the last qualifying row, with its "Q" tag: solid once the places
- * are certain, dashed while they may still change. It glides with the rows
+ * The qualification line in a row gap (the overlay's top N; the ribbon's cards, where it runs
+ * down the gap between two columns when the line falls there): solid once the places are
+ * certain, dashed while they may still change. It glides with the rows
  * (../shared/docs/mass-start-rules.md, "Semi-finals and the qualification line").
  */
-export class QualificationLine extends Container implements Animated {
+export class QualificationLine extends Container implements Animated, QualificationMark {
   private readonly solid = new Graphics();
   private readonly dashed = new Graphics();
-  private readonly tag = makeText('bold', 20, 0xffffff, 'center');
-  private readonly tagPill = new Graphics();
   private readonly x1 = new Tween();
   private readonly y1 = new Tween();
   private line: number | null = null;
+  private thickness = 2;
 
   constructor(private readonly animator: Animator) {
     super();
-    this.addChild(this.solid, this.dashed, this.tagPill, this.tag);
+    this.addChild(this.solid, this.dashed);
     this.visible = false;
   }
 
@@ -38,29 +57,22 @@ export class QualificationLine extends Container implements Animated {
     return this.line;
   }
 
-  /** Draws the line and tag for a column `width` wide with rows `rowHeight` tall. */
-  draw(width: number, rowHeight: number, theme: Theme): void {
-    const thickness = Math.max(2, Math.round(rowHeight * 0.07));
-    this.solid
-      .clear()
-      .rect(0, -thickness / 2, width, thickness)
-      .fill({ color: theme.highlight });
+  /**
+   * Draws the line `length` long and `thickness` thick, across (a column's width) or down
+   * (a column's height, between two columns of cards).
+   */
+  draw(length: number, thickness: number, theme: Theme, vertical = false): void {
+    this.thickness = Math.max(2, thickness);
+    const t = this.thickness;
+    const bar = (graphics: Graphics, from: number, to: number) =>
+      vertical
+        ? graphics.rect(-t / 2, from, t, to - from)
+        : graphics.rect(from, -t / 2, to - from, t);
+    bar(this.solid.clear(), 0, length).fill({ color: theme.qualify });
     this.dashed.clear();
-    const dash = thickness * 5;
-    for (let x = 0; x < width; x += dash * 1.6)
-      this.dashed
-        .rect(x, -thickness / 2, Math.min(dash, width - x), thickness)
-        .fill({ color: theme.highlight });
-    const tagHeight = Math.round(rowHeight * 0.5);
-    const tagWidth = tagHeight * 1.3;
-    this.tagPill
-      .clear()
-      .roundRect(width - tagWidth, -tagHeight / 2, tagWidth, tagHeight, tagHeight * 0.25)
-      .fill({ color: theme.highlight });
-    resize(this.tag, tagHeight * 0.8);
-    tint(this.tag, theme.onHighlight);
-    assign(this.tag, 'Q');
-    this.tag.position.set(width - tagWidth / 2, 0);
+    const dash = Math.max(t * 3, 10);
+    for (let at = 0; at < length; at += dash * 1.6)
+      bar(this.dashed, at, Math.min(at + dash, length)).fill({ color: theme.qualify });
   }
 
   /** Which row the line follows and whether it is certain (solid) or may still move (dashed). */
@@ -77,8 +89,9 @@ export class QualificationLine extends Container implements Animated {
 
   /** Shows the line at (x, y): it glides there when animating, jumps otherwise. */
   moveTo(x: number, y: number, now: number, animate: boolean): void {
+    const appearing = !this.visible;
     this.visible = true;
-    if (!animate) {
+    if (!animate || appearing) {
       this.x1.set(x);
       this.y1.set(y);
       this.position.set(x, y);
@@ -99,6 +112,17 @@ export class QualificationLine extends Container implements Animated {
   /** Where the line is drawn (null: not shown). */
   probe(): QualificationProbe | null {
     if (!this.visible || this.line === null) return null;
-    return { after: this.line, y: this.y, targetY: this.y1.target, certain: this.solid.visible };
+    const scale = this.getGlobalTransform().d;
+    return {
+      after: this.line,
+      y: this.y,
+      targetY: this.y1.target,
+      certain: this.solid.visible,
+      label: '',
+      note: '',
+      box: outputBox(this),
+      thickness: this.thickness * scale,
+      pointing: null,
+    };
   }
 }

@@ -5,9 +5,20 @@ import { easeOutCubic, Tween } from '../engine/tween.ts';
 import type { FlagTextures } from '../flags.ts';
 import type { Box } from '../layout.ts';
 import type { Theme } from '../theme.ts';
+import { outputBox, type OutputBox } from './badges.ts';
 import { FlagView } from './flag-view.ts';
 import type { NameProbe } from './name-text.ts';
-import { assign, drawBox, fitWidth, makeName, makeText, refont, resize, tint } from './text.ts';
+import {
+  assign,
+  drawBox,
+  fitForms,
+  fitWidth,
+  makeName,
+  makeText,
+  refont,
+  resize,
+  tint,
+} from './text.ts';
 
 type Placing = SprintResultModel['placings'][number];
 
@@ -24,9 +35,11 @@ class PlacingCard extends Container {
   private readonly points = makeText('bold', 40, 0xffffff, 'center');
   private readonly unit = makeText('bold', 16, 0xffffff, 'center');
   private nameWidth = 0;
+  private forms: readonly string[] = [];
 
   constructor(flags: FlagTextures) {
     super();
+    this.label = 'placing';
     this.flag = new FlagView(flags);
     this.addChild(
       this.plate,
@@ -80,17 +93,26 @@ class PlacingCard extends Container {
     tint(this.nation, theme.textMuted);
     tint(this.points, theme.onHighlight);
     tint(this.unit, theme.onHighlight);
-    fitWidth(this.nameText, this.nameWidth);
+    fitForms(this.nameText, this.forms, this.nameWidth);
   }
 
-  update(placing: Placing, unit: string): void {
+  /** A placing; `forms` are the skater's name forms, longest first (the name alone if none). */
+  update(placing: Placing, unit: string, forms: readonly string[] = [placing.name]): void {
     assign(this.place, placing.place);
     assign(this.bib, placing.bib);
     this.flag.setNation(placing.nation);
     assign(this.nation, placing.nation);
-    if (assign(this.nameText, placing.name)) fitWidth(this.nameText, this.nameWidth);
+    if (forms.join('\n') !== this.forms.join('\n')) {
+      this.forms = forms;
+      fitForms(this.nameText, forms, this.nameWidth);
+    }
     assign(this.points, placing.points);
     assign(this.unit, unit);
+  }
+
+  /** The name as drawn (a shorter form where the full one does not fit). */
+  get drawnName(): string {
+    return this.nameText.text;
   }
 
   /** How the name is drawn, for tests. */
@@ -106,6 +128,10 @@ export interface BannerProbe {
   readonly placings: readonly string[];
   /** How each placing's name is drawn (bitmap font or canvas fallback), in placing order. */
   readonly nameTexts: readonly NameProbe[];
+  /** Each placing's name as drawn (a shorter form where the full one does not fit). */
+  readonly drawnNames: readonly string[];
+  /** Where the banner's plate is on the output (null: down). */
+  readonly box: OutputBox | null;
 }
 
 /**
@@ -124,6 +150,7 @@ export class SprintBanner extends Container implements Animated {
   private shownCards = 0;
   private headingWidth = 0;
   private unit = '';
+  private forms: ReadonlyMap<string, readonly string[]> = new Map();
 
   constructor(
     private readonly flags: FlagTextures,
@@ -134,6 +161,7 @@ export class SprintBanner extends Container implements Animated {
     private readonly fill = false,
   ) {
     super();
+    this.label = 'sprint-banner';
     this.addChild(this.plate, this.headingPlate, this.heading);
     this.heading.style.align = 'center';
     this.visible = false;
@@ -149,11 +177,21 @@ export class SprintBanner extends Container implements Animated {
     this.applySlide();
   }
 
-  /** Shows a sprint result, or hides the banner (null). */
-  update(result: SprintResultModel | null, unit: string, now: number, animate: boolean): void {
+  /**
+   * Shows a sprint result, or hides the banner (null). `forms`: each skater's name forms by
+   * helmet number (the board's rows), so a long name is shortened rather than squeezed.
+   */
+  update(
+    result: SprintResultModel | null,
+    unit: string,
+    now: number,
+    animate: boolean,
+    forms: ReadonlyMap<string, readonly string[]> = new Map(),
+  ): void {
     if (result) {
       this.result = result;
       this.unit = unit;
+      this.forms = forms;
       if (assign(this.heading, result.heading)) fitWidth(this.heading, this.headingWidth * 0.88);
       while (this.cards.length < result.placings.length) {
         const card = new PlacingCard(this.flags);
@@ -164,7 +202,9 @@ export class SprintBanner extends Container implements Animated {
         this.shownCards = result.placings.length;
         this.layoutCards();
       }
-      result.placings.forEach((placing, index) => this.cards[index]!.update(placing, unit));
+      result.placings.forEach((placing, index) =>
+        this.cards[index]!.update(placing, unit, this.formsOf(placing)),
+      );
     }
     const target = result ? 1 : 0;
     if (target === 1) this.visible = true;
@@ -193,7 +233,38 @@ export class SprintBanner extends Container implements Animated {
         shown && this.result
           ? this.cards.slice(0, this.result.placings.length).map((card) => card.nameProbe())
           : [],
+      drawnNames:
+        shown && this.result
+          ? this.cards.slice(0, this.result.placings.length).map((card) => card.drawnName)
+          : [],
+      box: shown ? outputBox(this.plate) : null,
     };
+  }
+
+  /** Height the banner's plate takes for `count` placings (the live scene keeps rows clear of it). */
+  heightFor(count: number): number {
+    return this.measure(Math.max(1, count)).plateHeight;
+  }
+
+  private formsOf(placing: Placing): readonly string[] {
+    return this.forms.get(placing.bib) ?? [placing.name];
+  }
+
+  /** Card and plate sizes for `count` placings in the banner's box. */
+  private measure(count: number) {
+    const perRow = Math.min(count, this.perRow(count));
+    const rows = Math.ceil(count / perRow);
+    const box = this.box;
+    const pad = Math.min(box.height * 0.07, 16);
+    const headingWidth = Math.min(box.width * 0.22, box.height * (this.fill ? 0.75 : 1.1));
+    const left = headingWidth + pad;
+    const width = box.width - left - pad;
+    const gap = pad * 0.7;
+    const cardWidth = (width - (perRow - 1) * gap) / perRow;
+    const cardHeight = Math.min(cardWidth / 3.4, (box.height - 2 * pad - (rows - 1) * gap) / rows);
+    const cardsHeight = rows * cardHeight + (rows - 1) * gap;
+    const plateHeight = this.fill ? box.height : cardsHeight + 2 * pad;
+    return { perRow, pad, headingWidth, left, gap, cardWidth, cardHeight, cardsHeight, plateHeight };
   }
 
   private applySlide(): void {
@@ -210,19 +281,9 @@ export class SprintBanner extends Container implements Animated {
   private layoutCards(): void {
     const theme = this.theme;
     if (!theme) return;
-    const count = Math.max(1, this.shownCards);
-    const perRow = Math.min(count, this.perRow(count));
-    const rows = Math.ceil(count / perRow);
     const box = this.box;
-    const pad = Math.min(box.height * 0.07, 16);
-    const headingWidth = Math.min(box.width * 0.22, box.height * (this.fill ? 0.75 : 1.1));
-    const left = headingWidth + pad;
-    const width = box.width - left - pad;
-    const gap = pad * 0.7;
-    const cardWidth = (width - (perRow - 1) * gap) / perRow;
-    const cardHeight = Math.min(cardWidth / 3.4, (box.height - 2 * pad - (rows - 1) * gap) / rows);
-    const cardsHeight = rows * cardHeight + (rows - 1) * gap;
-    const plateHeight = this.fill ? box.height : cardsHeight + 2 * pad;
+    const { perRow, headingWidth, left, gap, cardWidth, cardHeight, cardsHeight, plateHeight } =
+      this.measure(Math.max(1, this.shownCards));
     const top = box.height - plateHeight;
     const cardsTop = top + (plateHeight - cardsHeight) / 2;
     this.headingWidth = headingWidth;
@@ -246,7 +307,7 @@ export class SprintBanner extends Container implements Animated {
     });
     if (this.result)
       this.result.placings.forEach((placing, index) =>
-        this.cards[index]!.update(placing, this.unit),
+        this.cards[index]!.update(placing, this.unit, this.formsOf(placing)),
       );
   }
 }

@@ -6,6 +6,14 @@ import { easeOutCubic, Tween } from '../engine/tween.ts';
 import { numberText, wholeNumber } from '../engine/numbers.ts';
 import type { FlagTextures } from '../flags.ts';
 import type { Theme } from '../theme.ts';
+import {
+  MedalDisc,
+  NeedsChip,
+  outputBox,
+  RowBadge,
+  type BadgeKind,
+  type OutputBox,
+} from './badges.ts';
 import { FlagView } from './flag-view.ts';
 import type { NameProbe } from './name-text.ts';
 import type { CellBox, RowLayout } from './row-layout.ts';
@@ -13,7 +21,7 @@ import {
   align,
   assign,
   drawBox,
-  fitWidth,
+  fitForms,
   makeName,
   makeText,
   refont,
@@ -21,6 +29,25 @@ import {
   tint,
   type BoardText,
 } from './text.ts';
+
+/** What a test reads of a row's marks (issue 18). */
+export interface RowMarks {
+  /** The badge at the row's end: "Q", "q", a status word, or "". */
+  readonly badge: string;
+  readonly badgeKind: BadgeKind;
+  /** Where the badge is on the output (null: none). */
+  readonly badgeBox: OutputBox | null;
+  /** The "NEEDS TOP 5" chip as drawn ("" when none), and where. */
+  readonly needs: string;
+  readonly needsBox: OutputBox | null;
+  /** The medal disc behind the rank (null: none). */
+  readonly medal: 'gold' | 'silver' | 'bronze' | null;
+  /** The name's horizontal squeeze (1: none; never below 0.85) and its size factor (1: full). */
+  readonly squeeze: number;
+  readonly shrink: number;
+  /** A card marked as in the qualifying places (ribbons). */
+  readonly qualifyingPlace: boolean;
+}
 
 /** How long a row takes to glide to its new place, and points to count up (ms). */
 export const glideMs = 700;
@@ -40,6 +67,9 @@ export class StandingsRow extends Container implements Animated {
   private readonly glow = new Tween(0, easeOutCubic);
   private readonly card = new Graphics();
   private readonly flash = new Graphics();
+  /** A card in the qualifying places (ribbons): a strip in the qualification colour. */
+  private readonly placeStrip = new Graphics();
+  private readonly medal = new MedalDisc();
   private readonly rank = makeText('bold', 30, 0xffffff, 'center');
   private readonly chip = new Graphics();
   private readonly bib = makeText('bold', 30, 0xffffff, 'center');
@@ -50,11 +80,15 @@ export class StandingsRow extends Container implements Animated {
   private readonly final = makeText('bold', 30, 0xffffff, 'center');
   private readonly total = makeText('bold', 30, 0xffffff, 'center');
   private readonly detail = makeText('bold', 30, 0xffffff, 'right');
-  private readonly markPill = new Graphics();
-  private readonly mark = makeText('bold', 30, 0xffffff, 'center');
+  private readonly badge = new RowBadge();
+  private readonly needs = new NeedsChip();
   private readonly cells: readonly Container[];
   private shownTotal = -1;
   private layoutSpec: RowLayout | null = null;
+  /** The name fitted last: forms and room (refitted only when either changes). */
+  private fitted = '';
+  /** Even slot of a striped table (plates alternate), or a card (always the even colour). */
+  private even = true;
   /** The row as last drawn. */
   model: BoardRow | null = null;
   /** Ranks 1-3 in medal colours (final results). */
@@ -69,8 +103,10 @@ export class StandingsRow extends Container implements Animated {
     // Its own render group: gliding moves one transform, not every glyph's vertices, and a
     // changed number re-batches this row only.
     super({ isRenderGroup: true });
+    this.label = `row:${key}`;
     this.flag = new FlagView(flags);
     this.cells = [
+      this.medal,
       this.rank,
       this.chip,
       this.bib,
@@ -80,10 +116,11 @@ export class StandingsRow extends Container implements Animated {
       this.final,
       this.total,
       this.detail,
-      this.markPill,
-      this.mark,
+      this.badge,
+      this.needs,
     ];
-    this.addChild(this.card, this.flash, ...this.cells);
+    this.addChild(this.card, this.flash, this.placeStrip, ...this.cells);
+    this.placeStrip.visible = false;
     this.flash.alpha = 0;
     this.flash.visible = false;
     this.alpha = 0;
@@ -121,7 +158,22 @@ export class StandingsRow extends Container implements Animated {
       final: this.final.text,
       total: this.total.text,
       detail: this.detail.text,
-      mark: this.mark.text,
+      mark: this.badge.text,
+    };
+  }
+
+  /** The badge, the needs chip, the medal and how the name fits (tests). */
+  marks(): RowMarks {
+    return {
+      badge: this.badge.text,
+      badgeKind: this.badge.shownKind,
+      badgeBox: this.badge.visible ? outputBox(this.badge) : null,
+      needs: this.needs.text,
+      needsBox: this.needs.visible ? outputBox(this.needs) : null,
+      medal: this.medal.shownMedal,
+      squeeze: this.nameText.scale.x / this.nameText.scale.y,
+      shrink: this.nameText.scale.y,
+      qualifyingPlace: this.placeStrip.visible,
     };
   }
 
@@ -136,16 +188,17 @@ export class StandingsRow extends Container implements Animated {
     this.layoutSpec = layout;
     const { height, cells } = layout;
     const middle = height / 2;
-    drawBox(
-      this.card,
-      layout.striped ? 0 : layout.width,
-      height,
-      theme.rowEven,
-      theme.rowAlpha,
-      layout.radius,
-    );
+    // Every row has its own opaque plate: rows that cross while gliding hide each other rather
+    // than print their names over one another (issue 18).
+    drawBox(this.card, layout.width, height, 0xffffff, 1, layout.radius);
+    this.stripe(this.even);
     drawBox(this.flash, layout.width, height, 0xffffff, 1, layout.radius);
     this.flash.tint = theme.flash;
+    const strip = Math.max(4, height * 0.09);
+    drawBox(this.placeStrip, strip, height * 0.7, theme.qualify, 1, strip / 2).position.set(
+      Math.max(2, layout.radius * 0.35),
+      height * 0.15,
+    );
     const place = (text: BoardText, box: CellBox | undefined, size: number) => {
       text.visible = box !== undefined;
       if (!box) return;
@@ -167,7 +220,6 @@ export class StandingsRow extends Container implements Animated {
     place(this.final, cells.final, layout.fontSize);
     place(this.total, cells.total, layout.fontSize * 1.08);
     place(this.detail, cells.detail, layout.fontSize * 0.92);
-    place(this.mark, cells.mark, layout.fontSize * 0.95);
     while (this.sprints.length < layout.sprints.length) {
       const text = makeText('bold', 30, 0xffffff, 'center');
       this.sprints.push(text);
@@ -176,6 +228,11 @@ export class StandingsRow extends Container implements Animated {
     this.sprints.forEach((text, index) =>
       place(text, layout.sprints[index], layout.fontSize * 0.92),
     );
+    const rankBox = cells.rank;
+    if (rankBox) {
+      this.medal.layout(Math.min(height * 0.74, rankBox.width * 0.95));
+      this.medal.position.set(rankBox.x + rankBox.width / 2, middle);
+    }
     const chipBox = cells.bib;
     this.chip.visible = chipBox !== undefined;
     if (chipBox) {
@@ -194,15 +251,20 @@ export class StandingsRow extends Container implements Animated {
     }
     const markBox = cells.mark;
     if (markBox) {
-      const pillHeight = height * 0.76;
-      const pillWidth = Math.min(markBox.width, Math.max(height * 1.55, layout.fontSize * 2.6));
-      drawBox(this.markPill, pillWidth, pillHeight, 0xffffff, 1, pillHeight * 0.2).position.set(
-        markBox.x + (markBox.width - pillWidth) / 2,
-        (height - pillHeight) / 2,
-      );
+      this.badge.layout(markBox.width, height, theme);
+      this.badge.position.set(markBox.x + markBox.width / 2, middle);
     }
-    if (this.model) this.paint(this.model);
-    if (cells.name) fitWidth(this.nameText, cells.name.width);
+    const nameBox = cells.name;
+    const needsBox = layout.needsInMark && markBox ? markBox : nameBox;
+    if (nameBox && needsBox) {
+      this.needs.layout(height, needsBox === markBox ? needsBox.width : nameBox.width * 0.55, theme);
+      this.needs.position.set(needsBox.x + needsBox.width, middle);
+    }
+    this.fitted = '';
+    if (this.model) {
+      this.paint(this.model);
+      this.fitName(this.model);
+    }
   }
 
   /** Draws a row of the model: assigns what changed; points that rose count up and glow. */
@@ -215,22 +277,35 @@ export class StandingsRow extends Container implements Animated {
     assign(this.bib, row.bib);
     assign(this.nation, row.nation);
     this.flag.setNation(row.nation);
-    if (assign(this.nameText, row.name) && this.layoutSpec?.cells.name)
-      fitWidth(this.nameText, this.layoutSpec.cells.name.width);
     for (let i = 0; i < this.sprints.length; i++) assign(this.sprints[i]!, row.sprints[i] ?? '');
     assign(this.final, row.final);
     assign(this.detail, row.detail);
-    assign(this.mark, row.status || row.qualified);
+    if (this.layoutSpec?.cells.mark) this.badge.set(row.status, row.qualification || row.qualified);
+    else this.badge.set('', '');
+    this.needs.set(this.layoutSpec?.cells.name ? row.needs : '');
+    this.fitName(row);
     this.updateTotal(previous?.total ?? '', row.total, now, animate && previous !== null);
     if (
       !previous ||
       podiumChanged ||
       previous.dimmed !== row.dimmed ||
       previous.status !== row.status ||
-      previous.qualified !== row.qualified ||
+      previous.medal !== row.medal ||
       previous.rank !== row.rank
     )
       this.paint(row);
+  }
+
+  /** Marks a card as in the qualifying places (ribbons, where a line between cards is not enough). */
+  qualifyingPlace(inside: boolean): void {
+    if (this.placeStrip.visible !== inside) this.placeStrip.visible = inside;
+  }
+
+  /** Plate colour of the slot the row is heading for (striped tables alternate). */
+  stripe(even: boolean): void {
+    this.even = even;
+    const theme = this.theme;
+    tint(this.card, this.layoutSpec?.striped === false || even ? theme.rowEven : theme.rowOdd);
   }
 
   /** Glides (or jumps) to a place in the table. */
@@ -297,13 +372,38 @@ export class StandingsRow extends Container implements Animated {
     assign(this.total, after);
   }
 
-  /** Colours for the row's state: greyed without points, podium badges, Q and status marks. */
+  /**
+   * The name in the first form that fits beside the needs chip without squeezing below 85 %
+   * (issue 18). Measured only when the forms or the room change.
+   */
+  private fitName(row: BoardRow): void {
+    const box = this.layoutSpec?.cells.name;
+    if (!box) return;
+    const besideName = this.needs.visible && !this.layoutSpec?.needsInMark;
+    const room = box.width - (besideName ? this.needs.chipWidth + box.width * 0.03 : 0);
+    const forms = row.names.length > 0 ? row.names : [row.name];
+    const key = `${room}|${forms.join('\n')}`;
+    if (key === this.fitted) return;
+    this.fitted = key;
+    fitForms(this.nameText, forms, room);
+  }
+
+  /**
+   * Colours for the row's state (issue 18): grey only for a skater out of the race; no points
+   * yet is normal text. Medal discs for the final's podium; the badge colours itself.
+   */
   private paint(row: BoardRow): void {
     const theme = this.theme;
     const main = row.dimmed ? theme.textDimmed : theme.text;
     tint(this.nameText, main);
-    const medal = this.podium && !row.dimmed ? theme.medals[Number(row.rank) - 1] : undefined;
-    tint(this.rank, medal ?? main);
+    const rank = Number(row.rank);
+    const medal =
+      row.medal ??
+      (this.podium && !row.dimmed && rank >= 1 && rank <= 3
+        ? (['gold', 'silver', 'bronze'] as const)[rank - 1]!
+        : null);
+    this.medal.set(this.layoutSpec?.cells.rank ? medal : null, theme);
+    tint(this.rank, medal ? theme.onMedal : main);
     tint(this.total, row.dimmed ? theme.textDimmed : theme.accent);
     tint(this.nation, row.dimmed ? theme.textDimmed : theme.textMuted);
     tint(this.final, main);
@@ -313,12 +413,5 @@ export class StandingsRow extends Container implements Animated {
     tint(this.chip, theme.chip);
     this.chip.alpha = row.dimmed ? 0.55 : 1;
     this.flag.alpha = row.dimmed ? 0.55 : 1;
-    const hasMark = (row.status || row.qualified) !== '';
-    this.markPill.visible = hasMark && this.layoutSpec?.cells.mark !== undefined;
-    const isStatus = row.status !== '';
-    tint(this.markPill, isStatus ? theme.alert : theme.highlight);
-    tint(this.mark, isStatus ? theme.onAlert : theme.onHighlight);
-    if (row.qualified === 'q' && !isStatus) this.markPill.alpha = 0.75;
-    else this.markPill.alpha = 1;
   }
 }

@@ -1,13 +1,22 @@
 import type { BitmapText } from 'pixi.js';
-import { Container, Graphics } from 'pixi.js';
-import type { BoardColumns, BoardRow } from '../../../shared/board/model.ts';
+import { Container } from 'pixi.js';
+import { fill } from '../../../shared/board/labels.ts';
+import type { BoardColumns, BoardRow, QualificationModel } from '../../../shared/board/model.ts';
 import type { Animator } from '../engine/animator.ts';
 import type { FlagTextures } from '../flags.ts';
+import { lineOnPage, standingsPages, type StandingsPage } from '../paging.ts';
 import type { Theme } from '../theme.ts';
+import { outputBox, type OutputBox } from './badges.ts';
+import { BandDivider } from './band-divider.ts';
 import type { NameProbe } from './name-text.ts';
-import { QualificationLine, type QualificationProbe } from './qualification-line.ts';
+import { QualificationBar } from './qualification-bar.ts';
+import {
+  QualificationLine,
+  type QualificationMark,
+  type QualificationProbe,
+} from './qualification-line.ts';
 import { rowLayout, type Cell, type RowLayout } from './row-layout.ts';
-import { StandingsRow } from './standings-row.ts';
+import { StandingsRow, type RowMarks } from './standings-row.ts';
 import { assign, makeText, resize, align, tint } from './text.ts';
 
 /** Where a table sits and how its rows are arranged: one column (screens) or a grid (ribbons). */
@@ -26,6 +35,27 @@ export interface TableGeometry {
   readonly fontScale?: number;
   /** Tighter cells (overlay, ribbon): the name gets the room. */
   readonly compact?: boolean;
+  /** The far layout's cells: few, with big names (issue 18). */
+  readonly far?: boolean;
+  /** The ribbon's cards: the least room for everything but the name (issue 18). */
+  readonly cards?: boolean;
+  /** The far live standings: "needs top N" chips in a wider mark column, not beside the name. */
+  readonly needsInMark?: boolean;
+  /**
+   * The venue board's qualification bar (issue 18): the height of its own band between two rows
+   * (the rows under the line sit that much lower). 0 or none: a thin line in the row gap.
+   */
+  readonly barHeight?: number;
+  /**
+   * Page through the field, the qualification line on every page (venue board), rather than
+   * fade out the rows beyond the slots (the overlay's top N).
+   */
+  readonly paged?: boolean;
+  /**
+   * Where the page number goes ("2/3"), in the table's coordinates, when the table has no header
+   * row to put it in: its right end's x, its middle's y, and its size.
+   */
+  readonly pageLabelAt?: { readonly x: number; readonly y: number; readonly size: number };
 }
 
 /** What a test or the bench reads of a row. */
@@ -34,6 +64,7 @@ export interface RowProbe {
   readonly x: number;
   readonly y: number;
   readonly targetY: number;
+  /** On screen now: on the current page (and not fading out). */
   readonly shown: boolean;
   readonly rank: string;
   readonly bib: string;
@@ -50,26 +81,54 @@ export interface RowProbe {
   readonly drawn: ReturnType<StandingsRow['drawn']>;
   /** How the name is drawn: the bitmap font, or the canvas fallback for scripts it lacks. */
   readonly nameText: NameProbe;
+  /** The badge, the needs chip, the medal disc and the name's fit (issue 18). */
+  readonly marks: RowMarks;
+  /** Where the row's plate is on the output. */
+  readonly box: OutputBox;
+  /** Its drawing order among the rows: a row rising past others is drawn over them. */
+  readonly layer: number;
+}
+
+/** The page the table shows, as tests read it. */
+export interface PageProbe {
+  readonly index: number;
+  readonly count: number;
+  /** Helmet numbers of the rows on it, top to bottom. */
+  readonly rows: readonly number[];
+  /** The page number as drawn ("2/3"; "" with one page). */
+  readonly label: string;
 }
 
 /**
- * The standings: a pool of rows keyed by helmet number (created once per race), a header and
- * stripes that never move (static chrome), and the qualification line, which glides with the rows.
+ * The standings: a pool of rows keyed by helmet number (created once per race), a header that
+ * never moves (static chrome), the qualification line or bar and the divider between skaters
+ * with points and without, which glide with the rows. On the venue board it pages through the
+ * field with the qualification line on every page (paging.ts); the board turns the pages.
  */
 export class StandingsTable {
-  /** Header and stripes: static, for the scene's chrome render group. */
+  /** The header: static, for the scene's chrome render group. */
   readonly chrome = new Container();
-  /** Rows and the qualification line: for the scene's live render group. */
+  /** Rows, the qualification line and the divider: for the scene's live render group. */
   readonly live = new Container();
   private readonly rows = new Map<number, StandingsRow>();
-  private readonly stripes = new Graphics();
   private readonly headers = new Map<string, BitmapText>();
   private readonly sprintHeaders: BitmapText[] = [];
-  private readonly qualification: QualificationLine;
+  private readonly line: QualificationLine;
+  private readonly bar: QualificationBar;
+  private readonly divider: BandDivider;
+  private readonly pageText = makeText('bold', 30, 0xffffff, 'right');
   private geometry: TableGeometry | null = null;
   private layoutSpec: RowLayout | null = null;
   private order: readonly BoardRow[] = [];
   private laidOut = false;
+  private pages: StandingsPage[] = [{ start: 0, end: 0 }];
+  private pageIndex = 0;
+  /** Rows a page may show while something covers the rest (the sprint banner); null: all slots. */
+  private limit: number | null = null;
+  private pageTemplate = '{page}/{pages}';
+  /** The next placing turns to the page with the line (the banner just came up or down). */
+  private toLine = false;
+  private lineAfter: number | null = null;
 
   private theme!: Theme;
 
@@ -79,32 +138,47 @@ export class StandingsTable {
     private readonly cells: readonly Cell[],
     private sprintCount = 3,
   ) {
-    this.chrome.addChild(this.stripes);
-    this.qualification = new QualificationLine(animator);
-    this.live.addChild(this.qualification);
+    this.line = new QualificationLine(animator);
+    this.bar = new QualificationBar(animator);
+    this.divider = new BandDivider(animator);
+    // Rows rising past others are drawn over them (zIndex), the line and the divider over all.
+    this.live.sortableChildren = true;
+    for (const mark of [this.divider, this.line, this.bar]) mark.zIndex = 10;
+    this.live.addChild(this.divider, this.line, this.bar);
+    this.chrome.addChild(this.pageText);
+    this.pageText.visible = false;
   }
 
-  /** Slots the table shows (rows beyond fade out: the overlay's top N, a full ribbon). */
+  /** Slots the table shows (rows beyond fade out: the overlay's top N; or page: the venue). */
   get capacity(): number {
     return this.geometry ? this.geometry.columns * this.geometry.rowsPerColumn : 0;
+  }
+
+  /** Pages of the field (1 when everyone fits). */
+  get pageCount(): number {
+    return this.pages.length;
   }
 
   /** Lays the table out anew (resize, theme, number of sprints): rows jump, nothing glides. */
   layout(geometry: TableGeometry, theme: Theme): void {
     this.geometry = geometry;
     this.theme = theme;
-    const columnWidth =
-      (geometry.width - (geometry.columns - 1) * geometry.columnGap) / geometry.columns;
+    const columnWidth = this.columnWidth();
     this.layoutSpec = rowLayout(columnWidth, geometry.rowHeight, this.cells, this.sprintCount, {
       striped: geometry.striped,
       fontScale: geometry.fontScale ?? 1,
       compact: geometry.compact ?? false,
+      far: geometry.far ?? false,
+      cards: geometry.cards ?? false,
+      needsInMark: geometry.needsInMark ?? false,
     });
     this.chrome.position.set(geometry.x, geometry.y);
     this.live.position.set(geometry.x, geometry.y);
-    this.drawStripes();
     this.drawHeaders();
-    this.qualification.draw(columnWidth, geometry.rowHeight, theme);
+    this.placePageLabel();
+    this.line.draw(columnWidth, this.lineThickness(), theme);
+    if (this.band > 0) this.bar.draw(columnWidth, this.band, geometry.rowGap, theme);
+    this.divider.draw(columnWidth, Math.max(2, geometry.rowGap * 0.3), theme);
     for (const row of this.rows.values()) row.arrange(this.layoutSpec, theme);
     this.laidOut = false;
     this.place(0, false);
@@ -116,6 +190,41 @@ export class StandingsTable {
     this.rows.clear();
     this.order = [];
     this.laidOut = false;
+    this.pageIndex = 0;
+  }
+
+  /**
+   * The venue board's words for the table (issue 18): the qualification bar's label and note,
+   * and the page number's template ("{page}/{pages}"). Call before `update`.
+   */
+  label(qualification: QualificationModel | null, pageLabel: string): void {
+    this.bar.setText(qualification?.label ?? '', qualification?.note ?? '');
+    this.pageTemplate = pageLabel;
+  }
+
+  /**
+   * Shows at most `rows` rows a page from the next update on (the sprint banner covers the rest;
+   * null: every slot). Rows glide to the new pages; the qualification line stays in view.
+   */
+  limitRows(rows: number | null): void {
+    if (rows === this.limit) return;
+    this.limit = rows;
+    this.toLine = true;
+  }
+
+  /** Turns to the next page (the board's page clock); false when there is only one. */
+  turnPage(now: number): boolean {
+    if (this.pages.length <= 1) return false;
+    this.pageIndex = (this.pageIndex + 1) % this.pages.length;
+    this.place(now, this.laidOut);
+    return true;
+  }
+
+  /** Back to the first page (the scene comes up). */
+  firstPage(now: number): void {
+    if (this.pageIndex === 0) return;
+    this.pageIndex = 0;
+    this.place(now, false);
   }
 
   /** Draws the rows in model order; rows glide to new places, the Q line follows. */
@@ -144,7 +253,9 @@ export class StandingsTable {
       row.update(model, now, animate && this.laidOut, podium);
     }
     this.order = rows;
-    this.qualification.mark(qualificationLine, certain);
+    this.lineAfter = qualificationLine;
+    this.line.mark(qualificationLine, certain);
+    this.bar.mark(qualificationLine, certain);
     this.place(now, animate && this.laidOut);
     this.laidOut = true;
   }
@@ -163,6 +274,9 @@ export class StandingsTable {
           shown: row.shown,
           drawn: row.drawn(),
           nameText: row.nameProbe(),
+          marks: row.marks(),
+          box: outputBox(row),
+          layer: row.zIndex,
         },
       ];
     });
@@ -170,61 +284,221 @@ export class StandingsTable {
 
   /** Where the qualification line is drawn (null: not shown). */
   qualificationProbe(): QualificationProbe | null {
-    return this.qualification.probe();
+    return this.band > 0 ? this.bar.probe() : this.line.probe();
   }
 
-  private slot(index: number): { x: number; y: number } {
-    const g = this.geometry!;
-    const column = Math.floor(index / g.rowsPerColumn);
-    const row = index % g.rowsPerColumn;
-    const columnWidth = (g.width - (g.columns - 1) * g.columnGap) / g.columns;
+  /** The page shown: which, of how many, and its rows. */
+  pageProbe(): PageProbe {
+    const page = this.pages[this.pageIndex] ?? { start: 0, end: 0 };
     return {
-      x: column * (columnWidth + g.columnGap),
-      y: g.headerHeight + row * (g.rowHeight + g.rowGap),
+      index: this.pageIndex,
+      count: this.pages.length,
+      rows: this.order.slice(page.start, page.end).map((row) => row.key),
+      label: this.pageText.visible ? this.pageText.text : '',
     };
   }
 
+  /** The column headers drawn, and where (tests measure their cap height). */
+  headerProbe(): { text: string; box: OutputBox }[] {
+    return [...this.headers.values(), ...this.sprintHeaders]
+      .filter((header) => header.visible && header.text !== '' && this.chrome.visible)
+      .map((header) => ({ text: header.text, box: outputBox(header) }));
+  }
+
+  /** Where the divider between skaters with points and without is (null: not shown). */
+  dividerProbe(): OutputBox | null {
+    return this.divider.visible ? outputBox(this.divider) : null;
+  }
+
+  /** The band the qualification bar takes (0: a line in the row gap). */
+  private get band(): number {
+    return this.geometry?.barHeight ?? 0;
+  }
+
+  private columnWidth(): number {
+    const g = this.geometry!;
+    return (g.width - (g.columns - 1) * g.columnGap) / g.columns;
+  }
+
+  private lineThickness(): number {
+    const g = this.geometry!;
+    // In a grid of cards the line fills the gap between two cards; in the overlay's list it is
+    // a rule across the gap.
+    return g.columns > 1 || g.paged ? Math.max(3, g.rowGap) : Math.max(2, g.rowHeight * 0.07);
+  }
+
+  /** Slot `index` of a page; with a bar band, slots from `lineSlot` on sit lower by the band. */
+  private slot(index: number, lineSlot: number | null = null): { x: number; y: number } {
+    const g = this.geometry!;
+    const column = Math.floor(index / g.rowsPerColumn);
+    const row = index % g.rowsPerColumn;
+    const shift = lineSlot !== null && this.band > 0 && index >= lineSlot ? this.band : 0;
+    return {
+      x: column * (this.columnWidth() + g.columnGap),
+      y: g.headerHeight + row * (g.rowHeight + g.rowGap) + shift,
+    };
+  }
+
+  /** Rows a page shows: every slot, or fewer while the banner covers some. */
+  private perPage(): number {
+    const g = this.geometry!;
+    const slots = this.capacity;
+    if (this.limit === null) return slots;
+    return Math.max(1, Math.min(slots, this.limit * Math.max(1, g.columns)));
+  }
+
   private place(now: number, animate: boolean): void {
-    if (!this.geometry) return;
-    const capacity = this.capacity;
+    const g = this.geometry;
+    if (!g) return;
+    const paged = g.paged === true;
+    const count = this.order.length;
+    const line = this.lineAfter;
+    this.pages = paged
+      ? standingsPages(count, this.perPage())
+      : [{ start: 0, end: Math.min(count, this.capacity) }];
+    if (this.toLine && line !== null) {
+      // While the banner is up the story is the line: its page, not the next one in turn.
+      const touching = this.pages.findIndex((p) => p.start <= line && line <= p.end);
+      if (touching >= 0) this.pageIndex = touching;
+    }
+    this.toLine = false;
+    if (this.pageIndex >= this.pages.length) this.pageIndex = 0;
+    const page = this.pages[this.pageIndex]!;
+    const lineSlot = line === null ? null : paged ? lineOnPage(page, line) : line;
     const present = new Set<number>();
     this.order.forEach((model, index) => {
       const row = this.rows.get(model.key)!;
       present.add(model.key);
-      const inside = index < capacity;
-      const { x, y } = this.slot(Math.min(index, capacity));
-      row.moveTo(x, y, now, animate);
+      const inside = index >= page.start && index < page.end;
+      if (inside || !paged) {
+        const slotIndex = inside ? index - page.start : this.capacity;
+        const { x, y } = this.slot(slotIndex, lineSlot);
+        // Rising rows are drawn over the rows they pass (issue 18: no names printed over names).
+        const zIndex = row.shown && y < row.y1.value ? 2 : 1;
+        if (row.zIndex !== zIndex) row.zIndex = zIndex;
+        row.stripe(slotIndex % 2 === 0 || g.columns > 1);
+        row.qualifyingPlace(g.cards === true && line !== null && index < line);
+        row.moveTo(x, y, now, animate);
+      } else if (row.zIndex !== 0) row.zIndex = 0; // leaving: under the rows that stay
       row.show(inside, now, animate);
     });
     for (const [key, row] of this.rows) if (!present.has(key)) row.show(false, now, animate);
-    const line = this.qualification.after;
-    if (line === null || line <= 0 || line >= Math.min(this.order.length, capacity)) {
-      this.qualification.hide();
-      return;
-    }
-    const last = this.slot(line - 1);
-    const y = last.y + this.geometry.rowHeight + this.geometry.rowGap / 2;
-    this.qualification.moveTo(last.x, y, now, animate);
+    this.placeLine(page, lineSlot, now, animate);
+    this.placeDivider(page, lineSlot, now, animate);
+    this.showPageLabel();
   }
 
-  private drawStripes(): void {
+  /** The qualification line or bar on the page shown (always in view on the venue board). */
+  private placeLine(
+    page: StandingsPage,
+    lineSlot: number | null,
+    now: number,
+    animate: boolean,
+  ): void {
+    const g = this.geometry!;
+    const shown = page.end - page.start;
+    const mark: QualificationMark = this.band > 0 ? this.bar : this.line;
+    (this.band > 0 ? this.line : this.bar).hide();
+    if (lineSlot === null || shown === 0) return mark.hide();
+    if (this.band > 0) {
+      const line = this.lineAfter ?? 0;
+      this.bar.point(line > page.end ? 'down' : line < page.start ? 'up' : null);
+      // Centred in the space between the row above and the row below (the header above row 1);
+      // one column: the slot under the line may be one past the last.
+      const below = g.headerHeight + lineSlot * (g.rowHeight + g.rowGap) + this.band;
+      const space = lineSlot === 0 ? this.band : this.band + g.rowGap;
+      return mark.moveTo(0, below - space / 2, now, animate);
+    }
+    if (!g.paged) {
+      // The overlay's list: under row `line`, only between two rows it shows.
+      if (lineSlot <= 0 || lineSlot >= shown) return mark.hide();
+      const last = this.slot(lineSlot - 1);
+      return this.line.moveTo(last.x, last.y + g.rowHeight + g.rowGap / 2, now, animate);
+    }
+    this.placeGridLine(lineSlot);
+  }
+
+  /**
+   * The line between two cards of a grid (ribbons): across the gap under the last card above it
+   * when the next card is in the same column, else down the gap between the two columns.
+   */
+  private placeGridLine(lineSlot: number): void {
+    const g = this.geometry!;
+    const across = lineSlot % g.rowsPerColumn !== 0 && lineSlot > 0;
+    const height = g.rowsPerColumn * (g.rowHeight + g.rowGap) - g.rowGap;
+    const thickness = this.lineThickness();
+    if (across) {
+      const last = this.slot(lineSlot - 1);
+      this.line.draw(this.columnWidth(), thickness, this.theme);
+      this.line.moveTo(last.x, last.y + g.rowHeight + g.rowGap / 2, 0, false);
+      return;
+    }
+    // Down the gap left of the column the line starts (right of the last column when the line
+    // is under every card shown). It jumps: a line that changes direction does not glide.
+    const column = lineSlot / g.rowsPerColumn;
+    const x = column * (this.columnWidth() + g.columnGap) - g.columnGap / 2;
+    this.line.draw(height, thickness, this.theme, true);
+    this.line.moveTo(x, g.headerHeight, 0, false);
+  }
+
+  /** The thin rule between the last skater with points and the first without (issue 18). */
+  private placeDivider(
+    page: StandingsPage,
+    lineSlot: number | null,
+    now: number,
+    animate: boolean,
+  ): void {
+    const g = this.geometry!;
+    const boundary = this.order.findIndex(
+      (row, index) =>
+        index > 0 && row.band === 'unranked' && this.order[index - 1]!.band === 'ranked',
+    );
+    const onPage = boundary > page.start && boundary < page.end;
+    // A grid of cards has no rule; where the qualification line is, the line says it.
+    if (g.columns > 1 || !onPage || boundary - page.start === lineSlot) return this.divider.hide();
+    const below = this.slot(boundary - page.start, lineSlot);
+    this.divider.moveTo(below.x, below.y - g.rowGap / 2, now, animate);
+  }
+
+  private showPageLabel(): void {
+    const many = this.pages.length > 1;
+    const text = many
+      ? fill(this.pageTemplate, { page: this.pageIndex + 1, pages: this.pages.length })
+      : '';
+    assign(this.pageText, text);
+    this.pageText.visible = many && this.pageLabelPlace() !== null;
+  }
+
+  /** Where the page number goes: the header row's right end, or where the scene says. */
+  private pageLabelPlace(): { x: number; y: number; size: number } | null {
+    const g = this.geometry;
+    if (!g) return null;
+    if (g.pageLabelAt) return g.pageLabelAt;
+    if (g.headerHeight <= 0) return null;
+    return { x: g.width, y: g.headerHeight / 2, size: this.headerSize() };
+  }
+
+  private placePageLabel(): void {
+    const place = this.pageLabelPlace();
+    if (!place) return;
+    resize(this.pageText, place.size);
+    this.pageText.position.set(place.x, place.y);
+    tint(this.pageText, this.theme.accent);
+  }
+
+  private headerSize(): number {
     const g = this.geometry!;
     const spec = this.layoutSpec!;
-    this.stripes.clear();
-    if (!g.striped) return;
-    for (let index = 0; index < this.capacity; index++) {
-      const { x, y } = this.slot(index);
-      this.stripes.roundRect(x, y, spec.width, g.rowHeight, spec.radius).fill({
-        color: index % 2 === 0 ? this.theme.rowEven : this.theme.rowOdd,
-        alpha: this.theme.rowAlpha,
-      });
-    }
+    // Far: column headers of at least 2.5 % of the height in cap height (issue 18).
+    return g.far
+      ? g.headerHeight * 0.75
+      : Math.max(14, Math.min(g.headerHeight * 0.62, spec.fontSize * 0.62));
   }
 
   private drawHeaders(): void {
     const g = this.geometry!;
     const spec = this.layoutSpec!;
-    const size = Math.max(14, Math.min(g.headerHeight * 0.62, spec.fontSize * 0.62));
+    const size = this.headerSize();
     const cellNames: Exclude<Cell, 'sprints' | 'flag' | 'mark'>[] = [
       'rank',
       'bib',

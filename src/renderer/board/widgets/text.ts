@@ -85,6 +85,35 @@ export function fitWidth(text: BoardText, width: number): void {
   if (text.scale.x !== squeeze) text.scale.x = squeeze;
 }
 
+/** The least a name is squeezed across (issue 18): narrower type does not read from the far stand. */
+export const leastSqueeze = 0.85;
+
+/**
+ * Draws the first of a name's `forms` (longest first: "Antoine Gélinas-Beaulieu",
+ * "A. GÉLINAS-BEAULIEU", "GÉLINAS-BEAULIEU") that fits `width` squeezed to no less than 85 %.
+ * When not even the last one does, it is drawn smaller as a whole (85 % across), never thinner.
+ * Measured when the name or the layout changes, never per frame. Returns the form drawn.
+ */
+export function fitForms(text: BoardText, forms: readonly string[], width: number): string {
+  const room = Math.max(0.01, width);
+  const last = forms.length - 1;
+  for (let index = 0; index <= last; index++) {
+    assign(text, forms[index]!);
+    text.scale.set(1, 1);
+    const natural = text.width;
+    if (natural <= room) return text.text;
+    if (natural * leastSqueeze <= room) {
+      text.scale.x = room / natural;
+      return text.text;
+    }
+  }
+  if (last < 0) assign(text, '');
+  const natural = Math.max(1, text.width);
+  const shrink = room / (natural * leastSqueeze);
+  text.scale.set(leastSqueeze * shrink, shrink);
+  return text.text;
+}
+
 /** Redraws a filled rounded rectangle (layout time only). */
 export function drawBox(
   graphics: Graphics,

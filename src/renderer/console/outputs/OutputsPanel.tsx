@@ -8,6 +8,8 @@ import type {
 } from '../../../shared/protocol/program.ts';
 import type { Translate } from '../labels/i18n.ts';
 import type { Reply } from '../../../shared/protocol/reply.ts';
+import { boardLanguageSchema, type BoardLanguage } from '../../../shared/board/labels.ts';
+import { BoardWordsForm, boardLanguageNames } from './BoardWordsForm.tsx';
 
 /** Board scenes in key order (Shift+1..4, Shift+0). */
 export const boardScenes: readonly { scene: BoardScene; key: string }[] = [
@@ -18,12 +20,13 @@ export const boardScenes: readonly { scene: BoardScene; key: string }[] = [
   { scene: 'blank', key: 'Shift+0' },
 ];
 
-/** Overlay elements in key order (Ctrl+Shift+1..4). */
+/** Overlay elements in key order (Ctrl+Shift+1..5). */
 export const overlayElements: readonly OverlayElement[] = [
   'lapsToGo',
   'standings',
   'sprint',
   'result',
+  'needs',
 ];
 
 /** The output at its own resolution, scaled down to the panel: the real renderer, small. */
@@ -123,7 +126,7 @@ export function OutputsPanel({
   actions: {
     scene(scene: BoardScene): void;
     overlay(element: OverlayElement, visible: boolean): void;
-    boardLanguage(language: 'en' | 'nl'): void;
+    boardLanguage(language: BoardLanguage): void;
     program(command: ProgramCommand, origin: string): Promise<Reply>;
   };
   error: string | null;
@@ -199,13 +202,42 @@ export function OutputsPanel({
       <label className="inline">
         {t('boardLanguage')}{' '}
         <select
+          data-testid="board-language"
           value={display.language}
-          onChange={(event) => actions.boardLanguage(event.target.value === 'nl' ? 'nl' : 'en')}
+          onChange={(event) => actions.boardLanguage(boardLanguageSchema.parse(event.target.value))}
         >
-          <option value="en">English</option>
-          <option value="nl">Nederlands</option>
+          {boardLanguageSchema.options.map((language) => (
+            <option key={language} value={language}>
+              {boardLanguageNames[language]}
+            </option>
+          ))}
         </select>
-      </label>
+      </label>{' '}
+      <span className="inline" role="radiogroup" aria-label={t('boardLayout')}>
+        {t('boardLayout')}{' '}
+        {(['far', 'dense'] as const).map((layout) => (
+          <label key={layout} className="inline">
+            <input
+              type="radio"
+              name="board-layout"
+              data-testid={`board-layout-${layout}`}
+              checked={display.boardLayout === layout}
+              onChange={() =>
+                void actions
+                  .program({ type: 'display/configured', boardLayout: layout }, t('outputs'))
+                  .then((outcome) => setAutoError(outcome.ok ? null : outcome.error))
+              }
+            />{' '}
+            {t(`boardLayout.${layout}`)}
+          </label>
+        ))}
+      </span>
+      <BoardWordsForm
+        t={t}
+        language={display.language}
+        labels={display.labels}
+        send={(command, origin) => actions.program(command, origin)}
+      />
       <p className="inline public-feed">
         {t('publicFeed')}{' '}
         <button
