@@ -148,7 +148,7 @@ describe('a semi-final run from the console keyboard', { timeout: 60_000 }, () =
 
     await laps(3);
     expect(await text('announcements')).toContain('SPRINT 1: this lap');
-    expect((await boardModel()).lapBoard).toMatchObject({ lapsToGo: 13, sprintFlag: 'SPRINT 1' });
+    expect((await boardModel()).lapBoard).toMatchObject({ lapsToGo: 13, sprintFlag: 'SPRINT 1 · 3-2-1' });
     await shoot('02-sprint-lap');
 
     await laps(1);
@@ -210,7 +210,10 @@ describe('a semi-final run from the console keyboard', { timeout: 60_000 }, () =
       () => document.querySelector('[data-testid="entry-input"]')!.value === '8 12 10',
     );
     await page.keyboard.type('8 10 12');
-    expect(await text('entry-correction')).toBe('correction: replaces 8 12 10');
+    // A correction is loud (issue 19): a banner across the entry naming what it replaces.
+    expect(await text('correction-banner')).toBe(
+      'CORRECTING SPRINT 2 (placed: 8 · 12 · 10) — Enter replaces, Esc leaves',
+    );
     await shoot('05-correction-typed');
     await press('Enter');
     await host((view) => view.state.sprints[1]?.join(' ') === '8 10 12', 'sprint 2 corrected');

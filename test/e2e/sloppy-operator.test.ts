@@ -252,12 +252,14 @@ describe('a sloppy operator cannot lose a lap', { timeout: 120_000 }, () => {
     expect(await entryFocused()).toBe(true);
     // Before pressing: the refused entry never got in, so Ctrl+Z would take out the lap.
     expect(await text('undo-preview')).toBe(
-      `Ctrl+Z would undo: #${lap} lap completed (laps to go 10 → 11)`,
+      `Ctrl+Z would undo: #${lap} lap completed — the board would show 11 laps to go (it shows 10)`,
     );
     await shoot('sloppy-02-undo-preview');
     intendedLaps -= 1;
     await key('Control+z', { entry: `void of #${lap}` });
-    expect(await text('undo-result')).toBe(`Undone: #${lap} lap completed (laps to go 10 → 11)`);
+    expect(await text('undo-result')).toBe(
+      `Undone: #${lap} lap completed — the board shows 11 laps to go (it showed 10)`,
+    );
     expect(await text('lap-flash')).toBe('10 → 11');
     expect(await page.locator('[data-testid="laps-to-go"]').getAttribute('class')).toContain(
       'flash',
@@ -265,11 +267,13 @@ describe('a sloppy operator cannot lose a lap', { timeout: 120_000 }, () => {
     await shoot('sloppy-03-undone');
     const undo = newestSeq();
     expect(await text('redo-preview')).toContain(
-      `Ctrl+Shift+Z would redo: #${lap} lap completed (laps to go 11 → 10)`,
+      `Ctrl+Shift+Z would redo: #${lap} lap completed — the board would show 10 laps to go (it shows 11)`,
     );
     intendedLaps += 1;
     await key('Control+Shift+Z', { entry: `void of #${undo}` });
-    expect(await text('undo-result')).toBe(`Redone: #${lap} lap completed (laps to go 11 → 10)`);
+    expect(await text('undo-result')).toBe(
+      `Redone: #${lap} lap completed — the board shows 10 laps to go (it showed 11)`,
+    );
     expect(await text('lap-flash')).toBe('11 → 10');
   });
 

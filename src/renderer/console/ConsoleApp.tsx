@@ -9,6 +9,7 @@ import { RaceTab } from './race/RaceTab.tsx';
 import { OutputsPanel } from './outputs/OutputsPanel.tsx';
 import { runKey, type Tab } from './keyboard/key-actions.ts';
 import { ProgramPanel } from './program/ProgramPanel.tsx';
+import type { ProgramKeys } from './program/program-reach.ts';
 import { StartListPanel } from './start-list/StartListPanel.tsx';
 import { StatusBar } from './host/StatusBar.tsx';
 import { UnsentList } from './host/UnsentList.tsx';
@@ -43,6 +44,7 @@ export function ConsoleApp({
   const journalRef = useRef<HTMLOListElement>(null);
   const quickEntryRef = useRef<HTMLInputElement>(null);
   const programRef = useRef<HTMLHeadingElement>(null);
+  const programKeys = useRef<ProgramKeys>(null);
   const startListRef = useRef<HTMLHeadingElement>(null);
   const timingRef = useRef<HTMLHeadingElement>(null);
   const t = translator(language);
@@ -101,6 +103,7 @@ export function ConsoleApp({
         actions,
         show,
         focusJournal: () => journalRef.current?.focus(),
+        reachProgram: (target) => programKeys.current?.reach(target),
         help: () => setOpen({ kind: 'help' }),
         confirmResults,
         reopenResults,
@@ -141,7 +144,7 @@ export function ConsoleApp({
           clock={clock}
           running={phase === 'live' || phase === 'finishing'}
           race={race}
-          startedAt={raceStartedAt(session.journal?.entries ?? [], session.journal?.voided)}
+          startedAt={raceStartedAt(race)}
         />
       </StatusBar>
       <main className="layout">
@@ -191,6 +194,7 @@ export function ConsoleApp({
               program={program}
               send={(command) => actions.program(command, t('program'))}
               headingRef={programRef}
+              keysRef={programKeys}
               viewToken={viewToken}
             />
           )}

@@ -12,6 +12,7 @@ import type {
   ProgramCommand,
   ProgramView,
 } from '../../shared/protocol/program.ts';
+import type { BoardLanguage } from '../../shared/board/labels.ts';
 import type { RaceCommand } from '../../shared/race/events.ts';
 import type { RaceView } from '../../shared/race/view.ts';
 import type { Translate } from './labels/i18n.ts';
@@ -37,7 +38,7 @@ export interface ConsoleActions {
   readonly scene: (scene: BoardScene) => void;
   readonly overlay: (element: OverlayElement, visible: boolean) => void;
   readonly toggleOverlay: (element: OverlayElement) => void;
-  readonly boardLanguage: (language: 'en' | 'nl') => void;
+  readonly boardLanguage: (language: BoardLanguage) => void;
   readonly program: (command: ProgramCommand, origin: string) => Promise<Reply>;
 }
 

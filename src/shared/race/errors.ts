@@ -24,6 +24,8 @@ export type RefusalCode =
   | 'unknownBib'
   | 'twice'
   | 'alreadyFinished'
+  /** A finish time for a skater who is not in the finish order (issue 19). */
+  | 'notFinished'
   | 'dns'
   | 'dnf'
   | 'dq'

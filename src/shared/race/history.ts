@@ -1,7 +1,9 @@
 import { applyEntry, type RuleOptions } from './apply.ts';
 import { RaceRuleError, type RefusalCode, type RefusalParams } from './errors.ts';
 import type { JournalEntry, RaceCommand, RaceEvent } from './events.ts';
+import { checkIntake } from './intake.ts';
 import { emptyRaceState, type RaceState } from './state.ts';
+import { formatRaceTime } from '../text.ts';
 
 /** An entry that cannot be applied where it stands in the journal. */
 export interface FoldProblem {
@@ -152,8 +154,9 @@ export class RaceHistory {
 
   /**
    * Validates a command against the rules; the journal and state stay as they are. The host
-   * checks all rules; `{ moment: false }` leaves out those of the race's moment (started, laps
-   * to go, official), for a view's pre-check of what was entered.
+   * checks all rules, then the rules of intake (intake.ts: never checked by the fold);
+   * `{ moment: false }` leaves out those of the race's moment (started, laps to go, official),
+   * for a view's pre-check of what was entered.
    */
   decide(command: RaceCommand, meta: CommandMeta, rules?: RuleOptions): Decision {
     try {
@@ -161,6 +164,7 @@ export class RaceHistory {
       const entry: JournalEntry = { seq: this.nextSeq, at: meta.at, source: meta.source, event };
       if (event.type !== 'event/voided') {
         const state = applyEntry(this.state, entry, rules);
+        checkIntake(this.state, event);
         return { ok: true, entry, state, voided: this.voided };
       }
       return this.decideVoid(entry, event.target);
@@ -275,6 +279,18 @@ export function describeCommand(command: RaceCommand): string {
     : describe(command);
 }
 
+/**
+ * An event in the journal's words where it stands: `describe`, and for a time typed again what
+ * it replaced (issue 19: "time of #7: 8:04.15 (was 8:04.51)"). `before` is the state of the
+ * entries in force without it.
+ */
+export function describeEntry(event: RaceEvent, before: RaceState): string {
+  const text = describe(event);
+  if (event.type !== 'finish/timed') return text;
+  const was = before.times[event.bib];
+  return was === undefined ? text : `${text} (was ${formatRaceTime(was)})`;
+}
+
 /** A short operator-facing description of an event, for journal views and messages. */
 export function describe(event: RaceEvent): string {
   switch (event.type) {
@@ -297,7 +313,7 @@ export function describe(event: RaceEvent): string {
     case 'finish/appended':
       return `finish order + ${event.bibs.join(' ')}`;
     case 'finish/timed':
-      return `time of ${event.bib}`;
+      return `time of #${event.bib}: ${formatRaceTime(event.time)}`;
     case 'skater/statusChanged':
       return `skater ${event.bib} ${event.status}${event.laps === undefined ? '' : ` after ${event.laps} laps`}`;
     case 'qualifier/advanced':

@@ -94,13 +94,16 @@ export function programWith(race: RaceView | null): ProgramView {
     activeRaceId: race?.id ?? null,
     scenes: {
       board: 'live',
-      overlay: { lapsToGo: true, standings: true, sprint: true, result: false },
+      overlay: { lapsToGo: true, standings: true, sprint: true, result: false, needs: false },
       auto: { board: true, overlay: true },
       held: { board: false, overlay: false },
     },
     display: defaultDisplaySettings,
     timing: defaultTimingSettings,
     publicFeed: false,
+    venue: '',
+    meetingDate: null,
+    timeZone: null,
   };
 }
 

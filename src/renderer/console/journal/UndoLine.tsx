@@ -4,9 +4,15 @@ import type { Translate } from '../labels/i18n.ts';
 import type { UndoStep } from './undo-preview.ts';
 import type { UndoResult, UndoState } from './use-undo.ts';
 
-/** "#14 lap completed (laps to go 9 → 10)": an undo step in the journal's words. */
-export function stepText(t: Translate, step: UndoStep): string {
-  const laps = step.lapsToGo ? ` (${t('undo.laps', step.lapsToGo)})` : '';
+/**
+ * An undo step in the journal's words, with what the board shows (issue 19: "laps to go 7 → 8"
+ * read backwards): before the key is pressed, "#14 lap completed — the board would show 10 laps
+ * to go (it shows 9)"; once done (`shown`), "… — the board shows 10 laps to go (it showed 9)".
+ */
+export function stepText(t: Translate, step: UndoStep, shown = false): string {
+  const laps = step.lapsToGo
+    ? ` — ${t(shown ? 'undo.lapsShown' : 'undo.lapsWould', step.lapsToGo)}`
+    : '';
   return `#${step.seq} ${step.text}${laps}`;
 }
 
@@ -14,7 +20,7 @@ export function stepText(t: Translate, step: UndoStep): string {
 function resultText(t: Translate, last: UndoResult, entries: readonly JournalEntry[]): string {
   const entry = last.seq === null ? undefined : entries.find((e) => e.seq === last.seq);
   const what = last.step
-    ? stepText(t, last.step)
+    ? stepText(t, last.step, last.phase === 'done')
     : entry
       ? `#${entry.seq} ${describe(entry.event)}`
       : last.seq === null

@@ -5,7 +5,7 @@
  * fold of the console's.
  */
 import type { JournalEntry, RaceEvent } from '../../../shared/race/events.ts';
-import { describe, foldJournal } from '../../../shared/race/history.ts';
+import { describe, describeEntry, foldJournal } from '../../../shared/race/history.ts';
 import type { RaceState } from '../../../shared/race/state.ts';
 import { localTime } from '../ui/local-time.ts';
 
@@ -35,24 +35,30 @@ export function journalRows(
   formatTime: (iso: string) => string = localTime,
 ): JournalRow[] {
   const bySeq = new Map(entries.map((entry) => [entry.seq, entry]));
+  // Each entry's words where it stands (a time typed again says what it replaced), so an undo
+  // or redo of it reads the same.
+  const said = new Map<number, string>();
+  const textOf = (seq: number) => {
+    const entry = bySeq.get(seq);
+    return said.get(seq) ?? (entry ? describe(entry.event) : `#${seq}`);
+  };
   const rows: JournalRow[] = [];
   foldJournal(entries, ({ entry, voided, inForce, before }) => {
     const { event } = entry;
     let kind: JournalRow['kind'] = 'event';
-    let text = describe(event);
+    let text = describeEntry(event, before);
     let target: number | null = null;
     if (event.type === 'event/voided') {
       target = event.target;
       const undone = bySeq.get(event.target);
       if (undone?.event.type === 'event/voided') {
         kind = 'redo';
-        const redone = bySeq.get(undone.event.target);
-        text = redone ? describe(redone.event) : `#${undone.event.target}`;
+        text = textOf(undone.event.target);
       } else {
         kind = 'undo';
-        text = undone ? describe(undone.event) : `#${event.target}`;
+        text = textOf(event.target);
       }
-    }
+    } else said.set(entry.seq, text);
     rows.push({
       seq: entry.seq,
       time: formatTime(entry.at),

@@ -5,7 +5,7 @@
  * (issue 9: an undo after a refused entry took out the lap before it, unannounced).
  */
 import type { JournalEntry, RaceEventType } from '../../../shared/race/events.ts';
-import { describe, RaceHistory } from '../../../shared/race/history.ts';
+import { describe, describeEntry, RaceHistory } from '../../../shared/race/history.ts';
 import { lapsToGo } from '../../../shared/race/progress.ts';
 
 /** One undo or redo as the operator reads it. */
@@ -14,7 +14,10 @@ export interface UndoStep {
   /** The journal entry whose effect goes (undo) or comes back (redo). */
   readonly seq: number;
   readonly type: RaceEventType;
-  /** The journal's words for it: "lap completed", "sprint 1: 4 8 7". */
+  /**
+   * The journal's words for it: "lap completed", "sprint 1: 4 8 7", "time of #7: 8:04.15 (was
+   * 8:04.51)".
+   */
   readonly text: string;
   /** Laps to go before and after, when they change. */
   readonly lapsToGo: { readonly before: number; readonly after: number } | null;
@@ -46,11 +49,14 @@ function step(history: RaceHistory, kind: UndoStep['kind']): UndoStep | null {
   const before = lapsToGo(history.state);
   const after = decision.ok ? lapsToGo(decision.state) : before;
   const { event } = affected;
+  // The race without the entry: after an undo of it, before a redo of it (a time typed again
+  // says what it replaced, issue 19).
+  const without = kind === 'redo' ? history.state : decision.ok ? decision.state : null;
   return {
     kind,
     seq: affected.seq,
     type: event.type,
-    text: describe(event),
+    text: without ? describeEntry(event, without) : describe(event),
     lapsToGo: before === after ? null : { before, after },
     sprint: event.type === 'sprint/placed' ? event.sprint : null,
   };

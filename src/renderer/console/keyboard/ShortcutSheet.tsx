@@ -8,6 +8,7 @@ const groups: readonly ('model' | KeyBinding['group'])[] = [
   'race',
   'entry',
   'outputs',
+  'program',
   'general',
 ];
 

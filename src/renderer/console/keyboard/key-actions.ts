@@ -6,6 +6,7 @@ import type { KeyAction } from './keymap.ts';
 import { currentSprint } from '../race/progress.ts';
 import type { ConsoleActions } from '../use-actions.ts';
 import type { QuickEntryState } from '../quick-entry/use-quick-entry.ts';
+import type { ProgramTarget } from '../program/program-reach.ts';
 
 /** A part of the console a key can show. */
 export type Tab = 'race' | 'program' | 'startList' | 'timing';
@@ -18,6 +19,8 @@ export interface KeyTargets {
   /** Shows a tab at once and (unless told not to) focuses its first control. */
   readonly show: (tab: Tab, focusFirst?: boolean) => void;
   readonly focusJournal: () => void;
+  /** Focuses a place in the Program tab (shown first), or says there why there is none. */
+  readonly reachProgram: (target: ProgramTarget) => void;
   readonly help: () => void;
   readonly confirmResults: () => void;
   readonly reopenResults: () => void;
@@ -89,5 +92,11 @@ export function runKey(targets: KeyTargets, action: KeyAction, event: { key: str
       return targets.show('timing');
     case 'journal':
       return targets.focusJournal();
+    case 'addRace':
+      targets.show('program', false);
+      return targets.reachProgram('addRace');
+    case 'activateRace':
+      targets.show('program', false);
+      return targets.reachProgram('activate');
   }
 }

@@ -31,7 +31,9 @@ export type KeyAction =
   | 'programTab'
   | 'startListTab'
   | 'timingTab'
-  | 'journal';
+  | 'journal'
+  | 'addRace'
+  | 'activateRace';
 
 /**
  * Where the focus is (issue 9: the keyboard can never swallow a lap):
@@ -59,7 +61,7 @@ export interface KeyBinding {
   readonly action: KeyAction;
   /** As the sheet prints them, e.g. ["Space", "+"]. */
   readonly keys: readonly string[];
-  readonly group: 'race' | 'entry' | 'outputs' | 'general';
+  readonly group: 'race' | 'entry' | 'outputs' | 'program' | 'general';
   readonly label: LabelKey;
   readonly params?: LabelParams;
   /** Also while typing in the entry line (text in it). */
@@ -91,6 +93,7 @@ const overlays: readonly [OverlayElement, number][] = [
   ['standings', 2],
   ['sprint', 3],
   ['result', 4],
+  ['needs', 5],
 ];
 
 /** Works on the page only, or also while typing in the entry line. */
@@ -185,12 +188,17 @@ export const keyBindings: readonly KeyBinding[] = [
   bind('startListTab', ['I'], 'general', pageOnly, letter('i')),
   bind('timingTab', ['M'], 'general', pageOnly, letter('m')),
   bind('journal', ['J'], 'general', pageOnly, letter('j')),
+  // Issue 19: the Program tab's two actions were 12 and 9 Tabs away. They only move the focus
+  // (Enter then adds or activates), so a stray key never changes the program.
+  bind('addRace', ['A'], 'program', pageOnly, letter('a')),
+  bind('activateRace', ['Shift+A'], 'program', pageOnly, letter('a', true)),
 ];
 
 /** Keys handled by the entry line itself, listed on the sheet. */
 export const entryKeys: readonly { keys: readonly string[]; label: LabelKey }[] = [
   { keys: ['Enter'], label: 'key.entrySend' },
   { keys: ['↑', '↓'], label: 'key.entryMode' },
+  { keys: ['S', '↑'], label: 'key.sprintCorrect' },
   { keys: ['Esc'], label: 'key.entryEscape' },
   { keys: ['s2 8 10 12', 'dnf 11 9'], label: 'key.entryWords' },
   { keys: ['Tab', 'Shift+Tab'], label: 'key.tab' },

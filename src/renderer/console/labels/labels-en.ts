@@ -1,6 +1,11 @@
 /** The console's labels in English: the reference set every language must match. */
 import { keysEn } from './keys-en.ts';
 import { timingEn } from './timing-en.ts';
+import { outputsEn } from './outputs-en.ts';
+import { namesEn } from './names-en.ts';
+import { meetingEn } from './meeting-en.ts';
+import { programKeysEn } from './program-keys-en.ts';
+import { entryEn } from './entry-en.ts';
 
 /** Every label in English; `{name}` marks a parameter. */
 export const en = {
@@ -255,6 +260,11 @@ export const en = {
 
   ...keysEn,
   ...timingEn,
+  ...outputsEn,
+  ...namesEn,
+  ...meetingEn,
+  ...programKeysEn,
+  ...entryEn,
 } as const;
 
 /** A label's name. */

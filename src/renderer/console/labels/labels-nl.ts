@@ -1,6 +1,11 @@
 import type { LabelKey } from './labels-en.ts';
 import { keysNl } from './keys-nl.ts';
 import { timingNl } from './timing-nl.ts';
+import { outputsNl } from './outputs-nl.ts';
+import { namesNl } from './names-nl.ts';
+import { meetingNl } from './meeting-nl.ts';
+import { programKeysNl } from './program-keys-nl.ts';
+import { entryNl } from './entry-nl.ts';
 
 /** The same labels in Dutch. */
 export const nl: Record<LabelKey, string> = {
@@ -257,4 +262,9 @@ export const nl: Record<LabelKey, string> = {
 
   ...keysNl,
   ...timingNl,
+  ...outputsNl,
+  ...namesNl,
+  ...meetingNl,
+  ...programKeysNl,
+  ...entryNl,
 };

@@ -10,6 +10,8 @@ import {
 } from './parse.ts';
 import type { QuickEntryState } from './use-quick-entry.ts';
 import { ProposalLine } from './ProposalLine.tsx';
+import { CorrectionBanner } from './CorrectionBanner.tsx';
+import { timeReadback } from '../finish-time/time-readback.ts';
 
 /** The label of a quick entry mode; `appending` says whether a finish entry adds to an order. */
 export function modeLabel(t: Translate, mode: QuickEntryMode, appending = false): string {
@@ -60,7 +62,7 @@ export function QuickEntry({
   inputRef: RefObject<HTMLInputElement | null>;
   sprintCount: number;
   appending: boolean;
-  /** The race on screen, for the names in a timing proposal. */
+  /** The race on screen, for the names in a timing proposal and the time a new one replaces. */
   race?: RaceView | null;
 }) {
   const { check, hostError } = quickEntry;
@@ -90,8 +92,12 @@ export function QuickEntry({
   };
   const label = modeLabel(t, mode, appending);
   const problems = check.problems.map((problem) => problemText(t, problem));
+  // Placings already entered that Enter would replace (issue 19: said loudly, not in a line).
+  const correcting = check.replaces && quickEntry.text.trim() !== '' ? check.replaces : null;
+  const readback = timeReadback(check.commands, race?.state ?? null);
   return (
-    <section className="entry" aria-labelledby="entry-label">
+    <section className={correcting ? 'entry correcting' : 'entry'} aria-labelledby="entry-label">
+      {correcting && <CorrectionBanner t={t} mode={mode} replaces={correcting} />}
       <label id="entry-label" htmlFor="entry-input" className="entry-label">
         <span className="entry-mode" data-testid="entry-mode">
           {label}
@@ -166,11 +172,16 @@ export function QuickEntry({
             {check.laps !== null && (
               <li className="entry-item laps">{t('afterLaps', { laps: check.laps })}</li>
             )}
+            {readback && (
+              <li className="entry-item time" data-testid="entry-time" title={t('entry.time')}>
+                {readback.time}
+              </li>
+            )}
           </ol>
         )}
-        {check.replaces && quickEntry.text.trim() !== '' && (
+        {readback?.replaces && (
           <p className="entry-correction" data-testid="entry-correction">
-            {t('correction', { old: check.replaces.join(' ') })}
+            {t('correction', { old: readback.replaces })}
           </p>
         )}
         {problems.length > 0 && (

@@ -1,7 +1,11 @@
 import type { RaceView } from '../../../shared/race/view.ts';
+import { formatRaceTime } from '../../../shared/text.ts';
 import type { Translate } from '../labels/i18n.ts';
 
-/** The host's standings, compact, with the qualification line of a semi-final. */
+/**
+ * The host's standings, compact, with the qualification line of a semi-final and each finisher's
+ * time as it will be printed (issue 19: a mistyped time showed only in the board's preview).
+ */
 export function StandingsTable({ t, race }: { t: Translate; race: RaceView }) {
   const { rows, qualificationLine } = race.standings;
   const sprintCount = race.state.format.sprintLaps.length;
@@ -24,6 +28,7 @@ export function StandingsTable({ t, race }: { t: Translate; race: RaceView }) {
             ))}
             <th scope="col">F</th>
             <th scope="col">{t('col.total')}</th>
+            <th scope="col">{t('col.time')}</th>
             <th scope="col">{t('col.status')}</th>
           </tr>
         </thead>
@@ -49,6 +54,9 @@ export function StandingsTable({ t, race }: { t: Translate; race: RaceView }) {
               ))}
               <td className="num">{row.final || ''}</td>
               <td className="num strong">{row.total}</td>
+              <td className="num" data-testid={`time-${row.bib}`}>
+                {row.time === null ? '' : formatRaceTime(row.time)}
+              </td>
               <td>
                 {row.qualified ?? ''}
                 {row.status !== 'OK'

@@ -47,7 +47,9 @@ export function TimingStatus({
       role="status"
       title={feed?.view.status.lastError ?? undefined}
     >
-      <span className="dot" aria-hidden="true" /> {text}
+      {/* No space after the dot: its margin spaces it, so the status reads "Timing off ...". */}
+      <span className="dot" aria-hidden="true" />
+      {text}
       {summary.autoLaps && summary.connection !== 'off' && (
         <span className="tag timing-auto"> {t('timing.autoLaps')}</span>
       )}

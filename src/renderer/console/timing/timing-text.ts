@@ -3,7 +3,6 @@
  * how it reads, and "last passing 4 s ago" on the console's own clock. Pure, so it is tested
  * without a browser.
  */
-import type { JournalEntry } from '../../../shared/race/events.ts';
 import type { RaceView } from '../../../shared/race/view.ts';
 import type {
   TimingProposal,
@@ -103,23 +102,11 @@ export function agoMs(feed: TimingFeed, hostAt: number, localNow: number): numbe
   return Math.max(0, feed.view.now - hostAt + Math.max(0, localNow - feed.receivedAt));
 }
 
-/**
- * When the race was started by its journal (host clock, ms), or null: its first start not
- * voided (a lap before the start also started the race, as the host reads old journals).
- */
-export function raceStartedAt(
-  entries: readonly JournalEntry[],
-  voided: readonly number[] = [],
-): number | null {
-  const out = new Set(voided);
-  const start = entries.find(
-    (entry) =>
-      !out.has(entry.seq) &&
-      (entry.event.type === 'race/started' || entry.event.type === 'lap/completed'),
-  );
-  if (!start) return null;
-  const at = Date.parse(start.at);
-  return Number.isNaN(at) ? null : at;
+/** When the race started (host clock, ms): the state's start (RaceState.startedAt), or null. */
+export function raceStartedAt(race: RaceView | null): number | null {
+  const at = race?.state.startedAt ?? null;
+  const ms = at === null ? NaN : Date.parse(at);
+  return Number.isNaN(ms) ? null : ms;
 }
 
 /** One part of the status line. */

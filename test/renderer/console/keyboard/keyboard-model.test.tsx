@@ -230,7 +230,7 @@ describe('undo and redo say what they do', () => {
   it('shows what Ctrl+Z would undo before it is pressed, then what it undid, on the figure too', async () => {
     const user = await openWithJournal(laps(7));
     expect(screen.getByTestId('undo-preview')).toHaveTextContent(
-      'Ctrl+Z would undo: #10 lap completed (laps to go 9 → 10)',
+      'Ctrl+Z would undo: #10 lap completed — the board would show 10 laps to go (it shows 9)',
     );
     client.reply = ackVoid(11, 10);
     await user.keyboard('{Control>}z{/Control}');
@@ -240,7 +240,7 @@ describe('undo and redo say what they do', () => {
       revision: 10,
     });
     expect(await screen.findByTestId('undo-result')).toHaveTextContent(
-      'Undone: #10 lap completed (laps to go 9 → 10)',
+      'Undone: #10 lap completed — the board shows 10 laps to go (it showed 9)',
     );
     expect(screen.getByTestId('lap-flash')).toHaveTextContent('9 → 10');
     expect(screen.getByTestId('laps-to-go')).toHaveClass('flash');
@@ -251,7 +251,7 @@ describe('undo and redo say what they do', () => {
     expect(screen.getByTestId('undo-result')).toBeInTheDocument();
     await waitFor(() =>
       expect(screen.getByTestId('redo-preview')).toHaveTextContent(
-        'Ctrl+Shift+Z would redo: #10 lap completed (laps to go 10 → 9)',
+        'Ctrl+Shift+Z would redo: #10 lap completed — the board would show 9 laps to go (it shows 10)',
       ),
     );
     const next = semiWithJournal([...laps(7), { type: 'undo' }, { type: 'lap/completed' }]);
@@ -276,7 +276,7 @@ describe('undo and redo say what they do', () => {
     expect(await screen.findByTestId('entry-refusal')).toHaveTextContent('refused by the host');
     expect(client.commands()).toEqual([{ type: 'sprint/placed', sprint: 1, bibs: [4, 8, 7] }]);
     expect(screen.getByTestId('undo-preview')).toHaveTextContent(
-      'Ctrl+Z would undo: #9 lap completed (laps to go 11 → 12)',
+      'Ctrl+Z would undo: #9 lap completed — the board would show 12 laps to go (it shows 11)',
     );
   });
 

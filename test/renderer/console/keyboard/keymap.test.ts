@@ -22,7 +22,7 @@ const stroke = (key: string, extra: Partial<KeyStroke> = {}): KeyStroke => ({
 
 /** Key strokes a binding answers to, found among common keys with and without modifiers. */
 function samplesFor(binding: KeyBinding): KeyStroke[] {
-  const keys = [' ', '+', '?', ...'sfdxloqtrpijmcz'.split(''), 'ArrowUp', 'ArrowDown'];
+  const keys = [' ', '+', '?', ...'sfdxloqtrpijmcza'.split(''), 'ArrowUp', 'ArrowDown'];
   const digits = Array.from({ length: 10 }, (_, d) => ({ key: String(d), code: `Digit${d}` }));
   const strokes: KeyStroke[] = [];
   for (const mods of [
@@ -67,7 +67,17 @@ describe('the key map', () => {
       'overlay:lapsToGo',
       'overlay:lapsToGo',
     ],
+    // Issue 18: the "what they need" lower third.
+    [
+      stroke('%', { shiftKey: true, ctrlKey: true, code: 'Digit5' }),
+      'overlay:needs',
+      'overlay:needs',
+    ],
     [stroke('?', { shiftKey: true }), 'help', null],
+    // Issue 19, part 4: the Program tab's Add race and Activate.
+    [stroke('a'), 'addRace', null],
+    [stroke('A', { shiftKey: true }), 'activateRace', null],
+    [stroke('a', { ctrlKey: true }), null, null],
     [stroke('Enter'), null, null],
     [stroke('Tab'), null, null],
   ])('%j: on the page %s, in the entry line %s', (key, onPage, inEntry) => {
@@ -76,7 +86,9 @@ describe('the key map', () => {
   });
 
   it('in other text fields every key types', () => {
-    for (const key of [' ', '+', 's', '7', '?']) expect(actionFor(stroke(key), 'field')).toBeNull();
+    for (const key of [' ', '+', 's', '7', '?', 'a'])
+      expect(actionFor(stroke(key), 'field')).toBeNull();
+    expect(actionFor(stroke('A', { shiftKey: true }), 'field')).toBeNull();
     expect(actionFor(stroke('z', { ctrlKey: true }), 'field')).toBeNull();
   });
 
@@ -101,6 +113,8 @@ describe('the key map', () => {
       'C',
       '?',
       '5',
+      'a',
+      'A',
     ].map((key) => stroke(key, { shiftKey: key !== key.toLowerCase() || key === '?' }));
     for (const sample of samples)
       expect(keyBindings.filter((binding) => binding.matches(sample)).length).toBeLessThanOrEqual(

@@ -102,7 +102,9 @@ describe('the quick entry', () => {
       error: 'stale revision: you sent 8, race "men-semi-1" is at 9; reload and try again',
     });
     await user.type(input, '4 3 9');
-    expect(screen.getByTestId('entry-correction')).toHaveTextContent('correction: replaces 4 9 3');
+    expect(screen.getByTestId('correction-banner')).toHaveTextContent(
+      'CORRECTING SPRINT 1 (placed: 4 · 9 · 3) — Enter replaces, Esc leaves',
+    );
     await user.type(input, '{Enter}');
     expect(send).toHaveBeenCalledWith({
       commands: [{ type: 'sprint/placed', sprint: 1, bibs: [4, 3, 9] }],

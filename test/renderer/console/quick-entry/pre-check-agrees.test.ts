@@ -278,6 +278,7 @@ const table: Row[] = [
     mode: time,
     text: '1 7:42.49',
     refused: 'notStarted',
+    marked: 'notFinished',
   },
   {
     what: 'anything once official',

@@ -8,6 +8,9 @@ import {
   raceStartedAt,
 } from '../../../../src/renderer/console/timing/timing-text.ts';
 import type { JournalEntry } from '../../../../src/shared/race/events.ts';
+import { foldJournal } from '../../../../src/shared/race/history.ts';
+import { raceView } from '../../../../src/shared/race/view.ts';
+import { skaters } from '../../../support/race.ts';
 import { finish, sprint, timingView } from './timing-fixtures.ts';
 
 const entry = (seq: number, at: string, event: JournalEntry['event']): JournalEntry => ({
@@ -31,16 +34,19 @@ describe('the timing feed in words', () => {
     expect(openProposals(null, 'men-semi-1')).toEqual([]);
   });
 
-  it('the start of the race from its journal: the first start not voided', () => {
-    const entries = [
-      entry(1, '2026-02-21T15:00:00.000Z', { type: 'race/started' }),
-      entry(2, '2026-02-21T15:00:05.000Z', { type: 'event/voided', target: 1 }),
-      entry(3, '2026-02-21T15:01:00.000Z', { type: 'race/started' }),
-      entry(4, '2026-02-21T15:01:30.000Z', { type: 'lap/completed' }),
+  it('the start of the race is the state’s: a start voided is no start, a lap before it starts the race', () => {
+    const setUp = [
+      entry(1, '2026-02-21T14:59:00.000Z', { type: 'startList/set', skaters: skaters(3) }),
+      entry(2, '2026-02-21T15:00:00.000Z', { type: 'race/started' }),
+      entry(3, '2026-02-21T15:00:05.000Z', { type: 'event/voided', target: 2 }),
     ];
-    expect(raceStartedAt(entries, [1])).toBe(Date.parse('2026-02-21T15:01:00.000Z'));
-    expect(raceStartedAt(entries)).toBe(Date.parse('2026-02-21T15:00:00.000Z'));
-    expect(raceStartedAt([])).toBeNull();
+    const at = (entries: JournalEntry[]) =>
+      raceStartedAt(raceView('r', entries.length, foldJournal(entries).state));
+    expect(at(setUp)).toBeNull();
+    const lapStarted = [...setUp, entry(4, '2026-02-21T15:01:00.000Z', { type: 'lap/completed' })];
+    expect(at(lapStarted)).toBe(Date.parse('2026-02-21T15:01:00.000Z'));
+    expect(at(setUp.slice(0, 2))).toBe(Date.parse('2026-02-21T15:00:00.000Z'));
+    expect(raceStartedAt(null)).toBeNull();
   });
 
   it('names lapped finishers apart, with their laps, and keeps them out of the order typed', () => {
