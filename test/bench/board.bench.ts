@@ -61,8 +61,8 @@ async function idleRate(page: Page, ms: number): Promise<{ frames: number; callb
     );
   const count = await page.evaluate(
     () =>
-      ((globalThis as unknown as BoardGlobal).__board!.probe() as { page?: { count: number } })
-        .page?.count ?? 1,
+      ((globalThis as unknown as BoardGlobal).__board!.probe() as { page?: { count: number } }).page
+        ?.count ?? 1,
   );
   if (count > 1) {
     const first = await pageOf();

@@ -61,7 +61,6 @@ type SceneName =
   | 'results-semi'
   | 'results-final';
 
-
 /**
  * What the board still does wrong, per output and scene: per check, the texts involved (an
  * overlap names both, sorted, joined by " × "). Each entry must still happen: fix one, and the

@@ -104,7 +104,7 @@ describe('the venue board', () => {
     expect(state.view.heading).toBe('START LIST');
     expect(
       state.rows.map((row) => `${row.drawn.bib} ${row.drawn.nation} ${row.drawn.name}`).slice(0, 3),
-    // A name too long for its cell is shortened, not squeezed (issue 18): initial + FAMILY.
+      // A name too long for its cell is shortened, not squeezed (issue 18): initial + FAMILY.
     ).toEqual(['1 CAN A. GÉLINAS-BEAULIEU', '2 JPN Shomu Sasaki', '3 KOR Chung Jae-won']);
     expect(state.flags).toEqual(expect.arrayContaining(['CAN', 'JPN', 'KOR', 'USA', 'NED']));
     await shoot(board, 'start-list');

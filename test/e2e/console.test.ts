@@ -148,7 +148,10 @@ describe('a semi-final run from the console keyboard', { timeout: 60_000 }, () =
 
     await laps(3);
     expect(await text('announcements')).toContain('SPRINT 1: this lap');
-    expect((await boardModel()).lapBoard).toMatchObject({ lapsToGo: 13, sprintFlag: 'SPRINT 1 · 3-2-1' });
+    expect((await boardModel()).lapBoard).toMatchObject({
+      lapsToGo: 13,
+      sprintFlag: 'SPRINT 1 · 3-2-1',
+    });
     await shoot('02-sprint-lap');
 
     await laps(1);

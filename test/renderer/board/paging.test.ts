@@ -1,7 +1,11 @@
 // The far layout's pages (issue 18): every skater within one cycle, as few pages as the field
 // needs, the qualification line shown where it is on one of them.
 import { describe, expect, it } from 'vitest';
-import { lineOnPage, standingsPages, type StandingsPage } from '../../../src/renderer/board/paging.ts';
+import {
+  lineOnPage,
+  standingsPages,
+  type StandingsPage,
+} from '../../../src/renderer/board/paging.ts';
 
 const spans = (pages: StandingsPage[]) => pages.map((page) => [page.start, page.end]);
 
@@ -9,12 +13,56 @@ describe('standings pages', () => {
   it.each([
     // count, perPage, pages
     [8, 8, [[0, 8]]],
-    [12, 8, [[0, 8], [4, 12]]], // a semi of 12: 1-8, then 5-12
-    [24, 8, [[0, 8], [8, 16], [16, 24]]],
-    [12, 7, [[0, 7], [5, 12]]], // results: seven rows a page
-    [12, 6, [[0, 6], [6, 12]]], // 4:3
-    [16, 8, [[0, 8], [8, 16]]],
-    [17, 8, [[0, 8], [5, 13], [9, 17]]],
+    [
+      12,
+      8,
+      [
+        [0, 8],
+        [4, 12],
+      ],
+    ], // a semi of 12: 1-8, then 5-12
+    [
+      24,
+      8,
+      [
+        [0, 8],
+        [8, 16],
+        [16, 24],
+      ],
+    ],
+    [
+      12,
+      7,
+      [
+        [0, 7],
+        [5, 12],
+      ],
+    ], // results: seven rows a page
+    [
+      12,
+      6,
+      [
+        [0, 6],
+        [6, 12],
+      ],
+    ], // 4:3
+    [
+      16,
+      8,
+      [
+        [0, 8],
+        [8, 16],
+      ],
+    ],
+    [
+      17,
+      8,
+      [
+        [0, 8],
+        [5, 13],
+        [9, 17],
+      ],
+    ],
   ] as const)('%i rows, %i a page', (count, perPage, expected) => {
     expect(spans(standingsPages(count, perPage))).toEqual(expected);
   });

@@ -53,7 +53,7 @@ function shapePairs(theme: Theme): [string, number, number][] {
     ['qualification bar on the background', theme.qualify, theme.background],
     ['needs chip rim on its plate', theme.qualify, theme.needs],
     // The bell's red plate has a rim in the figure's white: red on navy alone is 2.9:1.
-    ['the red figure plate\'s rim on the panel', theme.onAlert, hexPanel],
+    ["the red figure plate's rim on the panel", theme.onAlert, hexPanel],
     ['gold disc on the even row', theme.medals[0], theme.rowEven],
     ['silver disc on the even row', theme.medals[1], theme.rowEven],
     ['bronze disc on the even row', theme.medals[2], theme.rowEven],

@@ -65,7 +65,13 @@ export class LiveScene extends SceneBase {
       'total',
       'mark',
     ]);
-    this.ribbonTable = new StandingsTable(flags, animator, ['rank', 'flag', 'name', 'total', 'mark']);
+    this.ribbonTable = new StandingsTable(flags, animator, [
+      'rank',
+      'flag',
+      'name',
+      'total',
+      'mark',
+    ]);
     this.banner = new SprintBanner(flags, animator, (count) => (count <= 3 ? count : 3));
     // Six placings in two rows of three: a strip of six would be unreadable (issue 18).
     this.ribbonBanner = new SprintBanner(

@@ -65,7 +65,13 @@ export class ResultsScene extends SceneBase {
       'detail',
       'mark',
     ]);
-    this.ribbonTable = new StandingsTable(flags, animator, ['rank', 'flag', 'name', 'total', 'mark']);
+    this.ribbonTable = new StandingsTable(flags, animator, [
+      'rank',
+      'flag',
+      'name',
+      'total',
+      'mark',
+    ]);
     this.chrome.addChild(this.header, ...this.tables().map((table) => table.chrome));
     this.live.addChild(this.heading, this.mark, ...this.tables().map((table) => table.live));
   }

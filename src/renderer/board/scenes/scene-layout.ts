@@ -202,7 +202,9 @@ export function denseTable(
     { ...box, height: box.height - barHeight },
     count,
     maxRow,
-    options.header === false ? { header: false, columns: options.columns } : { columns: options.columns },
+    options.header === false
+      ? { header: false, columns: options.columns }
+      : { columns: options.columns },
   );
   return { ...fitted, barHeight, paged: true };
 }

@@ -242,10 +242,7 @@ export class LapBoard extends Container implements Animated {
     this.figurePlate.visible = this.figureRim.visible = model.bell && model.figure !== '';
     tint(this.figurePlate, theme.alert);
     tint(this.figureRim, theme.onAlert);
-    tint(
-      this.figure,
-      model.bell ? theme.onAlert : model.sprintFlag ? theme.highlight : theme.text,
-    );
+    tint(this.figure, model.bell ? theme.onAlert : model.sprintFlag ? theme.highlight : theme.text);
     tint(this.rim, model.bell ? theme.alert : model.sprintFlag ? theme.highlight : theme.accent);
     this.rim.alpha = model.sprintFlag || model.bell ? 1 : 0.35;
     tint(this.caption, model.figure === '' ? theme.text : theme.accent);

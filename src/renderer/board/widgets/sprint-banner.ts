@@ -264,7 +264,17 @@ export class SprintBanner extends Container implements Animated {
     const cardHeight = Math.min(cardWidth / 3.4, (box.height - 2 * pad - (rows - 1) * gap) / rows);
     const cardsHeight = rows * cardHeight + (rows - 1) * gap;
     const plateHeight = this.fill ? box.height : cardsHeight + 2 * pad;
-    return { perRow, pad, headingWidth, left, gap, cardWidth, cardHeight, cardsHeight, plateHeight };
+    return {
+      perRow,
+      pad,
+      headingWidth,
+      left,
+      gap,
+      cardWidth,
+      cardHeight,
+      cardsHeight,
+      plateHeight,
+    };
   }
 
   private applySlide(): void {

@@ -257,7 +257,11 @@ export class StandingsRow extends Container implements Animated {
     const nameBox = cells.name;
     const needsBox = layout.needsInMark && markBox ? markBox : nameBox;
     if (nameBox && needsBox) {
-      this.needs.layout(height, needsBox === markBox ? needsBox.width : nameBox.width * 0.55, theme);
+      this.needs.layout(
+        height,
+        needsBox === markBox ? needsBox.width : nameBox.width * 0.55,
+        theme,
+      );
       this.needs.position.set(needsBox.x + needsBox.width, middle);
     }
     this.fitted = '';
