@@ -80,13 +80,17 @@ export function presentQualification(
   rows: readonly BoardRow[],
   labels: BoardLabels,
 ): QualificationModel | null {
-  const places = standings.qualificationLine;
-  if (state.round !== 'semi' || places === null || places === 0 || standings.phase === 'start')
-    return null;
-  const ranked = rows.filter((row) => row.band === 'ranked').length;
+  const line = standings.qualificationLine;
+  if (state.round !== 'semi' || line === null || standings.phase === 'start') return null;
+  // The places to fill: the qualifiers, or fewer when fewer can still race (DQ, DNS).
+  const eligible = standings.rows.filter((r) => r.status !== 'DQ' && r.status !== 'DNS').length;
+  const places = Math.min(state.qualifiers, eligible);
+  if (places === 0) return null;
   const certain = standings.phase === 'final' || standings.phase === 'official';
-  const after = certain ? places : Math.min(places, ranked);
-  const open = places - after;
+  // The line is truthful at its source (race/standings.ts): under the last ranked skater while
+  // fewer than the places are ranked, never between skaters without points.
+  const after = line;
+  const open = certain ? 0 : places - after;
   return {
     after,
     places: state.qualifiers,

@@ -183,7 +183,7 @@ export const feedSchema = z
       .describe('Which intermediate sprint the lap being run ends in; else null'),
     bell: z.boolean().describe('The last lap: the final sprint'),
     qualificationLine: points(
-      'A semi-final draws the qualification line under this many rows; null in a final',
+      'A semi-final draws the qualification line under this many rows; null in a final. While the race runs, never lower than the last skater with points (0 before anyone has points)',
     ),
     lastSprint: z
       .number()

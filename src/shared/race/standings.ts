@@ -36,7 +36,11 @@ export interface Standing extends SkaterPoints {
 export interface Standings {
   readonly phase: StandingsPhase;
   readonly rows: readonly Standing[];
-  /** In a semi-final, the line is drawn under this many rows; null in a final. */
+  /**
+   * In a semi-final, the line is drawn under this many rows: the qualifiers once the race is
+   * finished; while it runs, no lower than the last skater with points (fewer than the places
+   * while fewer are ranked; the rest are decided at the finish). Null in a final.
+   */
   readonly qualificationLine: number | null;
 }
 
@@ -154,7 +158,11 @@ function qualify(state: RaceState, phase: StandingsPhase, rows: Row[]): Standing
   if (state.round !== 'semi') return { phase, rows, qualificationLine: null };
   const eligible = rows.filter((row) => row.status !== 'DQ' && row.status !== 'DNS').length;
   if (phase !== 'final' && phase !== 'official') {
-    return { phase, rows, qualificationLine: Math.min(state.qualifiers, eligible) };
+    // Under the ranked skaters only (issue 18): never between skaters without points, whose
+    // order (by helmet number) says nothing; 0 before anyone has points.
+    const unranked = rows.findIndex((row) => row.rank === null);
+    const ranked = unranked === -1 ? rows.length : unranked;
+    return { phase, rows, qualificationLine: Math.min(state.qualifiers, eligible, ranked) };
   }
   let qualifiedByRank = 0;
   for (const row of rows) {

@@ -177,6 +177,16 @@ describe('race engine properties', () => {
           // Ranks, where given, never go down the table.
           const ranks = standings.rows.map((row) => row.rank).filter((r) => r !== null);
           expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+          // While a semi runs, the line is never between skaters without points (issue 18):
+          // every row above it is ranked, and it falls under the K-th at most.
+          if (
+            standings.qualificationLine !== null &&
+            !['final', 'official'].includes(standings.phase)
+          ) {
+            const above = standings.rows.slice(0, standings.qualificationLine);
+            expect(above.every((row) => row.rank !== null)).toBe(true);
+            expect(standings.qualificationLine).toBeLessThanOrEqual(state.qualifiers);
+          }
           // In a finished semi-final the line sits right under the Q rows.
           if (
             standings.qualificationLine !== null &&
