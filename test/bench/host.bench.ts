@@ -2,6 +2,9 @@
  * Race host benchmark: `npm run bench:host` (tsx test/bench/host.bench.ts). Everything runs on
  * 127.0.0.1 with temp data dirs on the real file system, fsync included as the host always does.
  *
+ * 0. The disk's own append + fdatasync of a journal-sized line, p50/p99, on the folder the hosts
+ *    keep their data in: the floor under every command (issue 20: command -> all views p99 may
+ *    be at most 2 ms over it). (host-bench-disk.ts)
  * 1. Command to state push latency over WebSocket with 100 subscribed views (p50/p95/p99/max
  *    until ALL views have the new revision, and until the first), then sustained throughput with
  *    8 commands in flight for 10 s. Target: p99 < 16 ms. (host-bench-ws.ts, -ws-server.ts)
@@ -28,6 +31,7 @@ import {
   type Row,
 } from './host-bench-common.ts';
 import { startChild } from './host-bench-child.ts';
+import { appendSyncMs } from './host-bench-disk.ts';
 import type { MemoryResult } from './host-bench-memory.ts';
 import type { BuildResult, OpenResult } from './host-bench-startup.ts';
 import { runWsPart } from './host-bench-ws.ts';
@@ -75,11 +79,39 @@ console.log(
 );
 console.log('');
 
+// 0. The disk's own append + fdatasync, the floor under every command (issue 20's yardstick)
+progress('part 0: the disk: append + fdatasync of a journal-sized line, 1,000 times');
+let disk: { p50: number; p99: number } | null = null;
+{
+  const { dir, remove } = await tempDataDir('disk');
+  try {
+    const samples = await appendSyncMs(dir);
+    disk = { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99) };
+    rows.push([
+      '0. disk: append + fdatasync p50 / p99 (data folder)',
+      `${ms(disk.p50)} / ${ms(disk.p99)}`,
+      '',
+      '',
+    ]);
+  } catch (error) {
+    failed('0. Disk', error);
+  } finally {
+    await remove();
+  }
+}
+
 // 1. WebSocket latency and throughput
 progress('part 1: WebSocket latency with 100 views, then sustained throughput');
 try {
   const ws = await runWsPart('patches');
   rows.push(...ws.rows);
+  if (disk)
+    rows.push([
+      '1. command -> all 100 views p50 / p99, and p99 over the disk p99',
+      `${ms(ws.all.p50)} / ${ms(ws.all.p99)}; +${ms(ws.all.p99 - disk.p99)}`,
+      '<= +2 ms (issue 20)',
+      verdict(ws.all.p99 - disk.p99 <= 2),
+    ]);
   details.push({ title: '1. WebSocket: where the time goes', info: ws.info });
   // The same part with full-state pushes (before issue 13), in this run, for the comparison; CRG
   // Scoreboard's figures are those measured in issue 13 (it cannot run on this machine).
