@@ -1,4 +1,3 @@
-import type { BitmapText } from 'pixi.js';
 import { Container } from 'pixi.js';
 import { fill } from '../../../shared/board/labels.ts';
 import type { BoardColumns, BoardRow, QualificationModel } from '../../../shared/board/model.ts';
@@ -8,7 +7,6 @@ import { lineOnPage, standingsPages, type StandingsPage } from '../paging.ts';
 import type { Theme } from '../theme.ts';
 import { outputBox, type OutputBox } from './badges.ts';
 import { BandDivider } from './band-divider.ts';
-import type { NameProbe } from './name-text.ts';
 import { QualificationBar } from './qualification-bar.ts';
 import {
   QualificationLine,
@@ -16,88 +14,12 @@ import {
   type QualificationProbe,
 } from './qualification-line.ts';
 import { rowLayout, type Cell, type RowLayout } from './row-layout.ts';
-import { StandingsRow, type RowMarks } from './standings-row.ts';
-import { assign, makeText, resize, align, tint } from './text.ts';
+import type { PageProbe, RowProbe, TableGeometry } from './table-geometry.ts';
+import { ColumnHeaders, headerSize } from './table-headers.ts';
+import { StandingsRow } from './standings-row.ts';
+import { assign, makeText, resize, tint } from './text.ts';
 
-/** Where a table sits and how its rows are arranged: one column (screens) or a grid (ribbons). */
-export interface TableGeometry {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  /** Column header height; 0 for none. */
-  readonly headerHeight: number;
-  readonly rowHeight: number;
-  readonly rowGap: number;
-  readonly columns: number;
-  readonly columnGap: number;
-  readonly rowsPerColumn: number;
-  readonly striped: boolean;
-  readonly fontScale?: number;
-  /** Tighter cells (overlay, ribbon): the name gets the room. */
-  readonly compact?: boolean;
-  /** The far layout's cells: few, with big names (issue 18). */
-  readonly far?: boolean;
-  /** The ribbon's cards: the least room for everything but the name (issue 18). */
-  readonly cards?: boolean;
-  /** The far live standings: "needs top N" chips in a wider mark column, not beside the name. */
-  readonly needsInMark?: boolean;
-  /**
-   * The venue board's qualification bar (issue 18): the height of its own band between two rows
-   * (the rows under the line sit that much lower). 0 or none: a thin line in the row gap.
-   */
-  readonly barHeight?: number;
-  /**
-   * Page through the field, the qualification line on every page (venue board), rather than
-   * fade out the rows beyond the slots (the overlay's top N).
-   */
-  readonly paged?: boolean;
-  /**
-   * Where the page number goes ("2/3"), in the table's coordinates, when the table has no header
-   * row to put it in: its right end's x, its middle's y, and its size.
-   */
-  readonly pageLabelAt?: { readonly x: number; readonly y: number; readonly size: number };
-}
-
-/** What a test or the bench reads of a row. */
-export interface RowProbe {
-  readonly key: number;
-  readonly x: number;
-  readonly y: number;
-  readonly targetY: number;
-  /** On screen now: on the current page (and not fading out). */
-  readonly shown: boolean;
-  readonly rank: string;
-  readonly bib: string;
-  readonly name: string;
-  readonly nation: string;
-  readonly sprints: readonly string[];
-  readonly final: string;
-  readonly total: string;
-  readonly status: string;
-  readonly qualified: string;
-  readonly detail: string;
-  readonly dimmed: boolean;
-  /** The strings as drawn this frame (the total counts up to the model's). */
-  readonly drawn: ReturnType<StandingsRow['drawn']>;
-  /** How the name is drawn: the bitmap font, or the canvas fallback for scripts it lacks. */
-  readonly nameText: NameProbe;
-  /** The badge, the needs chip, the medal disc and the name's fit (issue 18). */
-  readonly marks: RowMarks;
-  /** Where the row's plate is on the output. */
-  readonly box: OutputBox;
-  /** Its drawing order among the rows: a row rising past others is drawn over them. */
-  readonly layer: number;
-}
-
-/** The page the table shows, as tests read it. */
-export interface PageProbe {
-  readonly index: number;
-  readonly count: number;
-  /** Helmet numbers of the rows on it, top to bottom. */
-  readonly rows: readonly number[];
-  /** The page number as drawn ("2/3"; "" with one page). */
-  readonly label: string;
-}
+export type { PageProbe, RowProbe, TableGeometry } from './table-geometry.ts';
 
 /**
  * The standings: a pool of rows keyed by helmet number (created once per race), a header that
@@ -108,11 +30,10 @@ export interface PageProbe {
 export class StandingsTable {
   /** The header: static, for the scene's chrome render group. */
   readonly chrome = new Container();
+  private readonly headers = new ColumnHeaders(this.chrome);
   /** Rows, the qualification line and the divider: for the scene's live render group. */
   readonly live = new Container();
   private readonly rows = new Map<number, StandingsRow>();
-  private readonly headers = new Map<string, BitmapText>();
-  private readonly sprintHeaders: BitmapText[] = [];
   private readonly line: QualificationLine;
   private readonly bar: QualificationBar;
   private readonly divider: BandDivider;
@@ -174,7 +95,7 @@ export class StandingsTable {
     });
     this.chrome.position.set(geometry.x, geometry.y);
     this.live.position.set(geometry.x, geometry.y);
-    this.drawHeaders();
+    this.headers.draw(geometry, this.layoutSpec, theme);
     this.placePageLabel();
     this.line.draw(columnWidth, this.lineThickness(), theme);
     if (this.band > 0) this.bar.draw(columnWidth, this.band, geometry.rowGap, theme);
@@ -241,7 +162,7 @@ export class StandingsTable {
       this.sprintCount = columns.sprints.length;
       if (this.geometry) this.layout(this.geometry, this.theme);
     }
-    this.updateHeaders(columns);
+    this.headers.update(columns);
     for (const model of rows) {
       let row = this.rows.get(model.key);
       if (!row) {
@@ -300,9 +221,7 @@ export class StandingsTable {
 
   /** The column headers drawn, and where (tests measure their cap height). */
   headerProbe(): { text: string; box: OutputBox }[] {
-    return [...this.headers.values(), ...this.sprintHeaders]
-      .filter((header) => header.visible && header.text !== '' && this.chrome.visible)
-      .map((header) => ({ text: header.text, box: outputBox(header) }));
+    return this.chrome.visible ? this.headers.probe() : [];
   }
 
   /** Where the divider between skaters with points and without is (null: not shown). */
@@ -475,7 +394,7 @@ export class StandingsTable {
     if (!g) return null;
     if (g.pageLabelAt) return g.pageLabelAt;
     if (g.headerHeight <= 0) return null;
-    return { x: g.width, y: g.headerHeight / 2, size: this.headerSize() };
+    return { x: g.width, y: g.headerHeight / 2, size: headerSize(g, this.layoutSpec!) };
   }
 
   private placePageLabel(): void {
@@ -484,82 +403,5 @@ export class StandingsTable {
     resize(this.pageText, place.size);
     this.pageText.position.set(place.x, place.y);
     tint(this.pageText, this.theme.accent);
-  }
-
-  private headerSize(): number {
-    const g = this.geometry!;
-    const spec = this.layoutSpec!;
-    // Far: column headers of at least 2.5 % of the height in cap height (issue 18).
-    return g.far
-      ? g.headerHeight * 0.75
-      : Math.max(14, Math.min(g.headerHeight * 0.62, spec.fontSize * 0.62));
-  }
-
-  private drawHeaders(): void {
-    const g = this.geometry!;
-    const spec = this.layoutSpec!;
-    const size = this.headerSize();
-    const cellNames: Exclude<Cell, 'sprints' | 'flag' | 'mark'>[] = [
-      'rank',
-      'bib',
-      'nation',
-      'name',
-      'final',
-      'total',
-      'detail',
-    ];
-    for (const cell of cellNames) {
-      let header = this.headers.get(cell);
-      if (!header) {
-        header = makeText('bold', size, this.theme.accent);
-        this.headers.set(cell, header);
-        this.chrome.addChild(header);
-      }
-      const box = cell === 'nation' ? (spec.cells.flag ?? spec.cells.nation) : spec.cells[cell];
-      this.placeHeader(header, box, size, g.headerHeight);
-    }
-    while (this.sprintHeaders.length < spec.sprints.length) {
-      const header = makeText('bold', size, this.theme.accent, 'center');
-      this.sprintHeaders.push(header);
-      this.chrome.addChild(header);
-    }
-    this.sprintHeaders.forEach((header, index) =>
-      this.placeHeader(header, spec.sprints[index], size, g.headerHeight),
-    );
-  }
-
-  private placeHeader(
-    header: BitmapText,
-    box: { x: number; width: number; align: 'left' | 'center' | 'right' } | undefined,
-    size: number,
-    headerHeight: number,
-  ): void {
-    header.visible = box !== undefined && headerHeight > 0;
-    if (!box) return;
-    resize(header, size);
-    const alignment = box === this.layoutSpec!.cells.flag ? 'left' : box.align;
-    align(header, alignment);
-    header.x =
-      alignment === 'left'
-        ? box.x
-        : alignment === 'center'
-          ? box.x + box.width / 2
-          : box.x + box.width;
-    header.y = headerHeight / 2;
-    tint(header, this.theme.accent);
-  }
-
-  private updateHeaders(columns: BoardColumns): void {
-    const texts: Record<string, string> = {
-      rank: columns.rank,
-      bib: columns.bib,
-      nation: columns.nation,
-      name: columns.name,
-      final: columns.final,
-      total: columns.total,
-      detail: columns.detail,
-    };
-    for (const [cell, header] of this.headers) assign(header, texts[cell] ?? '');
-    this.sprintHeaders.forEach((header, index) => assign(header, columns.sprints[index] ?? ''));
   }
 }
