@@ -1,10 +1,12 @@
-import { Container, Graphics } from 'pixi.js';
-import type { Animated, Animator } from '../engine/animator.ts';
-import { Tween } from '../engine/tween.ts';
+import { Graphics } from 'pixi.js';
+import type { Animator } from '../engine/animator.ts';
 import type { Theme } from '../theme.ts';
 import { outputBox } from './badges.ts';
-import type { QualificationMark, QualificationProbe } from './qualification-line.ts';
-import { glideMs } from './standings-row.ts';
+import {
+  GlidingMark,
+  type QualificationMark,
+  type QualificationProbe,
+} from './qualification-line.ts';
 import { assign, drawBox, fitForms, makeText, resize, tint } from './text.ts';
 
 /**
@@ -15,9 +17,7 @@ import { assign, drawBox, fitForms, makeText, resize, tint } from './text.ts';
  * open ("3 IN THE POINTS · 5 DECIDED AT THE FINISH"). Dashed while the places may change, solid
  * once certain. It glides with the rows and with the pages.
  */
-export class QualificationBar extends Container implements Animated, QualificationMark {
-  private readonly solid = new Graphics();
-  private readonly dashed = new Graphics();
+export class QualificationBar extends GlidingMark implements QualificationMark {
   private readonly labelPlate = new Graphics();
   private readonly labelText = makeText('bold', 30, 0xffffff, 'center');
   /** On a page away from the line: a triangle pointing to where it is (▲ above, ▼ below). */
@@ -25,31 +25,14 @@ export class QualificationBar extends Container implements Animated, Qualificati
   private pointing: 'up' | 'down' | null = null;
   private readonly notePlate = new Graphics();
   private readonly noteText = makeText('bold', 30, 0xffffff, 'center');
-  private readonly x1 = new Tween();
-  private readonly y1 = new Tween();
-  private line: number | null = null;
   private width0 = 0;
   private tagHeight = 0;
   private thickness = 0;
   private theme: Theme | null = null;
 
-  constructor(private readonly animator: Animator) {
-    super();
-    this.addChild(
-      this.solid,
-      this.dashed,
-      this.labelPlate,
-      this.labelText,
-      this.arrow,
-      this.notePlate,
-      this.noteText,
-    );
-    this.visible = false;
-  }
-
-  /** How many rows qualify: the bar is drawn after that many (null: no qualification). */
-  get after(): number | null {
-    return this.line;
+  constructor(animator: Animator) {
+    super(animator);
+    this.addChild(this.labelPlate, this.labelText, this.arrow, this.notePlate, this.noteText);
   }
 
   /** Draws the bar `width` wide in a band `band` tall between rows `rowGap` apart. */
@@ -91,39 +74,6 @@ export class QualificationBar extends Container implements Animated, Qualificati
     if (direction === this.pointing) return;
     this.pointing = direction;
     this.arrange();
-  }
-
-  /** Which row the bar follows and whether it is certain (solid) or may still move (dashed). */
-  mark(after: number | null, certain: boolean): void {
-    this.line = after;
-    this.solid.visible = certain;
-    this.dashed.visible = !certain;
-  }
-
-  hide(): void {
-    this.visible = false;
-  }
-
-  /** Shows the bar with its left end at x, centred on y: it glides there, or jumps. */
-  moveTo(x: number, y: number, now: number, animate: boolean): void {
-    const appearing = !this.visible;
-    this.visible = true;
-    if (!animate || appearing) {
-      this.x1.set(x);
-      this.y1.set(y);
-      this.position.set(x, y);
-      return;
-    }
-    const movesX = this.x1.animate(x, now, glideMs);
-    const movesY = this.y1.animate(y, now, glideMs);
-    if (movesX || movesY) this.animator.start(this);
-  }
-
-  step(now: number): boolean {
-    const movingX = this.x1.step(now);
-    const movingY = this.y1.step(now);
-    this.position.set(this.x1.value, this.y1.value);
-    return movingX || movingY;
   }
 
   probe(): QualificationProbe | null {

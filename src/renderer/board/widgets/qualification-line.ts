@@ -33,18 +33,15 @@ export interface QualificationMark extends Container {
 }
 
 /**
- * The qualification line in a row gap (the overlay's top N; the ribbon's cards, where it runs
- * down the gap between two columns when the line falls there): solid once the places are
- * certain, dashed while they may still change. It glides with the rows
- * (../shared/docs/mass-start-rules.md, "Semi-finals and the qualification line").
+ * What the thin line and the venue board's bar share: a solid and a dashed drawing (certain or
+ * still open), the row it follows, and the glide with the rows.
  */
-export class QualificationLine extends Container implements Animated, QualificationMark {
-  private readonly solid = new Graphics();
-  private readonly dashed = new Graphics();
-  private readonly x1 = new Tween();
-  private readonly y1 = new Tween();
-  private line: number | null = null;
-  private thickness = 2;
+export abstract class GlidingMark extends Container implements Animated {
+  protected readonly solid = new Graphics();
+  protected readonly dashed = new Graphics();
+  protected readonly x1 = new Tween();
+  protected readonly y1 = new Tween();
+  protected line: number | null = null;
 
   constructor(private readonly animator: Animator) {
     super();
@@ -52,42 +49,24 @@ export class QualificationLine extends Container implements Animated, Qualificat
     this.visible = false;
   }
 
-  /** How many rows qualify: the line is drawn after that many (null: no qualification). */
+  /** How many rows qualify: the mark is drawn after that many (null: no qualification). */
   get after(): number | null {
     return this.line;
   }
 
-  /**
-   * Draws the line `length` long and `thickness` thick, across (a column's width) or down
-   * (a column's height, between two columns of cards).
-   */
-  draw(length: number, thickness: number, theme: Theme, vertical = false): void {
-    this.thickness = Math.max(2, thickness);
-    const t = this.thickness;
-    const bar = (graphics: Graphics, from: number, to: number) =>
-      vertical
-        ? graphics.rect(-t / 2, from, t, to - from)
-        : graphics.rect(from, -t / 2, to - from, t);
-    bar(this.solid.clear(), 0, length).fill({ color: theme.qualify });
-    this.dashed.clear();
-    const dash = Math.max(t * 3, 10);
-    for (let at = 0; at < length; at += dash * 1.6)
-      bar(this.dashed, at, Math.min(at + dash, length)).fill({ color: theme.qualify });
-  }
-
-  /** Which row the line follows and whether it is certain (solid) or may still move (dashed). */
+  /** Which row the mark follows and whether it is certain (solid) or may still move (dashed). */
   mark(after: number | null, certain: boolean): void {
     this.line = after;
     this.solid.visible = certain;
     this.dashed.visible = !certain;
   }
 
-  /** Hides the line (no qualification, or the line falls outside the shown rows). */
+  /** Hides the mark (no qualification, or the line falls outside the shown rows). */
   hide(): void {
     this.visible = false;
   }
 
-  /** Shows the line at (x, y): it glides there when animating, jumps otherwise. */
+  /** Shows the mark at (x, y): it glides there when animating, jumps otherwise. */
   moveTo(x: number, y: number, now: number, animate: boolean): void {
     const appearing = !this.visible;
     this.visible = true;
@@ -107,6 +86,34 @@ export class QualificationLine extends Container implements Animated, Qualificat
     const movingY = this.y1.step(now);
     this.position.set(this.x1.value, this.y1.value);
     return movingX || movingY;
+  }
+}
+
+/**
+ * The qualification line in a row gap (the overlay's top N; the ribbon's cards, where it runs
+ * down the gap between two columns when the line falls there): solid once the places are
+ * certain, dashed while they may still change. It glides with the rows
+ * (../shared/docs/mass-start-rules.md, "Semi-finals and the qualification line").
+ */
+export class QualificationLine extends GlidingMark implements QualificationMark {
+  private thickness = 2;
+
+  /**
+   * Draws the line `length` long and `thickness` thick, across (a column's width) or down
+   * (a column's height, between two columns of cards).
+   */
+  draw(length: number, thickness: number, theme: Theme, vertical = false): void {
+    this.thickness = Math.max(2, thickness);
+    const t = this.thickness;
+    const bar = (graphics: Graphics, from: number, to: number) =>
+      vertical
+        ? graphics.rect(-t / 2, from, t, to - from)
+        : graphics.rect(from, -t / 2, to - from, t);
+    bar(this.solid.clear(), 0, length).fill({ color: theme.qualify });
+    this.dashed.clear();
+    const dash = Math.max(t * 3, 10);
+    for (let at = 0; at < length; at += dash * 1.6)
+      bar(this.dashed, at, Math.min(at + dash, length)).fill({ color: theme.qualify });
   }
 
   /** Where the line is drawn (null: not shown). */
