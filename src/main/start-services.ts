@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { loadDemoMeeting } from './host/demo.ts';
 import { RaceHost } from './host/host.ts';
 import { HostSession } from './host/session.ts';
-import { loadOrCreateTokens, type ApiTokens } from './host/tokens.ts';
+import { loadOrCreateTokens, saveTokens, type ApiTokens } from './host/tokens.ts';
+import { HostRoles } from './standby/roles.ts';
 import { startOscServer, type OscServer } from './osc/osc-server.ts';
 import { startServer, type RunningServer } from './server/http-api.ts';
 import type { PublicRouteOptions } from './server/public-routes.ts';
@@ -45,6 +46,10 @@ export interface ServicesOptions {
   readonly publicRoutes?: PublicRouteOptions;
   /** How the timing feed reaches a decoder (default: P3 over TCP). */
   readonly timingSource?: SourceFactory;
+  /** Run as the standby of a primary (`serve --standby-of URL --primary-token TOKEN`, issue 20). */
+  readonly standbyOf?: { readonly primary: string; readonly token: string };
+  /** How long the primary waits for its standby per change (default 300 ms). */
+  readonly commitBoundMs?: number;
 }
 
 /** URLs of the browser sources, with their tokens. */
@@ -60,6 +65,8 @@ export interface Services {
   readonly session: HostSession;
   /** The timing feed (always there; connected only when the meeting names a decoder). */
   readonly timing: TimingService;
+  /** Primary or standby (issue 20). */
+  readonly roles: HostRoles;
   readonly tokens: ApiTokens | null;
   /** Null when there is no HTTP server (not asked for, or it could not start). */
   readonly server: RunningServer | null;
@@ -82,7 +89,24 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     log,
     ...(options.timingSource ? { connect: options.timingSource } : {}),
   });
+  let liveTokens: ApiTokens | null = null;
+  const roles = new HostRoles({
+    host,
+    session,
+    dataDir: options.dataDir,
+    controlToken: () => liveTokens?.control ?? null,
+    log,
+    timing,
+    ...(options.commitBoundMs === undefined ? {} : { commitBoundMs: options.commitBoundMs }),
+    adoptTokens: async (tokens) => {
+      await saveTokens(options.dataDir, tokens);
+      // The server's auth reads this object at each request: the new tokens are in force at once.
+      if (liveTokens) Object.assign(liveTokens, tokens);
+    },
+  });
+  await roles.restorePeer();
   const close = async (server: RunningServer | null, osc: OscServer | null) => {
+    await roles.close();
     await timing.close();
     await osc?.close();
     await server?.close();
@@ -105,7 +129,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
         options,
         (why) => `no browser sources: the HTTP server did not start (${why})`,
         async () => {
-          tokens = await loadOrCreateTokens(options.dataDir);
+          tokens = liveTokens = { ...(await loadOrCreateTokens(options.dataDir)) };
           server = await startServer({
             host,
             session,
@@ -119,6 +143,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
           });
           // A second host started on this folder is told where this one serves.
           await host.advertise({ url: server.url });
+          roles.setSelf(server.url);
           urls = browserUrls(server.url, tokens);
         },
       );
@@ -138,11 +163,18 @@ export async function startServices(options: ServicesOptions): Promise<Services>
         },
       );
     }
+    if (options.standbyOf) {
+      const reply = await roles.follow(options.standbyOf.primary, options.standbyOf.token);
+      if (!reply.ok) throw new Error(`--standby-of: ${reply.error}`);
+      // The primary's tokens are this host's now: the browser sources' URLs carry them.
+      if (server && tokens) urls = browserUrls((server as RunningServer).url, tokens);
+    }
     const running = { server: server as RunningServer | null, osc: osc as OscServer | null };
     return {
       host,
       session,
       timing,
+      roles,
       tokens,
       urls,
       replayMs,

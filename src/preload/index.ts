@@ -6,6 +6,7 @@ import {
   ipcChannels,
   windowRoles,
   windowRoleSwitch,
+  type ConsolePanel,
   type MassStartBridge,
   type OutputsReply,
   type OutputsRequest,
@@ -54,6 +55,8 @@ if (windowRole) {
     ...(windowRole === 'console'
       ? {
           onNotice: (listener: (text: string) => void) => listen(ipcChannels.notice, listener),
+          onShowPanel: (listener: (panel: ConsolePanel) => void) =>
+            listen(ipcChannels.showPanel, listener),
           outputs: {
             request: (request: OutputsRequest) =>
               ipcRenderer.invoke(ipcChannels.outputs, request) as Promise<OutputsReply>,

@@ -8,7 +8,8 @@
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RaceHost } from '../../src/main/host/host.ts';
-import { FanOut, type StateSink } from '../../src/main/host/fan-out.ts';
+import type { StateSink } from '../../src/main/host/channel.ts';
+import { HostSession, subscribedNames } from '../../src/main/host/session.ts';
 import { parseRaceRequest } from '../../src/shared/protocol/commands.ts';
 import type { JournalEntry } from '../../src/shared/race/events.ts';
 import {
@@ -86,8 +87,8 @@ try {
       written();
     },
   };
-  const hub = new FanOut(host);
-  hub.follow(fakeView, null);
+  const hub = new HostSession(host);
+  hub.follow(fakeView, subscribedNames(null, false), { replace: true });
   const journalFile = join(dir, 'races', `${raceId}.jsonl`);
 
   let sent = 0;

@@ -32,11 +32,11 @@ export interface Sample {
  */
 function pushRevision(data: Buffer): number | null {
   const head = data.toString('latin1', 0, Math.min(data.length, 160));
-  // A state names its revision, a patch (issue 13) the revision it leads to.
+  // A protocol 1 state names its revision, a channel value (issue 20) its `rev`.
   const match = head.startsWith('{"type":"state"')
     ? /"revision":(\d+)/.exec(head)
-    : head.startsWith('{"type":"patch"')
-      ? /"to":(\d+)/.exec(head)
+    : head.startsWith('{"type":"value","name":"state"')
+      ? /"rev":(\d+)/.exec(head)
       : null;
   return match ? Number(match[1]) : null;
 }

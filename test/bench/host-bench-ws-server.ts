@@ -104,9 +104,9 @@ host.subscribe(() => {
   const start = starts.shift();
   if (measuring && start !== undefined) timings.intake.push(announcedAt - start);
 });
-// `full`: every push the whole state (as before issue 13), for the same-run comparison.
-const fullPushes = process.argv.includes('--full-pushes');
-const session = new HostSession(host, () => undefined, { patches: !fullPushes });
+// `--full-pushes`: the views connect with protocol 1 (every push the whole state, as before
+// issue 13), for the same-run comparison; the host is the same.
+const session = new HostSession(host, () => undefined);
 const server = await startServer({ host, tokens, port: 0, address: '127.0.0.1', session });
 host.subscribe(() => {
   if (measuring) timings.fanOut.push(performance.now() - announcedAt);

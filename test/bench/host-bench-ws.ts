@@ -66,7 +66,7 @@ export async function runWsPart(mode: 'patches' | 'full' = 'patches'): Promise<W
     const ready = (await server.message('ready', 60_000)) as ServerReady;
     fleet = new Fleet(ready.revision);
     await fleet.open(
-      `ws://127.0.0.1:${ready.port}/api/v1/ws?token=`,
+      `ws://127.0.0.1:${ready.port}/api/v1/ws?${mode === 'full' ? '' : 'v=2&'}token=`,
       ready.view,
       ready.control,
       VIEWS,

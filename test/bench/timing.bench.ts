@@ -166,7 +166,7 @@ progress(`part 2: decoder -> host -> ${VIEWS} views, ${SAMPLES} leader crossings
   }>('timing-bench-host.ts', [String(address.port)]);
   const ready = await child.message('ready', 60_000);
   await connected;
-  const base = `ws://127.0.0.1:${ready.port}/api/v1/ws?token=${ready.view}`;
+  const base = `ws://127.0.0.1:${ready.port}/api/v1/ws?v=2&token=${ready.view}`;
   let target = Infinity;
   let reached = 0;
   let onAll: (() => void) | null = null;
@@ -178,13 +178,11 @@ progress(`part 2: decoder -> host -> ${VIEWS} views, ${SAMPLES} leader crossings
           const view = { revision: 0 };
           const ws = new WebSocket(base, { perMessageDeflate: false });
           ws.on('message', (data: Buffer) => {
-            // A state names its revision, a patch (issue 13) the revision it leads to.
+            // A view state (the channel's `state` value, issue 20) names its revision `rev`.
             const head = data.toString('latin1', 0, 160);
-            const match = head.startsWith('{"type":"state"')
-              ? /"revision":(\d+)/.exec(head)
-              : head.startsWith('{"type":"patch"')
-                ? /"to":(\d+)/.exec(head)
-                : null;
+            const match = head.startsWith('{"type":"value","name":"state"')
+              ? /"rev":(\d+)/.exec(head)
+              : null;
             if (!match) return;
             const revision = Number(match[1]);
             const before = view.revision;

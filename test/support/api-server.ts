@@ -7,7 +7,8 @@ import {
   type RunningServer,
   type ServerOptions,
 } from '../../src/main/server/http-api.ts';
-import type { PatchMessage, SocketMessage } from '../../src/shared/protocol/socket.ts';
+import type { SocketMessage } from '../../src/shared/protocol/socket.ts';
+import type { ValueMessage } from '../../src/shared/protocol/channel.ts';
 import { openHost } from './host-fixture.ts';
 import { PushedStates } from './patched-states.ts';
 
@@ -95,8 +96,8 @@ export async function startApi(options: Partial<ServerOptions> = {}): Promise<Ap
 export class TestSocket {
   readonly messages: SocketMessage[] = [];
   readonly raw: string[] = [];
-  /** The patches received, as sent. */
-  readonly patches: PatchMessage[] = [];
+  /** The channel's value messages received, as sent (issue 20). */
+  readonly values: ValueMessage[] = [];
   private readonly view = new PushedStates();
   private waiters: (() => void)[] = [];
   private taken = 0;
@@ -106,21 +107,22 @@ export class TestSocket {
       const text = (data as Buffer).toString('utf8');
       this.raw.push(text);
       const message = JSON.parse(text) as SocketMessage;
-      if (message.type === 'patch') this.patches.push(message);
-      // A patch (issue 13) is taken as the state it makes: what a view shows, as the renderer's
-      // host client does. A patch that does not follow on is a test failure here.
-      this.messages.push(
-        message.type === 'patch' || message.type === 'state' ? this.view.take(message) : message,
-      );
+      if (message.type === 'value') this.values.push(message);
+      // A value (issue 20) is taken as the message a view shows (a state, the timing view), as
+      // the renderer's host client does. A change that does not follow on is a test failure.
+      this.messages.push(this.view.take(message));
       for (const wake of this.waiters.splice(0)) wake();
     });
   }
 
-  /** Connects to /api/v1/ws with the given query (token, race). */
+  /**
+   * Connects to /api/v1/ws with the given query (token, race); protocol 2 (the channel) unless
+   * the query says `v` itself (`v: ''`: protocol 1, the `state` message alone).
+   */
   static async open(url: string, query: Record<string, string>): Promise<TestSocket> {
-    const socket = new WebSocket(
-      `${url.replace(/^http/, 'ws')}/api/v1/ws?${new URLSearchParams(query).toString()}`,
-    );
+    const params = new URLSearchParams({ v: '2', ...query });
+    if (params.get('v') === '') params.delete('v');
+    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/api/v1/ws?${params.toString()}`);
     const client = new TestSocket(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());

@@ -37,6 +37,7 @@ export function program(
     venue: '',
     meetingDate: null,
     timeZone: null,
+    epoch: 1,
   };
 }
 

@@ -170,7 +170,7 @@ async function openView(url: string, role: 'console' | 'board') {
         boardRows = presentBoard(pushes.latest, { bannerActive: false }).rows.length;
       return;
     }
-    if (message.id !== undefined) {
+    if ('id' in message && message.id !== undefined) {
       pending.get(String(message.id))?.(message);
       pending.delete(String(message.id));
     }
@@ -204,8 +204,8 @@ async function modulesRun(): Promise<string[]> {
 
 const api = await startApi();
 const wsUrl = `${api.server.url.replace(/^http/, 'ws')}/api/v1/ws`;
-const consoleView = await openView(`${wsUrl}?token=${api.tokens.control}&journal=1`, 'console');
-const board = await openView(`${wsUrl}?token=${api.tokens.view}`, 'board');
+const consoleView = await openView(`${wsUrl}?v=2&token=${api.tokens.control}&journal=1`, 'console');
+const board = await openView(`${wsUrl}?v=2&token=${api.tokens.view}`, 'board');
 const lap = (): Promise<ServerMessage> =>
   consoleView.send({ type: 'command', race: api.raceId, command: { type: 'lap' } });
 

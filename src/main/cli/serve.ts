@@ -28,10 +28,14 @@ export interface ServeOptions {
   readonly timing: Partial<TimingSettings>;
   /** Switch the public live feed on for the meeting (--public). */
   readonly publicFeed?: boolean;
+  /** Run as the standby of a primary (--standby-of URL, --primary-token or MASSSTART_PRIMARY_TOKEN). */
+  readonly standbyOf?: { readonly primary: string; readonly token: string };
+  /** How long a primary waits for its standby per change, ms (--commit-bound, default 300). */
+  readonly commitBoundMs?: number;
 }
 
 /** Reads `serve` arguments; throws with a clear message on bad ones. */
-export function parseServeArgs(args: string[]): ServeOptions {
+export function parseServeArgs(args: string[], env: NodeJS.ProcessEnv = process.env): ServeOptions {
   const { values } = parseArgs({
     args,
     options: {
@@ -49,6 +53,9 @@ export function parseServeArgs(args: string[]): ServeOptions {
       'min-lap': { type: 'string' },
       'start-signal': { type: 'string' },
       public: { type: 'boolean', default: false },
+      'standby-of': { type: 'string' },
+      'primary-token': { type: 'string' },
+      'commit-bound': { type: 'string' },
     },
   });
   const port = (name: string, text: string) => {
@@ -70,7 +77,40 @@ export function parseServeArgs(args: string[]): ServeOptions {
     demo: values.demo,
     timing: timingArgs(values),
     publicFeed: values.public,
+    ...standbyArgs(values, env),
   };
+}
+
+/** `--standby-of http://HOST:PORT` with `--primary-token` (or MASSSTART_PRIMARY_TOKEN), `--commit-bound MS`. */
+function standbyArgs(
+  values: { 'standby-of'?: string; 'primary-token'?: string; 'commit-bound'?: string },
+  env: NodeJS.ProcessEnv,
+): Pick<ServeOptions, 'standbyOf' | 'commitBoundMs'> {
+  const out: { standbyOf?: ServeOptions['standbyOf']; commitBoundMs?: number } = {};
+  const bound = values['commit-bound'];
+  if (bound !== undefined) {
+    const ms = Number(bound);
+    if (!Number.isInteger(ms) || ms < 10 || ms > 10_000)
+      throw new Error(`--commit-bound must be milliseconds between 10 and 10000, not "${bound}"`);
+    out.commitBoundMs = ms;
+  }
+  const primary = values['standby-of'];
+  const token = values['primary-token'] ?? env.MASSSTART_PRIMARY_TOKEN;
+  if (primary === undefined) {
+    if (values['primary-token'] !== undefined)
+      throw new Error('--primary-token goes with --standby-of http://HOST:PORT');
+    return out;
+  }
+  if (!/^https?:\/\/[^/\s]+\/?$/.test(primary))
+    throw new Error(
+      `--standby-of: expected the primary's address, http://HOST:PORT, not "${primary}"`,
+    );
+  if (!token)
+    throw new Error(
+      "--standby-of needs the primary's control token: --primary-token TOKEN or MASSSTART_PRIMARY_TOKEN",
+    );
+  out.standbyOf = { primary: primary.replace(/\/$/, ''), token };
+  return out;
 }
 
 /**
@@ -138,6 +178,8 @@ export async function serve(
     optionalServers: false,
     timing: options.timing,
     publicFeed: options.publicFeed ?? false,
+    ...(options.standbyOf ? { standbyOf: options.standbyOf } : {}),
+    ...(options.commitBoundMs === undefined ? {} : { commitBoundMs: options.commitBoundMs }),
   });
   const { host, server, osc, urls, replayMs } = services;
   const tokens = services.tokens!;
@@ -146,6 +188,11 @@ export async function serve(
     `Mass Start Scoreboard host (browser mode), ${host.program().races.length} races replayed in ${replayMs.toFixed(0)} ms`,
   );
   print(`  data     ${options.dataDir}`);
+  print(
+    options.standbyOf
+      ? `  role     STANDBY of ${options.standbyOf.primary}  (take over: POST ${base}/api/v1/host/takeover)`
+      : `  role     primary, epoch ${host.programData.epoch}  (a standby: serve --standby-of ${base} --primary-token ${tokens.control})`,
+  );
   print(`  console  ${urls!.console}`);
   print(`  board    ${urls!.board}`);
   print(`  overlay  ${urls!.overlay}`);

@@ -1,11 +1,14 @@
 // The application menu as data: the console's main race actions with accelerators, scenes,
-// overlay elements, where board and overlay go, display identification and the test pattern.
+// overlay elements, where board and overlay go, display identification and the test pattern,
+// and the two hosts (hosts-menu.ts). On a standby the race and scene items are disabled: the
+// host refuses commands there (they go to the primary), so the menu does not pretend they work.
 // Race accelerators carry a modifier, so they never take a key the console's own shortcuts or a
 // text field need; Edit keeps the standard text roles (Ctrl+Z in a name field undoes typing).
 import type { MenuItemConstructorOptions } from 'electron';
 import type { OutputPlacement, DisplaySummary, OutputTarget } from '../../shared/protocol/ipc.ts';
 import type { BoardScene, OverlayElement, ProgramCommand } from '../../shared/protocol/program.ts';
 import type { RaceRequest } from '../../shared/protocol/commands.ts';
+import { hostsMenu, type HostsMenuAction, type HostsMenuModel } from './hosts-menu.ts';
 
 /** What a menu item asks main to do. */
 export type MenuAction =
@@ -18,7 +21,9 @@ export type MenuAction =
   | { readonly kind: 'testPattern'; readonly visible: boolean }
   | { readonly kind: 'copyUrl'; readonly page: 'board' | 'overlay' }
   /** File > Export results: the active race's files, or the whole meeting (issue 11). */
-  | { readonly kind: 'export'; readonly what: 'race' | 'meeting' };
+  | { readonly kind: 'export'; readonly what: 'race' | 'meeting' }
+  /** Hosts: run as standby of…, take over, rejoin (issue 20). */
+  | HostsMenuAction;
 
 /** What the menu shows (rebuilt when it changes). */
 export interface MenuModel {
@@ -37,6 +42,8 @@ export interface MenuModel {
   /** Whether the HTTP server runs, so browser-source URLs can be copied. */
   readonly browserUrls: boolean;
   readonly devTools: boolean;
+  /** The two hosts (issue 20); null: this build has no standby control (no Hosts menu). */
+  readonly hosts: HostsMenuModel | null;
 }
 
 const scenes: readonly { scene: BoardScene; label: string }[] = [
@@ -79,6 +86,7 @@ export function hostCommandFor(
 function autoItem(
   model: MenuModel,
   output: 'board' | 'overlay',
+  commands: boolean,
   dispatch: (action: MenuAction) => void,
 ): MenuItemConstructorOptions {
   const auto = model.auto?.[output] ?? false;
@@ -86,7 +94,7 @@ function autoItem(
     label: `${output === 'board' ? 'Board' : 'Overlay'} follows the race (auto)`,
     type: 'checkbox',
     checked: auto,
-    enabled: model.auto !== null,
+    enabled: model.auto !== null && commands,
     click: () => dispatch({ kind: 'auto', output, auto: !auto }),
   };
 }
@@ -118,26 +126,29 @@ export function buildMenuTemplate(
   dispatch: (action: MenuAction) => void,
 ): MenuItemConstructorOptions[] {
   const mac = model.platform === 'darwin';
+  // A standby takes no commands: they go to the primary.
+  const commands = model.hosts?.role !== 'standby';
+  const raceActive = model.raceActive && commands;
   const race: MenuItemConstructorOptions = {
     label: 'Race',
     submenu: [
       {
         label: 'Leader completed a lap',
         accelerator: 'CmdOrCtrl+L',
-        enabled: model.raceActive,
+        enabled: raceActive,
         click: () => dispatch({ kind: 'race', command: 'lap/completed' }),
       },
       { type: 'separator' },
       {
         label: 'Undo last race action',
         accelerator: 'CmdOrCtrl+Alt+Z',
-        enabled: model.raceActive,
+        enabled: raceActive,
         click: () => dispatch({ kind: 'race', command: 'undo' }),
       },
       {
         label: 'Redo race action',
         accelerator: 'CmdOrCtrl+Alt+Y',
-        enabled: model.raceActive,
+        enabled: raceActive,
         click: () => dispatch({ kind: 'race', command: 'redo' }),
       },
     ],
@@ -150,10 +161,10 @@ export function buildMenuTemplate(
         type: 'radio',
         accelerator: `CmdOrCtrl+${index}`,
         checked: model.scene === scene,
-        enabled: model.scene !== null,
+        enabled: model.scene !== null && commands,
         click: () => dispatch({ kind: 'scene', scene }),
       })),
-      autoItem(model, 'board', dispatch),
+      autoItem(model, 'board', commands, dispatch),
       { type: 'separator' },
       {
         label: 'Show board',
@@ -190,7 +201,7 @@ export function buildMenuTemplate(
         type: 'checkbox',
         accelerator: `CmdOrCtrl+Shift+${index + 1}`,
         checked: model.overlay?.[element] ?? false,
-        enabled: model.overlay !== null,
+        enabled: model.overlay !== null && commands,
         click: () =>
           dispatch({
             kind: 'overlayElement',
@@ -198,7 +209,7 @@ export function buildMenuTemplate(
             visible: !(model.overlay?.[element] ?? false),
           }),
       })),
-      autoItem(model, 'overlay', dispatch),
+      autoItem(model, 'overlay', commands, dispatch),
       { type: 'separator' },
       {
         label: 'Show overlay',
@@ -288,9 +299,10 @@ export function buildMenuTemplate(
           ...(first.submenu as MenuItemConstructorOptions[]),
         ],
       };
+  const hosts = model.hosts ? [hostsMenu(model.hosts, dispatch)] : [];
   return mac
-    ? [first, file, edit, race, board, overlay, view, { role: 'windowMenu' }]
-    : [file, edit, race, board, overlay, view, { role: 'windowMenu' }];
+    ? [first, file, edit, race, board, overlay, ...hosts, view, { role: 'windowMenu' }]
+    : [file, edit, race, board, overlay, ...hosts, view, { role: 'windowMenu' }];
 }
 
 /** Every accelerator in a template (to check they are unique). */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { RaceHost } from '../host/host.ts';
 import type { HostSession } from '../host/session.ts';
 import { startServices, type BrowserUrls } from '../start-services.ts';
+import type { StandbyControl } from '../standby/control.ts';
 
 /** Options of the app's host. */
 export interface HostServicesOptions {
@@ -31,6 +32,8 @@ export interface HostServices {
   readonly session: HostSession;
   /** Null when the HTTP server could not start. */
   readonly urls: BrowserUrls | null;
+  /** Primary or standby (issue 20): the Hosts menu and the console's Hosts panel act on it. */
+  readonly roles: StandbyControl;
   close(): Promise<void>;
 }
 

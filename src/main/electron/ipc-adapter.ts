@@ -1,8 +1,8 @@
 // The IPC side of the race host: an Electron window is one more sink of the session's fan-out,
 // and its requests go to the same session as WebSocket frames (host/session.ts).
-import type { StateSink } from '../host/fan-out.ts';
+import type { StateSink } from '../host/channel.ts';
 import type { RaceHost } from '../host/host.ts';
-import { HostSession } from '../host/session.ts';
+import { HostSession, subscribedNames } from '../host/session.ts';
 import { ipcChannels, type WindowRole } from '../../shared/protocol/ipc.ts';
 import { refused } from '../../shared/protocol/reply.ts';
 import { replyMessage, requestIdOf, type SocketMessage } from '../../shared/protocol/socket.ts';
@@ -38,18 +38,19 @@ export class HostIpc {
 
   /** Number of windows receiving states (of this adapter). */
   get size(): number {
-    return [...this.sinks.values()].filter((sink) => this.session.fanOut.has(sink)).length;
+    return [...this.sinks.values()].filter((sink) => this.session.channel.has(sink)).length;
   }
 
   /** Starts (or restarts, after a reload) the state pushes to a window; sends the state at once. */
   subscribe(target: ViewTarget, race: string | null, options: { journal?: boolean } = {}): void {
-    this.session.fanOut.follow(this.sinkFor(target), race, options);
+    const names = subscribedNames(race, options.journal ?? false);
+    this.session.follow(this.sinkFor(target), names, { replace: true });
   }
 
   /** Stops the pushes (the page unsubscribed, reloads or crashed). */
   unsubscribe(target: ViewTarget): void {
     const sink = this.sinks.get(target.id);
-    if (sink) this.session.fanOut.remove(sink);
+    if (sink) this.session.unfollow(sink);
   }
 
   /** Forgets a closed window. */
@@ -73,7 +74,7 @@ export class HostIpc {
 
   /** Stops the pushes to this adapter's windows. */
   close(): void {
-    for (const sink of this.sinks.values()) this.session.fanOut.remove(sink);
+    for (const sink of this.sinks.values()) this.session.unfollow(sink);
     this.sinks.clear();
     if (this.ownSession) this.session.close();
   }

@@ -1,10 +1,13 @@
 // Keeps the application menu in step with the host (scene, overlay elements) and the outputs,
-// and carries out what its items ask: host commands with the source "menu", window actions.
+// and carries out what its items ask: host commands with the source "menu", window actions,
+// and the two hosts' controls (issue 20: run as standby of…, take over, rejoin).
 import type { MenuItemConstructorOptions } from 'electron';
 import type { RaceHost } from '../host/host.ts';
-import type { OutputsView, OutputTarget } from '../../shared/protocol/ipc.ts';
+import type { ConsolePanel, OutputsView, OutputTarget } from '../../shared/protocol/ipc.ts';
+import type { StandbyControl } from '../standby/control.ts';
 import { buildMenuTemplate, hostCommandFor, type MenuAction, type MenuModel } from './app-menu.ts';
 import type { BrowserUrls } from './host-services.ts';
+import { hostsMenuModel } from './hosts-menu.ts';
 
 /** The window actions the menu uses (WindowManager). */
 export interface MenuOutputs {
@@ -33,6 +36,13 @@ export interface MenuControllerOptions {
    * and the exports); resolves with what was written, or null when the operator cancelled.
    */
   readonly exportResults?: (what: 'race' | 'meeting') => Promise<string | null>;
+  /**
+   * Primary and standby (issue 20); absent: no Hosts menu. The shell calls `refresh` on its
+   * changes (`standby.subscribe`), as it does on the host's.
+   */
+  readonly standby?: StandbyControl;
+  /** Brings the console forward and shows one of its panels (the shell sends it over IPC). */
+  readonly showPanel?: (panel: ConsolePanel) => void;
 }
 
 /** Builds the menu when what it shows changes, and runs its actions. */
@@ -59,6 +69,7 @@ export class MenuController {
       testPattern: view.testPattern,
       browserUrls: this.options.urls !== null,
       devTools: this.options.devTools,
+      hosts: this.options.standby ? hostsMenuModel(this.options.standby.view()) : null,
     };
   }
 
@@ -88,6 +99,11 @@ export class MenuController {
           const written = await this.options.exportResults(action.what);
           if (written) notify(`exported: ${written}`);
         }
+      } else if (action.kind === 'takeOver' || action.kind === 'rejoin')
+        await this.hosts(action.kind);
+      else if (action.kind === 'showPanel') {
+        if (this.options.showPanel) this.options.showPanel(action.panel);
+        else notify('the console cannot show its Hosts panel in this build');
       } else if (action.kind === 'output') outputs.place(action.output, action.target);
       else if (action.kind === 'identify') outputs.identify();
       else if (action.kind === 'testPattern') outputs.setTestPattern(action.visible);
@@ -102,5 +118,19 @@ export class MenuController {
       notify(`${action.kind}: ${(error as Error).message}`);
     }
     this.refresh();
+  }
+
+  /** Take over (never with force: the console asks that twice) or rejoin; says how it went. */
+  private async hosts(kind: 'takeOver' | 'rejoin'): Promise<void> {
+    const { standby, notify } = this.options;
+    if (!standby) return notify('primary and standby are not available in this build');
+    const reply =
+      kind === 'takeOver' ? await standby.takeOver({ force: false }) : await standby.rejoin();
+    if (!reply.ok) return notify(reply.error);
+    notify(
+      kind === 'takeOver'
+        ? 'this host is the primary now: commands come here'
+        : 'this host is a standby again: it follows the primary',
+    );
   }
 }

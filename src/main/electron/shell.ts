@@ -201,6 +201,7 @@ export async function startShell(
     host,
     outputs: windows,
     urls: services.urls,
+    standby: services.roles,
     setMenu: (template) =>
       electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(template)),
     copy: (text) => electron.clipboard.writeText(text),
@@ -210,8 +211,14 @@ export async function startShell(
     },
     exportResults: (what) =>
       exportWithDialog({ dialog: electron.dialog, host, exportMeeting: exportHostMeeting }, what),
+    // Hosts > Run as standby of…: the address and token are typed in the console's Hosts panel.
+    showPanel: (panel) => {
+      windows.focusConsole();
+      notifyConsole(ipcChannels.showPanel, panel);
+    },
   });
   const unsubscribeMenu = host.subscribe(() => menu?.refresh());
+  const unsubscribeStandby = services.roles.subscribe(() => menu?.refresh());
 
   let displayTimer: ReturnType<typeof setTimeout> | null = null;
   const displaysChanged = () => {
@@ -230,6 +237,7 @@ export async function startShell(
       if (displayTimer) clearTimeout(displayTimer);
       await windows.prepareQuit();
       unsubscribeMenu();
+      unsubscribeStandby();
       unregisterIpc();
       hostIpc.close();
       await services.close();

@@ -1,76 +1,63 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import {
-  applyProgramCommand,
-  phaseNow,
-  staleProgram,
-  withRace,
-  type ProgramChange,
-  type ProgramContext,
-} from '../../shared/program/apply.ts';
+import type { ProgramContext } from '../../shared/program/apply.ts';
 import type { ProgramFile } from '../../shared/program/program-file.ts';
-import { programView } from '../../shared/program/program-view.ts';
-import { finalSetup, raceAddedSetup, uniqueRaceId } from '../../shared/program/race-setup.ts';
-import { effectiveScenes } from '../../shared/protocol/auto-scenes.ts';
+import { journalName, stateName } from '../../shared/protocol/channel.ts';
 import type { RaceRequest } from '../../shared/protocol/commands.ts';
 import type { ProgramCommand, ProgramView } from '../../shared/protocol/program.ts';
-import { refused, type Reply } from '../../shared/protocol/reply.ts';
-import type { JournalEntry, RaceCommand } from '../../shared/race/events.ts';
+import { refused } from '../../shared/protocol/reply.ts';
+import type { JournalEntry } from '../../shared/race/events.ts';
 import { raceView, type RaceView } from '../../shared/race/view.ts';
+import { Channel } from './channel.ts';
 import type { DataLock, HostAddress } from './data-lock.ts';
-import {
-  journalOnDisk,
-  journalPath,
-  moveJournalToRemoved,
-  openDataFolder,
-  programPath,
-} from './data-folder.ts';
-import { writeProgramFile } from './program-file.ts';
-import { RaceStore, type Admission } from './race-store.ts';
+import { openDataFolder } from './data-folder.ts';
+import { ProgramDesk, type DeskHost } from './program-desk.ts';
+import { buildProgramView, publishRecords, publishViews } from './publisher.ts';
+import type { RaceStore, Admission } from './race-store.ts';
 import { Rehearsals, type Rehearsal } from './rehearsal.ts';
-import { realScheduler, type Scheduler } from './scheduler.ts';
-import { storageProblem } from './storage-errors.ts';
+import { realScheduler } from './scheduler.ts';
+import { storageRefusal } from './storage-errors.ts';
 
-/** What the host answers to a command: the one reply shape (src/shared/protocol/reply.ts). */
-export type HostResult = Reply;
+import type {
+  CommitGate,
+  HostChange,
+  HostOptions,
+  HostResult,
+  HostSnapshot,
+} from './host-types.ts';
 
-/** What views receive: the host revision, the program, and the race they follow. */
-export interface HostSnapshot {
-  readonly revision: number;
-  readonly program: ProgramView;
-  readonly race: RaceView | null;
-}
-
-/** A change notice for subscribers: which race changed (null: the program itself). */
-export interface HostChange {
-  readonly revision: number;
-  readonly raceId: string | null;
-}
-
-/** Options of the race host. */
-export interface HostOptions {
-  readonly dataDir: string;
-  /** The host's clock: every accepted event is stamped with it at intake (default: the scheduler's). */
-  readonly clock?: () => Date;
-  /** The clock and timers of rehearsals (default: the real ones; tests drive their own). */
-  readonly scheduler?: Scheduler;
-  readonly log?: (line: string) => void;
-}
+export type {
+  CommitGate,
+  HostChange,
+  HostOptions,
+  HostResult,
+  HostSnapshot,
+} from './host-types.ts';
 
 /**
  * The race host: the only writer. Every command is validated by the engine (a race's) or by
  * src/shared/program/apply.ts (the program's), made durable in the race's journal or in
- * program.json, and only then applied and announced to subscribers. Opening and recovering the
- * data folder is src/main/host/data-folder.ts; rehearsals are src/main/host/rehearsal.ts.
+ * program.json, and only then applied and published on the replication channel
+ * (src/main/host/channel.ts): the journal lines first (the standby's), then the views. One path
+ * for every race request (a single command is a batch of one) through the race's one queue
+ * (race-store.ts). Program commands are src/main/host/program-desk.ts; opening the data folder
+ * src/main/host/data-folder.ts; rehearsals src/main/host/rehearsal.ts.
  */
 export class RaceHost {
+  /** The replication channel: every view, console and standby follows its values. */
+  readonly channel = new Channel();
   private hostRevision: number;
   private programCache: { key: number; view: ProgramView } | null = null;
   private readonly listeners = new Set<(change: HostChange) => void>();
   private readonly views = new Map<string, RaceView>();
   private programQueue: Promise<unknown> = Promise.resolve();
   private readonly rehearsing: Rehearsals;
+  private readonly desk: ProgramDesk;
+  /**
+   * What may change the program and the races beside the commands: the program desk, and a
+   * standby's replica writing what the primary decided (src/main/standby/replica.ts).
+   */
+  readonly internals: DeskHost;
   private admission: ((source: string, at: number) => Admission) | null = null;
+  private gate: CommitGate | null = null;
   private readonly log: (line: string) => void;
   private readonly clock: () => Date;
   /** What the pure program commands know of the races. */
@@ -91,7 +78,25 @@ export class RaceHost {
     this.log = options.log ?? (() => undefined);
     this.clock = options.clock ?? (() => scheduler.now());
     this.rehearsing = new Rehearsals(this, { scheduler, log: this.log });
+    this.internals = {
+      dataDir: options.dataDir,
+      stores,
+      rehearsals: this.rehearsing,
+      context: this.context,
+      program: () => this.programFile,
+      setProgram: (program) => (this.programFile = program),
+      forgetRace: (raceId) => {
+        this.views.delete(raceId);
+        this.channel.drop(stateName(raceId));
+        this.channel.drop(journalName(raceId));
+      },
+      changed: (raceId, extra) => this.changed(raceId, extra),
+      now: () => this.now(),
+      log: this.log,
+    };
+    this.desk = new ProgramDesk(this.internals);
     this.hostRevision = this.countRevision();
+    this.publish(null);
   }
 
   /**
@@ -128,34 +133,22 @@ export class RaceHost {
     return this.rehearsing.list();
   }
 
+  /** The program file as kept on disk (the standby's copy is this). */
+  get programData(): ProgramFile {
+    return this.programFile;
+  }
+
   /** The meeting's races, the active one and the scenes. */
   program(): ProgramView {
     // Every state pushed and every feed read asks for it: built once per host revision (the
     // count, not the field, so a race committed a moment before its announcement counts).
     const key = this.countRevision();
-    if (this.programCache?.key !== key) this.programCache = { key, view: this.buildProgram() };
-    return this.programCache.view;
-  }
-
-  private buildProgram(): ProgramView {
-    const scenes = effectiveScenes(
-      this.programFile.scenes,
-      phaseNow(this.programFile, this.context),
-    );
-    const races = this.programFile.races.map(({ id, category }) => {
-      const view = this.race(id)!;
-      const { state } = view;
-      return {
-        id,
-        category,
-        title: state.title,
-        round: state.round,
-        skaters: state.skaters.length,
-        phase: view.standings.phase,
-        revision: view.revision,
+    if (this.programCache?.key !== key)
+      this.programCache = {
+        key,
+        view: buildProgramView(this.programFile, this.context, (id) => this.race(id)),
       };
-    });
-    return programView(this.programFile, races, scenes);
+    return this.programCache.view;
   }
 
   /** The derived view of a race (the active one by default), computed once per revision. */
@@ -195,7 +188,15 @@ export class RaceHost {
     this.admission = rule;
   }
 
-  /** Applies a race request (one command or a batch) to a race, the active one by default. */
+  /** The standby's commit rule (src/main/standby/replication.ts); null: none. */
+  useCommitGate(gate: CommitGate | null): void {
+    this.gate = gate;
+  }
+
+  /**
+   * Applies a race request to a race, the active one by default: one command is a batch of one
+   * (answered in its own words), through the race's one queue.
+   */
   async submit(
     request: RaceRequest,
     source: string,
@@ -206,17 +207,15 @@ export class RaceHost {
     if (!store) return refused(404, `race "${raceId}" is not in the program`);
     const meta = { at: this.now(), source };
     const admit = this.admission?.(source, Date.parse(meta.at));
-    const result =
-      request.kind === 'single'
-        ? await store.submit(request.command, meta, request.revision, admit)
-        : await store.submitBatch(request.commands, meta, request.revision, admit);
+    const single = request.kind === 'single';
+    const commands = single ? [request.command] : request.commands;
+    const result = await store.submitBatch(commands, meta, request.revision, admit, single);
     if (!result.ok && result.unavailable) {
       this.log(`race ${raceId}: ${source} command refused: ${result.error}`);
       return refused(503, result.error);
     }
     if (!result.ok) return refused(result.stale || result.conflict ? 409 : 400, result.error);
-    const entries = 'entries' in result ? result.entries : [result.entry];
-    return this.changed(raceId, { raceRevision: result.revision, entries });
+    return this.changed(raceId, { raceRevision: result.revision, entries: result.entries });
   }
 
   /**
@@ -231,8 +230,10 @@ export class RaceHost {
     expectedRevision?: number,
   ): Promise<HostResult> {
     const run = this.programQueue
-      .then(() => this.applyProgram(command, source, expectedRevision))
-      .catch((error: unknown) => this.storageRefusal(error, 'program.json'));
+      .then(() => this.desk.apply(command, source, expectedRevision))
+      .catch((error: unknown) =>
+        storageRefusal(this.options.dataDir, 'program.json', error, this.log),
+      );
     this.programQueue = run.catch(() => undefined);
     return run;
   }
@@ -243,124 +244,8 @@ export class RaceHost {
     await this.programQueue;
     await Promise.all([...this.stores.values()].map((store) => store.close()));
     this.listeners.clear();
+    this.channel.close();
     await this.lock.release();
-  }
-
-  /**
-   * A file system error while saving becomes a refusal the operator can act on (the change
-   * was not made); anything else is a bug and propagates.
-   */
-  private storageRefusal(error: unknown, file: string): HostResult {
-    const problem = storageProblem(join(this.options.dataDir, file), error);
-    if (!problem.known) throw error;
-    const line = `${file} could not be written: ${problem.reason}; nothing was changed: ${problem.remedy} and send it again`;
-    this.log(line);
-    return refused(503, line);
-  }
-
-  private async applyProgram(
-    command: ProgramCommand,
-    source: string,
-    expectedRevision: number | undefined,
-  ): Promise<HostResult> {
-    const stale = staleProgram(this.programFile, expectedRevision);
-    if (stale) return stale;
-    switch (command.type) {
-      case 'race/added': {
-        const setup = raceAddedSetup(command);
-        if (!setup.ok) return setup;
-        return this.addRace(command.id ?? command.title, command.category, setup.commands, source);
-      }
-      case 'final/built': {
-        const semis = command.semis.map((id) => ({ id, store: this.stores.get(id) }));
-        const missing = semis.find((semi) => !semi.store);
-        if (missing) return refused(404, `race "${missing.id}" is not in the program`);
-        const setup = finalSetup(command, [semis[0]!.store!.state, semis[1]!.store!.state]);
-        if (!setup.ok) return setup;
-        return this.addRace(command.id ?? command.title, command.category, setup.commands, source);
-      }
-      case 'rehearsal/started':
-        return this.rehearsing.start(command);
-      case 'rehearsal/stopped':
-        return this.rehearsing.stopAll();
-      default:
-        return this.changeProgram(command);
-    }
-  }
-
-  /**
-   * A change of the program file alone (src/shared/program/apply.ts). A removed race leaves
-   * memory with the program; its journal is then moved to DATA/removed/ (never deleted). The
-   * program is written first: a crash before the move leaves the journal in races/, where the
-   * next start finds it and puts the race back (nothing lost); the reverse order could leave a
-   * program naming a race whose journal is gone.
-   */
-  private async changeProgram(command: ProgramChange): Promise<HostResult> {
-    const decision = applyProgramCommand(this.programFile, command, this.context);
-    if (!decision.ok) return decision;
-    const removed = decision.effects.map(({ raceId }) => ({
-      raceId,
-      store: this.stores.get(raceId)!,
-    }));
-    for (const { raceId } of removed) this.rehearsing.stopIn(raceId);
-    await this.saveProgram(decision.program, () => {
-      for (const { raceId } of removed) {
-        this.stores.delete(raceId);
-        this.views.delete(raceId);
-      }
-    });
-    const reply = this.changed(null, {});
-    for (const { raceId, store } of removed) {
-      await store.close();
-      await moveJournalToRemoved(this.options.dataDir, raceId, store.path, this.now(), this.log);
-    }
-    return reply;
-  }
-
-  /**
-   * Adds a race: its journal made and the set-up written to it first, then the program. A
-   * program that cannot be written leaves the journal on disk, and the next start adopts it.
-   */
-  private async addRace(
-    idOrTitle: string,
-    category: string,
-    setup: readonly RaceCommand[],
-    source: string,
-  ): Promise<HostResult> {
-    const { dataDir } = this.options;
-    // Never reuse the file of a journal that is on disk but not open (it is someone's record).
-    const id = uniqueRaceId(
-      idOrTitle,
-      (candidate) => this.stores.has(candidate) || journalOnDisk(dataDir, candidate),
-    );
-    const path = journalPath(dataDir, id);
-    const store = await RaceStore.open(path, { log: this.log });
-    const result = await store.submitBatch(setup, { at: this.now(), source });
-    if (!result.ok) {
-      await store.close();
-      // The journal was made for this race and holds nothing: a restart must not adopt it.
-      if (store.revision === 0) await rm(path, { force: true });
-      return refused(result.unavailable ? 503 : 400, result.error);
-    }
-    try {
-      await this.saveProgram(withRace(this.programFile, id, category), () =>
-        this.stores.set(id, store),
-      );
-    } catch (error) {
-      await store.close();
-      throw error;
-    }
-    return this.changed(id, { raceRevision: result.revision, entries: result.entries });
-  }
-
-  /**
-   * Writes program.json first and changes the program in memory only once that write is
-   * durable, so a failed write (full disk) cannot leave the two apart.
-   */
-  private async saveProgram(program: ProgramFile, alsoInMemory?: () => void): Promise<void> {
-    await writeProgramFile(programPath(this.options.dataDir), program);
-    this.programFile = program;
-    alsoInMemory?.();
   }
 
   /**
@@ -377,11 +262,19 @@ export class RaceHost {
     return revision;
   }
 
-  private changed(
+  /**
+   * Publishes what a durable change appended (the journal lines, the program file), waits for
+   * the standby's commit rule, then publishes the views and answers.
+   */
+  private async changed(
     raceId: string | null,
     extra: { raceRevision?: number; entries?: readonly JournalEntry[] },
-  ): HostResult {
+  ): Promise<HostResult> {
+    const appended = publishRecords(this.channel, this.programFile, this.stores, raceId);
+    const fenced = this.gate && (await this.gate(appended));
+    if (fenced) return fenced;
     this.hostRevision = this.countRevision();
+    this.publish(raceId);
     const change = { revision: this.hostRevision, raceId };
     for (const listener of this.listeners) listener(change);
     return {
@@ -390,6 +283,23 @@ export class RaceHost {
       ...(raceId === null ? {} : { raceId }),
       ...extra,
     };
+  }
+
+  /** Publishes every value as it is now (for names a new follower asked for). */
+  publishAll(): void {
+    this.publish(null);
+  }
+
+  /** Publishes the views (and with raceId null, every record too). */
+  private publish(raceId: string | null): void {
+    if (raceId === null) publishRecords(this.channel, this.programFile, this.stores, null);
+    publishViews(this.channel, {
+      revision: this.hostRevision,
+      activeRaceId: this.activeRaceId,
+      stores: this.stores,
+      program: () => this.program(),
+      race: (id) => this.race(id),
+    });
   }
 
   private now(): string {

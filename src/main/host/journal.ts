@@ -227,15 +227,17 @@ async function fsyncFolder(folder: string): Promise<void> {
 }
 
 /**
- * An open journal. Appends run one at a time in call order, and each promise resolves only
- * after its bytes are written and fsynced. A failed write rejects with JournalWriteError and
+ * An open journal. Its owner runs appends one at a time (the race's one queue, race-store.ts;
+ * issue 20): an append while another is under way is a bug and is refused. Each promise
+ * resolves only after its bytes are written and fsynced. A failed write rejects with JournalWriteError and
  * lets go of the file (so the disk can be remounted or unmounted); the next append repairs in
  * place: it reopens the file, sets aside whatever the failed write left past the last durable
  * byte (`<name>.torn-<time>.jsonl`), cuts the file back, and only then writes. While the repair
  * itself fails (the disk is still full or read-only), appends are refused with the cause.
  */
 export class Journal {
-  private queue: Promise<void> = Promise.resolve();
+  /** The append under way (null: none). */
+  private pending: Promise<void> | null = null;
   /** Why the last write failed; null while the open handle is good. */
   private failure: JournalWriteError | null = null;
   private closed = false;
@@ -264,8 +266,16 @@ export class Journal {
    */
   appendBatch(entries: readonly JournalEntry[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error(`journal ${this.path} is closed`));
-    const run = this.queue.then(() => this.write(entries));
-    this.queue = run.catch(() => undefined);
+    if (this.pending)
+      return Promise.reject(
+        new Error(
+          `journal ${this.path}: an append is under way (its race's queue runs one at a time)`,
+        ),
+      );
+    const run = this.write(entries).finally(() => {
+      this.pending = null;
+    });
+    this.pending = run.catch(() => undefined);
     return run;
   }
 
@@ -273,7 +283,7 @@ export class Journal {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.queue;
+    await this.pending;
     const handle = this.handle;
     this.handle = null;
     await handle?.close();

@@ -70,7 +70,7 @@ export class RaceStore {
 
   private constructor(
     private readonly journal: Journal,
-    private readonly history: RaceHistory,
+    private history: RaceHistory,
     /** The torn last line that opening set aside, if any. */
     readonly recovered: RecoveredTornLine | null,
   ) {}
@@ -121,40 +121,34 @@ export class RaceStore {
   /**
    * Decides a command; if accepted, makes it durable, then commits it. A refusal writes nothing.
    * If the disk refuses the write, the state stays as it was and the answer is a refusal
-   * marked `unavailable`; the next command retries the disk (no reopen needed).
+   * marked `unavailable`; the next command retries the disk (no reopen needed). A batch of one
+   * (issue 20: one command path), answered in a single command's words.
    */
-  submit(
+  async submit(
     command: RaceCommand,
     meta: CommandMeta,
     expectedRevision?: number,
     admit?: Admission,
   ): Promise<SubmitResult> {
-    return this.serialized(async () => {
-      const stale = this.staleness(expectedRevision);
-      if (stale) return { ok: false, error: stale, stale: true };
-      const conflict = admit?.(this.queued(), [command]);
-      if (conflict) return { ok: false, error: conflict, conflict: true };
-      const decision = this.history.decide(command, meta);
-      if (!decision.ok) return { ok: false, error: decision.error };
-      const unwritten = await this.written(
-        this.journal.append(decision.entry),
-        `the command "${nameOf(command)}"`,
-      );
-      if (unwritten) return unwritten;
-      this.history.commit(decision);
-      return { ok: true, entry: decision.entry, revision: this.revision };
-    });
+    const result = await this.submitBatch([command], meta, expectedRevision, admit, true);
+    if (!result.ok) {
+      const { index: _index, ...refusal } = result;
+      return refusal;
+    }
+    return { ok: true, entry: result.entries[0]!, revision: result.revision };
   }
 
   /**
    * All or nothing: decides every command on a scratch copy; one refusal writes nothing and
-   * names its index, otherwise all entries go to disk in one write and one fsync.
+   * names its index, otherwise all entries go to disk in one write and one fsync. `single`: a
+   * request of one command, whose refusal is the engine's own words.
    */
   submitBatch(
     commands: readonly RaceCommand[],
     meta: CommandMeta,
     expectedRevision?: number,
     admit?: Admission,
+    single = false,
   ): Promise<BatchResult> {
     return this.serialized(async () => {
       const stale = this.staleness(expectedRevision);
@@ -167,7 +161,9 @@ export class RaceStore {
         const decision = scratch.decide(command, meta);
         if (!decision.ok) {
           const what = nameOf(command);
-          const error = `batch refused at command ${index + 1} of ${commands.length} (index ${index}, ${what}): ${decision.error}; nothing was written`;
+          const error = single
+            ? decision.error
+            : `batch refused at command ${index + 1} of ${commands.length} (index ${index}, ${what}): ${decision.error}; nothing was written`;
           return { ok: false, error, index };
         }
         scratch.commit(decision);
@@ -178,13 +174,40 @@ export class RaceStore {
       const marked = accepted.map((d) =>
         batchEnd === undefined ? d : { ...d, entry: { ...d.entry, batchEnd } },
       );
+      const what = single
+        ? `the command "${nameOf(commands[0]!)}"`
+        : `the batch of ${commands.length} commands`;
       const unwritten = await this.written(
         this.journal.appendBatch(marked.map((decision) => decision.entry)),
-        `the batch of ${commands.length} commands`,
+        what,
       );
       if (unwritten) return { ...unwritten, index: 0 };
       for (const decision of marked) this.history.commit(decision);
       return { ok: true, entries: marked.map((d) => d.entry), revision: this.revision };
+    });
+  }
+
+  /**
+   * A standby's copy (issue 20): entries the primary decided, appended as they are (write +
+   * fsync) and folded as a restart would. They must follow on from this journal's last entry.
+   */
+  adopt(entries: readonly JournalEntry[]): Promise<{ ok: true } | { ok: false; error: string }> {
+    return this.serialized(async () => {
+      const next = this.history.nextSeq;
+      if (entries.length === 0) return { ok: true };
+      if (entries[0]!.seq !== next)
+        return { ok: false, error: `entry seq ${entries[0]!.seq} does not follow seq ${next - 1}` };
+      const folded = new RaceHistory([...this.history.entries, ...entries]);
+      const problem = folded.problems[0];
+      if (problem)
+        return {
+          ok: false,
+          error: `entry seq ${problem.seq} cannot be replayed: ${problem.message}`,
+        };
+      const unwritten = await this.written(this.journal.appendBatch(entries), 'the copied entries');
+      if (unwritten) return unwritten;
+      this.history = folded;
+      return { ok: true };
     });
   }
 

@@ -1,6 +1,6 @@
 import type { RaceRequest } from '../../shared/protocol/commands.ts';
 import type { JournalEntry } from '../../shared/race/events.ts';
-import { refused, type Reply } from '../../shared/protocol/reply.ts';
+import { refused, type Refused, type Reply } from '../../shared/protocol/reply.ts';
 import {
   parseHostRequest,
   replyMessage,
@@ -8,9 +8,18 @@ import {
   type RequestId,
   type SocketMessage,
 } from '../../shared/protocol/socket.ts';
-import { FanOut, type StateSink } from './fan-out.ts';
+import type { Channel, StateSink } from './channel.ts';
+import {
+  channelVersion,
+  hostName,
+  journalName,
+  knownValueName,
+  stateName,
+  timingName,
+} from '../../shared/protocol/channel.ts';
 import type { TimingView } from '../../shared/timing/view.ts';
 import type { RaceHost } from './host.ts';
+import type { StandbyControl, StandbyReplication } from '../standby/control.ts';
 
 /** What a caller may do: send commands (control) or only read and follow (view). */
 export type Role = 'control' | 'view';
@@ -45,21 +54,30 @@ const viewOnly = refused(
 );
 
 /**
+ * What a subscribe follows: the view state of a race (null: the active one), with `journal` its
+ * journal and the timing view (the console). Protocol 1 (no `v`): the `state` message alone.
+ */
+export function subscribedNames(race: string | null, journal: boolean): string[] {
+  const names = journal ? [stateName(race), journalName(race), timingName] : [stateName(race)];
+  // Every view knows the host's role and peer (issue 20), to follow the primary.
+  return [...names, hostName];
+}
+
+/**
  * The host as every transport sees it: one parse (src/shared/protocol/socket.ts), one
- * authorization rule, one reply shape, one fan-out of states. The WebSocket route, the
+ * authorization rule, one reply shape, one channel of values. The WebSocket route, the
  * Electron IPC adapter, the HTTP routes and OSC are thin adapters around it.
  */
 export class HostSession {
-  /** Where states go, for every transport's views. */
-  readonly fanOut: FanOut;
+  /** The replication channel every transport's views follow (the host's). */
+  readonly channel: Channel;
   private timing: TimingHandler | null = null;
 
   constructor(
     readonly host: RaceHost,
     private readonly log: (line: string) => void = () => undefined,
-    options: { readonly patches?: boolean } = {},
   ) {
-    this.fanOut = new FanOut(host, options.patches ?? true);
+    this.channel = host.channel;
   }
 
   /**
@@ -82,7 +100,9 @@ export class HostSession {
         case 'subscribe': {
           const race = request.race ?? null;
           if (!sink) return reply(refused(400, 'subscribe: this transport cannot follow a race'));
-          this.fanOut.follow(sink, race, { journal: request.journal ?? false });
+          const legacy = request.v !== channelVersion;
+          const names = subscribedNames(race, !legacy && (request.journal ?? false));
+          this.follow(sink, names, { legacy, replace: true });
           const warning =
             race === null || host.race(race)
               ? null
@@ -92,6 +112,28 @@ export class HostSession {
                 );
           return { kind: 'following', warning };
         }
+        case 'follow': {
+          if (!sink) return reply(refused(400, 'follow: this transport cannot follow values'));
+          const unknown = request.names.find((name) => !knownValueName(name));
+          if (unknown !== undefined)
+            return reply(
+              refused(
+                400,
+                `names: unknown value "${unknown.slice(0, 100)}" (known: state, state/RACE, journal, journal/RACE, timing, program-file, host)`,
+              ),
+            );
+          this.follow(sink, request.names, {});
+          return { kind: 'following', warning: null };
+        }
+        case 'replicated': {
+          if (caller.role !== 'control') return reply(viewOnly);
+          if (!sink || !this.standby)
+            return reply(
+              refused(400, 'replicated: only a standby following on the channel acknowledges'),
+            );
+          this.standby.acknowledged(sink, request.acked, request.standby);
+          return { kind: 'following', warning: null };
+        }
         case 'journal': {
           const journal = host.journal(request.race);
           if (!journal) return reply(refused(404, `race "${request.race}" is not in the program`));
@@ -99,10 +141,18 @@ export class HostSession {
         }
         case 'program':
           if (caller.role !== 'control') return reply(viewOnly);
+          {
+            const guarded = await this.guard?.();
+            if (guarded) return reply(guarded);
+          }
           return reply(await host.programCommand(request.command, caller.source, request.revision));
         case 'command':
         case 'batch': {
           if (caller.role !== 'control') return reply(viewOnly);
+          {
+            const guarded = await this.guard?.();
+            if (guarded) return reply(guarded);
+          }
           const withRevision = request.revision === undefined ? {} : { revision: request.revision };
           const raceRequest: RaceRequest =
             request.type === 'command'
@@ -110,8 +160,28 @@ export class HostSession {
               : { kind: 'batch', commands: request.commands, ...withRevision };
           return reply(await host.submit(raceRequest, caller.source, request.race ?? undefined));
         }
+        case 'host': {
+          if (caller.role !== 'control') return reply(viewOnly);
+          const control = this.standby;
+          if (!control) return reply(refused(404, 'this host has no standby control'));
+          if (request.action === 'takeover')
+            return reply(await control.takeOver({ force: request.force ?? false }));
+          if (request.action === 'rejoin') return reply(await control.rejoin());
+          if (!request.primary || !request.token)
+            return reply(
+              refused(
+                400,
+                "follow: give the primary's address (primary) and its control token (token)",
+              ),
+            );
+          return reply(await control.follow(request.primary, request.token));
+        }
         case 'timing':
           if (caller.role !== 'control') return reply(viewOnly);
+          {
+            const guarded = await this.guard?.();
+            if (guarded) return reply(guarded);
+          }
           if (!this.timing)
             return reply(
               refused(404, 'no timing feed in this host: timing proposals come from a decoder'),
@@ -126,6 +196,18 @@ export class HostSession {
     }
   }
 
+  /** Plugs the two-host controls in (src/main/standby/roles.ts). */
+  attachStandby(control: (StandbyControl & StandbyReplication) | null): void {
+    this.standby = control;
+  }
+
+  private standby: (StandbyControl & StandbyReplication) | null = null;
+
+  /** The two-host controls (null: none attached). */
+  get standbyControl(): StandbyControl | null {
+    return this.standby;
+  }
+
   /** Plugs the timing feed in (one per host); its proposals are then accepted through here. */
   attachTiming(handler: TimingHandler | null): void {
     this.timing = handler;
@@ -136,9 +218,40 @@ export class HostSession {
     return this.timing?.view() ?? null;
   }
 
-  /** Stops the fan-out (the host stays open). */
+  /** Stops this session's followers (the host and its channel stay open). */
   close(): void {
-    this.fanOut.close();
+    this.closed = true;
+    for (const sink of this.sinks) this.channel.remove(sink);
+    this.sinks.clear();
+  }
+
+  private closed = false;
+  private readonly sinks = new Set<StateSink>();
+
+  /** Stops a sink's values (closed, unsubscribed). */
+  unfollow(sink: StateSink): void {
+    this.sinks.delete(sink);
+    this.channel.remove(sink);
+    this.standby?.socketClosed(sink);
+  }
+
+  /** A rule every command passes first (a standby refuses them all: issue 20); null: none. */
+  useGuard(guard: (() => Promise<Refused | null>) | null): void {
+    this.guard = guard;
+  }
+
+  private guard: (() => Promise<Refused | null>) | null = null;
+
+  /** Makes a sink follow names; names the host has not published yet are published first. */
+  follow(
+    sink: StateSink,
+    names: readonly string[],
+    options: { readonly legacy?: boolean; readonly replace?: boolean },
+  ): void {
+    if (this.closed) return;
+    this.sinks.add(sink);
+    this.channel.follow(sink, names, options);
+    if (names.some((name) => this.channel.held(name) === null)) this.host.publishAll();
   }
 }
 

@@ -1,4 +1,5 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { refused, type Refused } from '../../shared/protocol/reply.ts';
 
 /** A file system failure in operator words: the cause and what to do about it. */
 export interface StorageProblem {
@@ -45,4 +46,21 @@ export function storageProblem(path: string, error: unknown): StorageProblem {
         known: false,
       };
   }
+}
+
+/**
+ * A file system error while saving `file` (in `dataDir`) becomes a refusal the operator can act
+ * on (the change was not made); anything else is a bug and propagates.
+ */
+export function storageRefusal(
+  dataDir: string,
+  file: string,
+  error: unknown,
+  log: (line: string) => void,
+): Refused {
+  const problem = storageProblem(join(dataDir, file), error);
+  if (!problem.known) throw error;
+  const line = `${file} could not be written: ${problem.reason}; nothing was changed: ${problem.remedy} and send it again`;
+  log(line);
+  return refused(503, line);
 }

@@ -81,3 +81,13 @@ export function tokenRole(
   const isView = timingSafeEqual(guess, digest(tokens.view));
   return isControl ? 'control' : isView ? 'view' : null;
 }
+
+/**
+ * Keeps another host's tokens as this host's (a standby takes its primary's, issue 20, so every
+ * board, overlay and console URL works on both).
+ */
+export async function saveTokens(dataDir: string, tokens: ApiTokens): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  await writeFileAtomic(tokensPath(dataDir), `${JSON.stringify(tokens, null, 2)}\n`);
+  if (process.platform !== 'win32') await chmod(tokensPath(dataDir), 0o600);
+}

@@ -4,6 +4,7 @@ import type { RaceHost } from '../host/host.ts';
 import { HostSession } from '../host/session.ts';
 import type { ApiTokens } from '../host/tokens.ts';
 import { registerApiRoutes } from './api-routes.ts';
+import { registerHostRoutes } from './host-routes.ts';
 import { registerFeedRoutes } from './feed-routes.ts';
 import { registerResultsRoutes } from './results-routes.ts';
 import { registerPublicRoutes, type PublicRouteOptions } from './public-routes.ts';
@@ -99,6 +100,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
     });
     registerApiRoutes(app, session);
+    registerHostRoutes(app, session, tokens);
     registerFeedRoutes(app, session);
     registerResultsRoutes(app, session);
     registerPublicRoutes(app, session, options.publicFeed);

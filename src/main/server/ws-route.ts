@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import type { StateSink } from '../host/fan-out.ts';
+import type { StateSink } from '../host/channel.ts';
 import { answerMessage, type HostSession } from '../host/session.ts';
 import { refused } from '../../shared/protocol/reply.ts';
 import { replyMessage, type SocketMessage } from '../../shared/protocol/socket.ts';
@@ -39,16 +39,17 @@ function frameValue(data: Buffer, isBinary: boolean): { value: unknown } | Socke
 }
 
 /**
- * GET /api/v1/ws?token=...[&race=ID][&journal=1]: the full state on connect, then a new one
- * after every change (the session's fan-out); each frame is one request for the session.
+ * GET /api/v1/ws?token=...[&v=2][&race=ID][&journal=1]: the followed values on connect, then
+ * their changes (the replication channel, issue 20; without `v=2` the `state` message alone, as
+ * before it); each frame is one request for the session.
  * Returns a stop function for close().
  */
 export function registerSocketRoute(app: FastifyInstance, options: SocketRouteOptions): () => void {
   const { session, bufferLimit } = options;
-  const { fanOut } = session;
+  const { channel } = session;
   const alive = new Map<WebSocket, boolean>();
 
-  app.route<{ Querystring: { race?: unknown; journal?: unknown } }>({
+  app.route<{ Querystring: { race?: unknown; journal?: unknown; v?: unknown } }>({
     method: 'GET',
     url: '/api/v1/ws',
     ...access('view'),
@@ -62,13 +63,13 @@ export function registerSocketRoute(app: FastifyInstance, options: SocketRouteOp
       const sink = socketSink(socket, bufferLimit);
       const reply = (message: SocketMessage | null) => {
         if (message && socket.readyState === OPEN)
-          socket.send(JSON.stringify(message), () => fanOut.drained(sink));
+          socket.send(JSON.stringify(message), () => channel.drained(sink));
       };
       alive.set(socket, true);
       socket.on('pong', () => alive.set(socket, true));
       socket.on('close', () => {
         alive.delete(socket);
-        fanOut.remove(sink);
+        session.unfollow(sink);
       });
       socket.on('message', (data, isBinary) => {
         const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer);
@@ -76,9 +77,10 @@ export function registerSocketRoute(app: FastifyInstance, options: SocketRouteOp
         if (!('value' in read)) return reply(read);
         void session.receive(read.value, caller, sink).then(reply);
       });
-      const { race, journal } = request.query;
+      const { race, journal, v } = request.query;
+      const version = v === '2' ? ({ v: 2 } as const) : {};
       if (race !== undefined && typeof race !== 'string') {
-        fanOut.follow(sink, null);
+        session.follow(sink, ['state'], { legacy: v !== '2', replace: true });
         return reply(
           replyMessage(refused(400, 'race: give one race id; following the active race')),
         );
@@ -87,6 +89,7 @@ export function registerSocketRoute(app: FastifyInstance, options: SocketRouteOp
         type: 'subscribe' as const,
         race: race === undefined || race === '' ? null : race,
         journal: journal === '1' || journal === 'true',
+        ...version,
       };
       void session.answer(subscribe, caller, sink).then((answer) => reply(answerMessage(answer)));
     },
@@ -101,7 +104,7 @@ export function registerSocketRoute(app: FastifyInstance, options: SocketRouteOp
       alive.set(socket, false);
       socket.ping();
     }
-    fanOut.retryBehind();
+    channel.retryBehind();
   }, options.pingIntervalMs);
   timer.unref();
   return () => clearInterval(timer);

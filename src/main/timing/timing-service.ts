@@ -25,6 +25,7 @@ import type {
   TimingView,
 } from '../../shared/timing/view.ts';
 import type { Caller, HostSession, TimingHandler } from '../host/session.ts';
+import { timingName } from '../../shared/protocol/channel.ts';
 import { AutoLaps } from './auto-laps.ts';
 import { DecoderLink } from './decoder-link.ts';
 import { p3Source, type SourceFactory } from './passing-source.ts';
@@ -200,6 +201,20 @@ export class TimingService implements TimingHandler {
     );
   }
 
+  /**
+   * A standby does not read the decoder (issue 20): only the primary's feed proposes and counts.
+   * After a takeover the new primary connects with a fresh tracker, and the decoder's own resend
+   * (P3 RESEND, issue 17) fills in what the tracker needs from the passings it reports.
+   */
+  standBy(standby: boolean): void {
+    if (this.standingBy === standby || this.closed) return;
+    this.standingBy = standby;
+    this.tracker = this.newTracker();
+    void this.decoder.use(standby ? null : this.settings.url);
+  }
+
+  private standingBy = false;
+
   /** Settings, active race and race states: reconnect, re-track, re-propose as needed. */
   private hostChanged(): void {
     if (this.closed) return;
@@ -211,7 +226,7 @@ export class TimingService implements TimingHandler {
         settings.startSignal !== this.settings.startSignal;
       this.settings = settings;
       if (countsChanged) this.tracker = this.newTracker();
-      if (!this.closed) void this.decoder.use(settings.url);
+      if (!this.closed && !this.standingBy) void this.decoder.use(settings.url);
     }
     if (host.activeRaceId !== this.trackedRace) {
       this.trackedRace = host.activeRaceId;
@@ -309,10 +324,11 @@ export class TimingService implements TimingHandler {
     this.lastText = text;
     this.seq += 1;
     const pushed: TimingMessage = { type: 'timing', ...view, seq: this.seq };
-    // Serialized once: the compared content with the message's head in front.
-    this.options.session.fanOut.toConsoles(
-      `{"type":"timing","seq":${this.seq},"now":${view.now},${text.slice(1)}`,
-    );
+    // The consoles follow it on the replication channel: the latest view wins (issue 20).
+    this.options.session.channel.publish(timingName, 'latest', this.seq, {
+      ...view,
+      seq: this.seq,
+    });
     for (const listener of this.listeners) listener(pushed);
   }
 }

@@ -22,6 +22,11 @@ import { TimingStatus } from './timing/TimingStatus.tsx';
 import { openProposals, raceStartedAt } from './timing/timing-text.ts';
 import { useTiming, type Clock } from './timing/use-timing.ts';
 import { useProposalKeys } from './quick-entry/use-proposal-keys.ts';
+import { useHostRole } from './hosts/use-host-role.ts';
+import { HostRoleBadge } from './hosts/HostRoleBadge.tsx';
+import { HostStrips } from './hosts/HostStrips.tsx';
+import { HostsPanel } from './hosts/HostsPanel.tsx';
+import { usePanelRequests, type PanelRequests } from './hosts/use-panel-requests.ts';
 
 const languageKey = 'massstart.console.language';
 const storedLanguage = (): Language =>
@@ -32,11 +37,14 @@ export function ConsoleApp({
   client,
   viewToken = null,
   clock = Date.now,
+  panelRequests,
 }: {
   client: HostClient;
   viewToken?: string | null;
   /** The console's clock, ms (tests drive their own). */
   clock?: Clock;
+  /** Main asks for a panel (Electron menu: Hosts > Run as standby of…). */
+  panelRequests?: PanelRequests;
 }) {
   const [language, setLanguage] = useState<Language>(storedLanguage);
   const [tab, setTab] = useState<Tab>('race');
@@ -47,12 +55,16 @@ export function ConsoleApp({
   const programKeys = useRef<ProgramKeys>(null);
   const startListRef = useRef<HTMLHeadingElement>(null);
   const timingRef = useRef<HTMLHeadingElement>(null);
+  const hostsRef = useRef<HTMLHeadingElement>(null);
+  const followRef = useRef<HTMLInputElement>(null);
   const t = translator(language);
   const session = useHost(client);
   const program = session.snapshot?.program ?? null;
   const race = session.snapshot?.race ?? null;
   const actions = useActions(t, session, race, program);
   const timing = useTiming(client, clock);
+  const hostRole = useHostRole(client, clock);
+  const hostView = hostRole.feed?.view ?? null;
   const timingView = timing?.view ?? null;
   const raceId = race?.id ?? null;
   const proposals = useMemo(() => openProposals(timingView, raceId), [timingView, raceId]);
@@ -88,12 +100,20 @@ export function ConsoleApp({
     program: () => programRef.current,
     startList: () => startListRef.current,
     timing: () => timingRef.current,
+    hosts: () => hostsRef.current,
   };
   // Switches now (not on a later frame), so a key typed next lands where the operator expects.
   const show = (next: Tab, focusFirst = true) => {
     if (next !== tab) flushSync(() => setTab(next));
     if (focusFirst) firstControl[next]()?.focus();
   };
+  // Issue 20: only a standby takes over; elsewhere Shift+H shows where this host stands.
+  const takeOver = () =>
+    hostView?.role === 'standby' ? setOpen({ kind: 'takeOver' }) : show('hosts');
+  usePanelRequests(panelRequests, () => {
+    show('hosts', false);
+    followRef.current?.focus();
+  });
 
   const onKey = (action: KeyAction, event: KeyboardEvent) =>
     runKey(
@@ -107,6 +127,7 @@ export function ConsoleApp({
         help: () => setOpen({ kind: 'help' }),
         confirmResults,
         reopenResults,
+        takeOver,
       },
       action,
       event,
@@ -117,11 +138,12 @@ export function ConsoleApp({
   useProposalKeys(tab === 'race' && open === null, quickEntry);
 
   const connection: ConnectionState = session.connection;
-  const tabs: [Tab, 'tab.race' | 'tab.program' | 'tab.startList' | 'tab.timing', string][] = [
+  const tabs: [Tab, `tab.${Tab}`, string][] = [
     ['race', 'tab.race', 'R'],
     ['program', 'tab.program', 'P'],
     ['startList', 'tab.startList', 'I'],
     ['timing', 'tab.timing', 'M'],
+    ['hosts', 'tab.hosts', 'H'],
   ];
   const phase = race?.standings.phase;
 
@@ -146,7 +168,15 @@ export function ConsoleApp({
           race={race}
           startedAt={raceStartedAt(race)}
         />
+        <HostRoleBadge t={t} view={hostView} />
       </StatusBar>
+      <HostStrips
+        t={t}
+        view={hostView}
+        rejoin={() => void hostRole.rejoin()}
+        refusal={hostRole.refusal?.action === 'rejoin' ? hostRole.refusal.error : null}
+        sending={hostRole.sending}
+      />
       <main className="layout">
         <div className="main-column">
           <UnsentList
@@ -217,6 +247,16 @@ export function ConsoleApp({
               headingRef={timingRef}
             />
           )}
+          {tab === 'hosts' && (
+            <HostsPanel
+              t={t}
+              role={hostRole}
+              clock={clock}
+              takeOver={takeOver}
+              headingRef={hostsRef}
+              addressRef={followRef}
+            />
+          )}
         </div>
         <aside className="side-column">
           {program && (
@@ -250,6 +290,7 @@ export function ConsoleApp({
         open={open}
         close={() => setOpen(null)}
         program={(command) => actions.program(command, t('rehearsal'))}
+        takeOver={hostRole.takeOver}
       />
     </div>
   );

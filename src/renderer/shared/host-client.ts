@@ -4,6 +4,7 @@ import type { HostSnapshotMessage } from '../../shared/protocol/snapshot.ts';
 import { replyMessage } from '../../shared/protocol/socket.ts';
 import type { JournalCopy } from './journal-feed.ts';
 import type { TimingView } from '../../shared/timing/view.ts';
+import type { HostRoleView } from '../../shared/protocol/host-role.ts';
 import { Pushes } from './pushes.ts';
 
 export { Pushes } from './pushes.ts';
@@ -19,6 +20,8 @@ export interface HostClient {
   onJournal(listener: (journal: JournalCopy) => void): () => void;
   /** The timing feed's view (consoles, clients made with `journal`), each time it changes. */
   onTiming(listener: (timing: TimingView) => void): () => void;
+  /** The host's role, epoch and peer (issue 20), each time it changes. */
+  onHost(listener: (host: HostRoleView) => void): () => void;
   send(message: ClientMessage): Promise<ServerMessage>;
   close(): void;
 }
@@ -54,19 +57,8 @@ export function connectWebSocket(url: string): HostClient {
       pending.set(id, resolve);
       socket.send(JSON.stringify({ ...message, id }));
     });
-  // A patch that does not follow on: subscribe again, as on connect (the state is the answer).
-  const query = new URL(url, 'ws://host').searchParams;
-  const resync = () => {
-    if (socket?.readyState !== WebSocket.OPEN) return;
-    socket.send(
-      JSON.stringify({
-        type: 'subscribe',
-        race: query.get('race'),
-        journal: query.get('journal') === '1',
-      }),
-    );
-  };
-  const pushes = new Pushes(send, resync);
+  // A change that does not follow on: the value is asked for whole (`follow`, the gap rule).
+  const pushes = new Pushes(send);
   const open = () => {
     announce('connecting');
     const ws = new WebSocket(url);
@@ -78,7 +70,7 @@ export function connectWebSocket(url: string): HostClient {
     ws.onmessage = (event) => {
       const message = JSON.parse(String(event.data)) as ServerMessage;
       if (pushes.push(message)) return;
-      if (message.id !== undefined) {
+      if ('id' in message && message.id !== undefined) {
         pending.get(String(message.id))?.(message);
         pending.delete(String(message.id));
       }
@@ -96,6 +88,7 @@ export function connectWebSocket(url: string): HostClient {
     onState: (listener) => pushes.onState(listener),
     onJournal: (listener) => pushes.onJournal(listener),
     onTiming: (listener) => pushes.onTiming(listener),
+    onHost: (listener) => pushes.onHost(listener),
     onConnection: (listener) => {
       connectionListeners.add(listener);
       listener(connection);
@@ -120,5 +113,5 @@ export function hostUrlFromLocation(
   const params = new URLSearchParams(location.search);
   const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const race = params.get('race');
-  return `${protocol}//${location.host}/api/v1/ws?token=${encodeURIComponent(params.get('token') ?? '')}${race ? `&race=${encodeURIComponent(race)}` : ''}${options.journal ? '&journal=1' : ''}`;
+  return `${protocol}//${location.host}/api/v1/ws?v=2&token=${encodeURIComponent(params.get('token') ?? '')}${race ? `&race=${encodeURIComponent(race)}` : ''}${options.journal ? '&journal=1' : ''}`;
 }

@@ -22,9 +22,7 @@ export function connectIpc(
       return notSent(`the host did not answer: ${(error as Error).message}`);
     }
   };
-  const pushes = new Pushes(send, () => {
-    void send({ type: 'subscribe', race, journal: options.journal === true });
-  });
+  const pushes = new Pushes(send);
   // One subscription: with `journal`, the journal comes with the states.
   const unsubscribe = bridge.subscribe(
     (text) => pushes.push(JSON.parse(text) as ServerMessage),
@@ -36,6 +34,7 @@ export function connectIpc(
     onState: (listener) => pushes.onState(listener),
     onJournal: (listener) => pushes.onJournal(listener),
     onTiming: (listener) => pushes.onTiming(listener),
+    onHost: (listener) => pushes.onHost(listener),
     onConnection: (listener) => {
       listener(closed ? 'closed' : 'open');
       return () => undefined;
@@ -48,6 +47,7 @@ export function connectIpc(
       pushes.stateListeners.clear();
       pushes.journalListeners.clear();
       pushes.timingListeners.clear();
+      pushes.hostListeners.clear();
     },
   };
 }

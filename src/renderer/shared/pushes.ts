@@ -1,100 +1,94 @@
-// The pushes every host client receives (states, patches, the journal, the timing view), put
-// together the same way over the WebSocket and IPC. No DOM here: tests run it in Node.
-import jsonPatch, { type Operation } from 'fast-json-patch';
+// What every host client receives, put together the same way over the WebSocket and IPC: the
+// replication channel's values (src/shared/protocol/channel.ts, issue 20) in one map. No DOM
+// here: tests run it in Node.
+import {
+  applyValue,
+  unpackState,
+  type HeldValue,
+  type LogValue,
+  type StateDoc,
+  type ValueMessage,
+} from '../../shared/protocol/channel.ts';
+import type { HostRoleView } from '../../shared/protocol/host-role.ts';
 import type { ClientMessage, ServerMessage } from '../../shared/protocol/messages.ts';
 import type { HostSnapshotMessage } from '../../shared/protocol/snapshot.ts';
-import type { JournalPush, PatchMessage } from '../../shared/protocol/socket.ts';
-import type { TimingMessage, TimingView } from '../../shared/timing/view.ts';
-import { JournalFeed, type JournalCopy } from './journal-feed.ts';
+import type { JournalEntry } from '../../shared/race/events.ts';
+import { voidedEntries } from '../../shared/race/history.ts';
+import type { TimingView } from '../../shared/timing/view.ts';
+import type { JournalCopy } from './journal-feed.ts';
 
 /**
- * The pushes every client receives: states to their listeners, journal pushes put together
- * (asking for the whole journal once after a gap). Shared by the WebSocket and IPC clients.
+ * The values a client holds, by name, and who listens to them: the view state (`state`,
+ * `state/RACE`), the journal (`journal…`) and the timing view. One gap rule: a change from a
+ * revision this client does not hold is thrown away and the whole value asked for (`follow`).
  */
 export class Pushes {
   readonly stateListeners = new Set<(snapshot: HostSnapshotMessage) => void>();
   readonly journalListeners = new Set<(journal: JournalCopy) => void>();
   readonly timingListeners = new Set<(timing: TimingView) => void>();
+  readonly hostListeners = new Set<(host: HostRoleView) => void>();
+  /** The one map of held values. */
+  readonly held = new Map<string, HeldValue>();
   latest: HostSnapshotMessage | null = null;
   latestTiming: TimingView | null = null;
-  private readonly feed = new JournalFeed();
+  latestJournal: JournalCopy | null = null;
+  /** The host's role, epoch and peer (issue 20: the `host` value). */
+  latestHost: HostRoleView | null = null;
 
   constructor(
     private readonly send: (message: ClientMessage) => Promise<ServerMessage>,
-    /** Asks the host for the full state again (a patch that does not follow on). */
-    private readonly resync: () => void = () => undefined,
+    /** Asks the host for the whole value again (legacy hook: resubscribe; default `follow`). */
+    private readonly resync: ((name: string) => void) | null = null,
   ) {}
 
-  /**
-   * A patch arrived (issue 13): applied to the state it was made from, or, if this client's state
-   * is not that one (it missed a push), thrown away and the full state asked for. The result is
-   * the state the host would have sent in full.
-   */
-  patch(message: PatchMessage): void {
-    const base = this.latest;
-    if (!base || base.revision !== message.from) {
-      this.resync();
-      return;
-    }
-    let next: { program: HostSnapshotMessage['program']; race: HostSnapshotMessage['race'] };
-    try {
-      next = jsonPatch.applyPatch(
-        { program: base.program, race: base.race },
-        message.ops as Operation[],
-        false,
-        false,
-      ).newDocument;
-    } catch {
-      this.resync();
-      return;
-    }
-    // The revision counters come beside the ops.
-    const program =
-      message.program === undefined ? next.program : { ...next.program, revision: message.program };
-    const race =
-      next.race && message.raceRevision !== undefined
-        ? { ...next.race, revision: message.raceRevision }
-        : next.race;
-    this.state({
-      type: 'state',
-      revision: message.to,
-      program,
-      race,
-      ...(message.journal ? { journal: message.journal } : {}),
-    });
-  }
-
-  /** A state arrived (with the journal's new entries, for a journal follower). */
-  state(message: HostSnapshotMessage & { journal?: JournalPush }): void {
-    const { journal, ...snapshot } = message;
-    this.latest = snapshot;
-    this.stateListeners.forEach((listener) => listener(snapshot));
-    if (journal) this.journal(journal);
-  }
-
-  /** A pushed message (a state or the timing view); false for anything else (a reply). */
+  /** A pushed message; false for anything else (a reply). */
   push(
     message: ServerMessage,
-  ): message is Extract<ServerMessage, { type: 'state' | 'patch' | 'timing' }> {
+  ): message is Extract<ServerMessage, { type: 'state' | 'value' | 'timing' }> {
+    if (message.type === 'value') {
+      this.value(message);
+      return true;
+    }
     if (message.type === 'state') {
-      this.state(message);
-      return true;
-    }
-    if (message.type === 'patch') {
-      this.patch(message);
-      return true;
-    }
-    if (message.type === 'timing') {
-      this.timing(message);
+      // Protocol 1's whole state (a host before the channel).
+      const { journal: _journal, ...snapshot } = message;
+      this.announceState(snapshot);
       return true;
     }
     return false;
   }
 
-  timing(message: TimingMessage): void {
-    const { type: _type, ...view } = message;
-    this.latestTiming = view;
-    this.timingListeners.forEach((listener) => listener(view));
+  /** A value arrived: held, then told to whoever listens to that kind of name. */
+  value(message: ValueMessage): void {
+    const next = applyValue(this.held.get(message.name), message);
+    if (next === 'gap') {
+      if (this.resync) this.resync(message.name);
+      else void this.send({ type: 'follow', names: [message.name] });
+      return;
+    }
+    this.held.set(message.name, next);
+    const kind = message.name.split('/')[0];
+    if (kind === 'state') {
+      const { program, race } = unpackState(next.value as StateDoc);
+      this.announceState({ type: 'state', revision: next.rev, program, race });
+    } else if (kind === 'journal') {
+      const log = next.value as LogValue<JournalEntry>;
+      this.latestJournal = {
+        raceId: log.of,
+        entries: log.entries,
+        voided: [...voidedEntries(log.entries)],
+      };
+      const journal = this.latestJournal;
+      this.journalListeners.forEach((listener) => listener(journal));
+    } else if (kind === 'host') {
+      const host = next.value as HostRoleView;
+      this.latestHost = host;
+      this.hostListeners.forEach((listener) => listener(host));
+    } else if (kind === 'timing') {
+      const view = next.value as TimingView;
+      this.latestTiming = view;
+      this.timingListeners.forEach((listener) => listener(view));
+    }
   }
 
   onTiming(listener: (timing: TimingView) => void): () => void {
@@ -103,7 +97,14 @@ export class Pushes {
     return () => this.timingListeners.delete(listener);
   }
 
-  /** Subscribes a listener; a late one is told the current state and journal at once. */
+  /** The host's role (primary or standby), epoch and peer, each time it changes. */
+  onHost(listener: (host: HostRoleView) => void): () => void {
+    this.hostListeners.add(listener);
+    if (this.latestHost) listener(this.latestHost);
+    return () => this.hostListeners.delete(listener);
+  }
+
+  /** Subscribes a listener; a late one is told the current state at once. */
   onState(listener: (snapshot: HostSnapshotMessage) => void): () => void {
     this.stateListeners.add(listener);
     if (this.latest) listener(this.latest);
@@ -112,24 +113,12 @@ export class Pushes {
 
   onJournal(listener: (journal: JournalCopy) => void): () => void {
     this.journalListeners.add(listener);
-    if (this.feed.current) listener(this.feed.current);
+    if (this.latestJournal) listener(this.latestJournal);
     return () => this.journalListeners.delete(listener);
   }
 
-  private journal(push: JournalPush): void {
-    if (this.feed.apply(push)) {
-      this.announceJournal();
-      return;
-    }
-    void this.send({ type: 'journal', race: push.raceId }).then((reply) => {
-      if (reply.type !== 'journal') return;
-      this.feed.replace({ raceId: reply.raceId, entries: reply.entries, voided: reply.voided });
-      this.announceJournal();
-    });
-  }
-
-  private announceJournal(): void {
-    const journal = this.feed.current;
-    if (journal) this.journalListeners.forEach((listener) => listener(journal));
+  private announceState(snapshot: HostSnapshotMessage): void {
+    this.latest = snapshot;
+    this.stateListeners.forEach((listener) => listener(snapshot));
   }
 }

@@ -64,6 +64,11 @@ export const programFileSchema = z.object({
   venue: venueSchema.catch('').default(''),
   meetingDate: meetingDateSchema.nullable().catch(null).default(null),
   timeZone: timeZoneSchema.nullable().catch(null).default(null),
+  /**
+   * Grows with every takeover by a standby (issue 20): the primary with the highest epoch is the
+   * one every view follows, and a deposed primary refuses commands.
+   */
+  epoch: z.number().int().min(1).default(1),
 });
 export type ProgramFile = z.output<typeof programFileSchema>;
 
@@ -88,5 +93,6 @@ export function emptyProgram(meeting = 'Mass Start meeting'): ProgramFile {
     venue: '',
     meetingDate: null,
     timeZone: null,
+    epoch: 1,
   };
 }

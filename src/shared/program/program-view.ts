@@ -12,10 +12,12 @@ export function programView(
   scenes: Scenes,
 ): ProgramView {
   const { meeting, revision, activeRaceId, display, timing, publicFeed } = file;
-  const { venue, meetingDate, timeZone } = file;
+  const { venue, meetingDate, timeZone, epoch } = file;
   return {
     ...{ meeting, revision, races, activeRaceId, scenes, display, timing, publicFeed },
     // Appended (issue 19): the view is pushed as JSON, and its fields only grow.
     ...{ venue, meetingDate, timeZone },
+    // Appended (issue 20): every push carries the epoch of the primary that sent it.
+    epoch,
   };
 }

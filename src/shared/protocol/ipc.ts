@@ -21,7 +21,12 @@ export const ipcChannels = {
   outputs: 'mass-start:outputs',
   /** main → console: the outputs changed (a display was plugged or unplugged). */
   outputsChanged: 'mass-start:outputs-changed',
+  /** main → console: show a panel of the console (a menu item that needs the console's form). */
+  showPanel: 'mass-start:show-panel',
 } as const;
+
+/** A console panel main may ask the console to show (Hosts > Run as standby of…, issue 20). */
+export type ConsolePanel = 'hosts';
 
 /** Which window a renderer runs in; decided by main, passed to the preload as an argument. */
 export const windowRoles = ['console', 'board', 'overlay'] as const;
@@ -104,6 +109,8 @@ export interface MassStartBridge {
   send(message: unknown): Promise<SocketMessage>;
   /** Console only: short messages for the operator (e.g. a refused menu action). */
   onNotice?(listener: (text: string) => void): () => void;
+  /** Console only: main asks the console to show one of its panels (from the menu). */
+  onShowPanel?(listener: (panel: ConsolePanel) => void): () => void;
   /** Console only: displays, board and overlay placement, identification and test pattern. */
   readonly outputs?: {
     request(request: OutputsRequest): Promise<OutputsReply>;

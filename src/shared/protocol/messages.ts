@@ -10,7 +10,13 @@ type ProgramCommandInput = z.input<typeof programCommandSchema>;
  * them (typed commands, string ids).
  */
 export type ClientMessage =
-  | { readonly type: 'subscribe'; readonly race?: string | null; readonly journal?: boolean }
+  | {
+      readonly type: 'subscribe';
+      readonly race?: string | null;
+      readonly journal?: boolean;
+      readonly v?: 2;
+    }
+  | { readonly type: 'follow'; readonly id?: string; readonly names: readonly string[] }
   | {
       readonly type: 'command';
       readonly id?: string;
@@ -32,6 +38,14 @@ export type ClientMessage =
       readonly revision?: number;
     }
   | { readonly type: 'journal'; readonly id?: string; readonly race: string }
+  | {
+      readonly type: 'host';
+      readonly id?: string;
+      readonly action: 'follow' | 'takeover' | 'rejoin';
+      readonly primary?: string;
+      readonly token?: string;
+      readonly force?: boolean;
+    }
   | {
       readonly type: 'timing';
       readonly id?: string;

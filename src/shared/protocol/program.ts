@@ -106,6 +106,8 @@ export interface ProgramView {
   readonly meetingDate: string | null;
   /** The meeting's IANA time zone; null: the host's own. */
   readonly timeZone: string | null;
+  /** The epoch of the primary that sent this view (issue 20: grows with every takeover). */
+  readonly epoch: number;
 }
 
 /**

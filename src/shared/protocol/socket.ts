@@ -9,6 +9,7 @@ import type { Accepted, Refused, Reply } from './reply.ts';
 import { bibSchema } from '../race/events.ts';
 import type { TimingMessage } from '../timing/view.ts';
 import type { Operation } from 'fast-json-patch';
+import type { ValueMessage } from './channel.ts';
 
 /** A client's own id for a request; echoed in the reply so it can match them. */
 const requestId = z.union([z.string().max(200), z.number()]);
@@ -56,6 +57,14 @@ export const hostRequestSchema = z.discriminatedUnion('type', [
     id: requestId.optional(),
     race: raceRef.nullable().optional(),
     journal: z.boolean().optional(),
+    /** 2: the replication channel's `value` messages (issue 20); absent: the `state` message alone. */
+    v: z.literal(2).optional(),
+  }),
+  /** Follow more values of the channel by name (protocol 2): each is sent whole at once. */
+  strictObject({
+    type: z.literal('follow'),
+    id: requestId.optional(),
+    names: z.array(z.string().min(1).max(100)).min(1).max(200),
   }),
   /** One race command (control token). */
   strictObject({
@@ -82,6 +91,37 @@ export const hostRequestSchema = z.discriminatedUnion('type', [
   }),
   /** A race's journal (view token). */
   strictObject({ type: z.literal('journal'), id: requestId.optional(), race: raceRef }),
+  /**
+   * The two hosts (issue 20, control token): become the standby of a primary (`follow`, its
+   * address and control token), take over as primary (`takeover`; `force` while the primary is
+   * still heard), or follow the new primary again after being deposed (`rejoin`).
+   */
+  strictObject({
+    type: z.literal('host'),
+    id: requestId.optional(),
+    action: z.enum(['follow', 'takeover', 'rejoin']),
+    primary: z
+      .string()
+      .max(300)
+      .regex(/^https?:\/\/[^/\s]+\/?$/, "primary: expected the primary's address, http://HOST:PORT")
+      .optional(),
+    token: z.string().min(1).max(200).optional(),
+    force: z.boolean().optional(),
+  }),
+  /**
+   * A standby has these values on disk (issue 20, control token): name -> revision; `standby` is
+   * its own address, so the primary and every view know where it serves.
+   */
+  strictObject({
+    type: z.literal('replicated'),
+    id: requestId.optional(),
+    acked: z.record(z.string().max(100), z.number().int().min(0)),
+    standby: z
+      .string()
+      .max(300)
+      .regex(/^https?:\/\/[^/\s]+$/)
+      .optional(),
+  }),
   /**
    * Accept or dismiss a timing proposal (control token; src/shared/timing/tracker.ts): `bibs`
    * accepts a sprint or finish order corrected by the operator instead of the proposed one.
@@ -211,4 +251,10 @@ export function replyOf(message: AckMessage | ErrorMessage): Reply {
 
 /** Everything the host sends over the WebSocket. */
 export type SocketMessage =
-  StateMessage | PatchMessage | AckMessage | JournalMessage | ErrorMessage | TimingMessage;
+  | StateMessage
+  | PatchMessage
+  | AckMessage
+  | JournalMessage
+  | ErrorMessage
+  | TimingMessage
+  | ValueMessage;

@@ -8,6 +8,10 @@ import {
   type MenuModel,
 } from '../../../src/main/electron/app-menu.ts';
 import { MenuController, type MenuOutputs } from '../../../src/main/electron/menu-controller.ts';
+import { hostsMenuModel, hostsStatusLine } from '../../../src/main/electron/hosts-menu.ts';
+import type { StandbyControl } from '../../../src/main/standby/control.ts';
+import type { HostRoleView } from '../../../src/shared/protocol/host-role.ts';
+import { refused, type Reply } from '../../../src/shared/protocol/reply.ts';
 import type { OutputsView, OutputTarget } from '../../../src/shared/protocol/ipc.ts';
 import { openHost, type HostFixture } from '../../support/host-fixture.ts';
 
@@ -49,6 +53,7 @@ const model = (changes: Partial<MenuModel> = {}): MenuModel => ({
   testPattern: false,
   browserUrls: true,
   devTools: false,
+  hosts: null,
   ...changes,
 });
 
@@ -325,5 +330,207 @@ describe('MenuController', () => {
     });
     await failing.run({ kind: 'output', output: 'board', target: { displayId: 9 } });
     expect(notices.at(-1)).toBe('output: display 9 is not connected');
+  });
+});
+
+/** A host's role view (issue 20): a primary alone unless changed. */
+const roleView = (changes: Partial<HostRoleView> = {}): HostRoleView => ({
+  role: 'primary',
+  epoch: 1,
+  self: 'http://192.168.1.10:8316',
+  peer: null,
+  behind: 0,
+  standbyBehind: false,
+  lastHeardMs: null,
+  deposed: null,
+  diverged: [],
+  canTakeOver: false,
+  position: { program: 4, races: { 'men-semi-1': 42 } },
+  stateHash: 'a'.repeat(64),
+  ...changes,
+});
+const standbyOf = (changes: Partial<HostRoleView> = {}) =>
+  roleView({ role: 'standby', peer: 'http://192.168.1.10:8316', lastHeardMs: 200, ...changes });
+
+describe('Hosts menu (issue 20)', () => {
+  const states: [string, HostRoleView, string, { takeOver: boolean; rejoin: boolean }][] = [
+    ['a primary alone', roleView(), 'Primary · no standby', { takeOver: false, rejoin: false }],
+    [
+      'a primary with its standby in step',
+      roleView({ epoch: 2, peer: 'http://192.168.1.20:8316', lastHeardMs: 40 }),
+      'Primary · standby in step',
+      { takeOver: false, rejoin: false },
+    ],
+    [
+      'a primary whose standby is behind',
+      roleView({ peer: 'http://192.168.1.20:8316', behind: 3, standbyBehind: true }),
+      'Primary · STANDBY BEHIND',
+      { takeOver: false, rejoin: false },
+    ],
+    [
+      'a standby that hears its primary',
+      standbyOf(),
+      'Standby of http://192.168.1.10:8316',
+      { takeOver: false, rejoin: false },
+    ],
+    [
+      'a standby whose primary is silent',
+      standbyOf({ lastHeardMs: 2400, canTakeOver: true }),
+      'Standby of http://192.168.1.10:8316',
+      { takeOver: true, rejoin: false },
+    ],
+    [
+      'a deposed primary',
+      standbyOf({ epoch: 3, deposed: { epoch: 3, by: 'http://192.168.1.20:8316' } }),
+      'Deposed at epoch 3 by http://192.168.1.20:8316',
+      { takeOver: false, rejoin: true },
+    ],
+  ];
+
+  it.each(states)('%s: the status line and what may be done', (_name, view, line, enabled) => {
+    const template = buildMenuTemplate(model({ hosts: hostsMenuModel(view) }), () => undefined);
+    const hosts = template.find((entry) => entry.label === 'Hosts')!;
+    const entries = hosts.submenu as MenuItemConstructorOptions[];
+    expect(entries[0]).toMatchObject({ label: line, enabled: false });
+    expect(hostsStatusLine(hostsMenuModel(view))).toBe(line);
+    expect(item(template, 'Run as standby of…').enabled).not.toBe(false);
+    expect(item(template, 'Take over as primary').enabled).toBe(enabled.takeOver);
+    expect(item(template, 'Rejoin as standby').enabled).toBe(enabled.rejoin);
+    // A standby takes no commands (they go to the primary): its race and scene items are off.
+    const commands = view.role === 'primary';
+    for (const label of ['Leader completed a lap', 'Undo last race action', 'Live standings'])
+      expect(item(template, label).enabled, label).toBe(commands);
+    expect(item(template, 'Standings').enabled).toBe(commands);
+    expect(item(template, 'Board follows the race (auto)').enabled).toBe(commands);
+    // Sits between Overlay and View; adds no accelerator (taking over is never one key here).
+    expect(template.map((entry) => entry.label ?? entry.role)).toEqual([
+      'File',
+      'Edit',
+      'Race',
+      'Board',
+      'Overlay',
+      'Hosts',
+      'View',
+      'windowMenu',
+    ]);
+    expect(accelerators([hosts])).toEqual([]);
+  });
+
+  it('dispatches run as standby (the console panel), take over and rejoin', () => {
+    const actions: MenuAction[] = [];
+    const deposed = standbyOf({
+      canTakeOver: true,
+      deposed: { epoch: 3, by: 'http://192.168.1.20:8316' },
+    });
+    const template = buildMenuTemplate(model({ hosts: hostsMenuModel(deposed) }), (action) =>
+      actions.push(action),
+    );
+    click(item(template, 'Run as standby of…'));
+    click(item(template, 'Take over as primary'));
+    click(item(template, 'Rejoin as standby'));
+    expect(actions).toEqual([
+      { kind: 'showPanel', panel: 'hosts' },
+      { kind: 'takeOver' },
+      { kind: 'rejoin' },
+    ]);
+    expect(actions.map(hostCommandFor)).toEqual([null, null, null]);
+  });
+
+  it('has no Hosts menu without standby control', () => {
+    const template = buildMenuTemplate(model(), () => undefined);
+    expect(template.some((entry) => entry.label === 'Hosts')).toBe(false);
+  });
+});
+
+describe('MenuController with primary and standby', () => {
+  let fixture: HostFixture;
+  let view: HostRoleView;
+  let menus: MenuItemConstructorOptions[][];
+  let notices: string[];
+  let calls: string[];
+  let panels: string[];
+  let answer: Reply;
+  let controller: MenuController;
+  const outputsView: OutputsView = { displays, board: closed, overlay: closed, testPattern: false };
+
+  beforeEach(async () => {
+    fixture = await openHost({ prefix: 'electron-hosts' });
+    [menus, notices, calls, panels] = [[], [], [], []];
+    view = standbyOf();
+    answer = { ok: true, revision: 1 };
+    // The StandbyControl contract as the menu uses it: what it was asked, the scripted reply.
+    const standby: StandbyControl = {
+      view: () => view,
+      follow: () => Promise.resolve(refused(500, 'the menu never follows by itself')),
+      takeOver: (options) => (
+        calls.push(`takeOver force=${options.force}`),
+        Promise.resolve(answer)
+      ),
+      rejoin: () => (calls.push('rejoin'), Promise.resolve(answer)),
+      subscribe: () => () => undefined,
+    };
+    controller = new MenuController({
+      platform: 'linux',
+      appName: 'Mass Start Scoreboard',
+      devTools: false,
+      host: fixture.host,
+      outputs: {
+        view: () => outputsView,
+        place: () => outputsView,
+        identify: () => undefined,
+        setTestPattern: () => outputsView,
+      },
+      urls: null,
+      setMenu: (template) => menus.push(template),
+      copy: () => undefined,
+      notify: (text) => notices.push(text),
+      standby,
+      showPanel: (panel) => panels.push(panel),
+    });
+  });
+  afterEach(() => fixture.close());
+
+  it('rebuilds on a change of role, not on every heartbeat or line', () => {
+    controller.refresh();
+    view = standbyOf({ lastHeardMs: 900, behind: 2 });
+    controller.refresh();
+    expect(menus).toHaveLength(1);
+    view = standbyOf({ lastHeardMs: 1600, canTakeOver: true });
+    controller.refresh();
+    expect(menus).toHaveLength(2);
+    expect(item(menus[1]!, 'Take over as primary').enabled).toBe(true);
+  });
+
+  it('takes over without force and rejoins; says what the host answered, refusals verbatim', async () => {
+    await controller.run({ kind: 'takeOver' });
+    expect(calls).toEqual(['takeOver force=false']);
+    expect(notices.at(-1)).toBe('this host is the primary now: commands come here');
+    answer = refused(
+      409,
+      'the primary was heard 0.3 s ago: take over with force to make this host the primary anyway',
+    );
+    await controller.run({ kind: 'takeOver' });
+    expect(calls).toEqual(['takeOver force=false', 'takeOver force=false']);
+    expect(notices.at(-1)).toBe(
+      'the primary was heard 0.3 s ago: take over with force to make this host the primary anyway',
+    );
+    answer = { ok: true, revision: 2 };
+    await controller.run({ kind: 'rejoin' });
+    expect(calls.at(-1)).toBe('rejoin');
+    expect(notices.at(-1)).toBe('this host is a standby again: it follows the primary');
+  });
+
+  it('"Run as standby of…" asks the shell to show the console\'s Hosts panel', async () => {
+    await controller.run({ kind: 'showPanel', panel: 'hosts' });
+    expect(panels).toEqual(['hosts']);
+    expect(notices).toEqual([]);
+  });
+
+  it('on a standby the race commands of the menu are not offered', () => {
+    controller.refresh();
+    expect(item(menus[0]!, 'Leader completed a lap').enabled).toBe(false);
+    view = roleView();
+    controller.refresh();
+    expect(item(menus[1]!, 'Leader completed a lap').enabled).toBe(true);
   });
 });

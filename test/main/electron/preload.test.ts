@@ -56,6 +56,7 @@ describe('preload bridge', () => {
     const console = (await load('console'))!;
     expect(Object.keys(console).sort()).toEqual([
       'onNotice',
+      'onShowPanel',
       'outputs',
       'platform',
       'send',
@@ -70,6 +71,11 @@ describe('preload bridge', () => {
     stop();
     ipcRenderer.emit(ipcChannels.notice, {}, 'not heard');
     expect(notices).toEqual(['nothing to redo']);
+    // The menu's Hosts > Run as standby of… asks the console to show its Hosts panel.
+    const panels: string[] = [];
+    console.onShowPanel!((panel) => panels.push(panel));
+    ipcRenderer.emit(ipcChannels.showPanel, {}, 'hosts');
+    expect(panels).toEqual(['hosts']);
     const overlay = (await load('overlay'))!;
     expect(overlay.outputs).toBeUndefined();
   });

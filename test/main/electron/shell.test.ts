@@ -150,7 +150,7 @@ describe('startShell', () => {
     shell = await start();
     const console = windows('console')[0]!.webContents;
     ipcMain.emit(ipcChannels.subscribe, ipcEvent(console), { race: null });
-    expect(console.messages(ipcChannels.state)).toHaveLength(1);
+    expect(statesOf(console.messages(ipcChannels.state) as string[])).toHaveLength(1);
     const reply = await ipcMain.invoke(ipcChannels.request, ipcEvent(console), {
       type: 'program',
       id: 1,
@@ -180,7 +180,7 @@ describe('startShell', () => {
     expect(console.messages(ipcChannels.outputsChanged).length).toBeGreaterThan(0);
     // A board page may subscribe, not use the outputs channel.
     ipcMain.emit(ipcChannels.subscribe, ipcEvent(board!.webContents), { race: null });
-    expect(board!.webContents.messages(ipcChannels.state)).toHaveLength(1);
+    expect(statesOf(board!.webContents.messages(ipcChannels.state) as string[])).toHaveLength(1);
     expect(
       await ipcMain.invoke(ipcChannels.outputs, ipcEvent(board!.webContents), { action: 'list' }),
     ).toMatchObject({ ok: false });
@@ -279,7 +279,7 @@ describe('startShell in development', () => {
     expect(console!.options.webPreferences?.devTools).toBe(true);
     const contents = console!.webContents;
     ipcMain.emit(ipcChannels.subscribe, ipcEvent(contents), { race: null });
-    expect(contents.messages(ipcChannels.state)).toHaveLength(1);
+    expect(statesOf(contents.messages(ipcChannels.state) as string[])).toHaveLength(1);
     let cancelled: boolean | undefined;
     session.beforeRequest!(
       { url: 'http://localhost:8080/x.js' },

@@ -1,12 +1,14 @@
-// Delta pushes (issue 13): a view that gets the full state once and then JSON patches sees, at
-// every revision, exactly the state it would have been sent in full, and so does the board's
-// presenter. Random race commands (the engine property tests' walks) and program changes through
-// a real host, its fan-out, and the renderer's own client code (Pushes).
+// Delta pushes (issue 13), on the replication channel (issue 20): a view that gets the state
+// whole once and then its changes sees, at every revision, exactly the state it would have been
+// sent whole, and so does the board's presenter; a console's journal is the host's. Random race
+// commands (the engine property tests' walks) and program changes through a real host, its
+// channel, and the renderer's own client code (Pushes).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StateSink } from '../../../src/main/host/fan-out.ts';
-import { HostSession } from '../../../src/main/host/session.ts';
+import type { StateSink } from '../../../src/main/host/channel.ts';
+import { HostSession, subscribedNames } from '../../../src/main/host/session.ts';
 import { Pushes } from '../../../src/renderer/shared/pushes.ts';
+import { packState } from '../../../src/shared/protocol/channel.ts';
 import { presentBoard } from '../../../src/shared/board/presenter.ts';
 import type { ProgramCommand } from '../../../src/shared/protocol/program.ts';
 import type { HostSnapshotMessage } from '../../../src/shared/protocol/snapshot.ts';
@@ -40,7 +42,7 @@ function view(session: HostSession, journal: boolean) {
     isOpen: () => true,
     backedUp: () => false,
   };
-  session.fanOut.follow(sink, null, { journal });
+  session.follow(sink, subscribedNames(null, journal), { replace: true });
   return { pushes, texts, resyncs: () => resyncs };
 }
 
@@ -79,6 +81,10 @@ describe('patch pushes', () => {
               presentBoard(full, { bannerActive: false }),
             );
           }
+          const journal = host.journal(host.activeRaceId!)!;
+          expect(console.pushes.latestJournal).toEqual(
+            JSON.parse(JSON.stringify({ raceId: host.activeRaceId, ...journal })),
+          );
         };
         check();
         let step = 0;
@@ -102,13 +108,12 @@ describe('patch pushes', () => {
           step += 1;
           check();
         }
-        // After the first full state the pushes are patches (a full state only where the patch
-        // would be longer, such as a whole start list set), and none needed the state again.
+        // After the first whole state the pushes are changes (whole only where the change would
+        // be longer, such as a whole start list set), and none needed a value again.
         for (const follower of [board, console]) {
-          totals.pushes += follower.texts.length - 1;
-          totals.patches += follower.texts.filter((text) =>
-            text.startsWith('{"type":"patch"'),
-          ).length;
+          const states = follower.texts.filter((text) => text.includes('"name":"state"'));
+          totals.pushes += states.length - 1;
+          totals.patches += states.filter((text) => text.includes('"ops":[')).length;
           expect(follower.resyncs()).toBe(0);
         }
         session.close();
@@ -119,21 +124,36 @@ describe('patch pushes', () => {
     expect(totals.patches).toBeGreaterThan(totals.pushes * 0.8);
   }, 60_000);
 
-  it('sends the full state again to a view whose patch does not follow on', () => {
+  it('asks for the whole value again when a change does not follow on (the one gap rule)', () => {
     let resyncs = 0;
     const pushes = new Pushes(
       () => Promise.resolve({ type: 'ack', ok: true, revision: 0 } as ServerMessage),
       () => (resyncs += 1),
     );
-    pushes.push({ type: 'state', ...fixture.host.snapshot() });
+    const { program, race } = fixture.host.snapshot();
+    const revision = fixture.host.revision;
+    pushes.push({
+      type: 'value',
+      name: 'state',
+      rev: revision,
+      value: packState({ program, race }),
+    });
     const before = pushes.latest;
     pushes.push({
-      type: 'patch',
-      from: fixture.host.revision + 5,
-      to: fixture.host.revision + 6,
+      type: 'value',
+      name: 'state',
+      from: revision + 5,
+      rev: revision + 6,
       ops: [{ op: 'replace', path: '/program/meeting', value: 'x' }],
     });
     expect(resyncs).toBe(1);
     expect(pushes.latest).toBe(before);
+    // A log's entries from a count this client does not hold: the same rule.
+    const entries = fixture.host.journal(fixture.raceId)!.entries;
+    const log = { of: fixture.raceId, entries: entries.slice(0, 2) };
+    pushes.push({ type: 'value', name: 'journal', rev: 2, value: log });
+    pushes.push({ type: 'value', name: 'journal', from: 3, rev: 4, entries: [entries[0]] });
+    expect(resyncs).toBe(2);
+    expect(pushes.latestJournal!.entries).toEqual(log.entries);
   });
 });

@@ -40,7 +40,7 @@ const doors: Record<string, (command: unknown) => Promise<Answer>> = {
     socket.send({ type: 'program', id: 'm', command });
     let reply = await socket.next();
     // The state a change pushes may come first.
-    while (reply.type === 'state' || reply.type === 'patch') reply = await socket.next();
+    while (reply.type === 'state' || reply.type === 'value') reply = await socket.next();
     if (reply.type === 'ack') return { ok: true };
     if (reply.type !== 'error') throw new Error(`unexpected ${reply.type}`);
     return { ok: false, status: reply.status, error: reply.error };

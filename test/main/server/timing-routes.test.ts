@@ -117,12 +117,13 @@ describe('timing over the control API', () => {
     const open = (kind: 'console' | 'board', query: string) =>
       new Promise<WebSocket>((resolve) => {
         const socket = new WebSocket(`${base}/api/v1/ws?token=${services.tokens!.view}${query}`);
-        socket.on('message', (data: Buffer) =>
-          received[kind].push((JSON.parse(data.toString('utf8')) as { type: string }).type),
-        );
+        socket.on('message', (data: Buffer) => {
+          const message = JSON.parse(data.toString('utf8')) as { type: string; name?: string };
+          received[kind].push(message.name ?? message.type);
+        });
         socket.once('open', () => resolve(socket));
       });
-    const sockets = [await open('console', '&journal=1'), await open('board', '')];
+    const sockets = [await open('console', '&v=2&journal=1'), await open('board', '&v=2')];
     await until(() => received.console.includes('timing'));
     expect(received.board).not.toContain('timing');
     for (const socket of sockets) socket.close();

@@ -85,13 +85,17 @@ describe('the WebSocket API: state pushes', () => {
     const stringify = vi.spyOn(JSON, 'stringify');
     await api.call('/api/v1/commands', { body: { type: 'race/started' } });
     await Promise.all(boards.map((board) => board.next('state')));
-    const calls = (type: string) =>
-      stringify.mock.calls.filter(([value]) => (value as { type?: string } | null)?.type === type);
-    // One state and one patch from the state before, serialized once; the patch to every view.
-    expect(calls('state')).toHaveLength(1);
-    expect(calls('patch')).toHaveLength(1);
+    const calls = (name: string, form: 'ops' | 'value') =>
+      stringify.mock.calls.filter(([value]) => {
+        const message = value as { type?: string; name?: string } | null;
+        return message?.type === 'value' && message.name === name && form in message;
+      });
+    // The state value whole and its change from the state before, each serialized once; the
+    // change to every view (the replication channel, issue 20).
+    expect(calls('state', 'value')).toHaveLength(1);
+    expect(calls('state', 'ops')).toHaveLength(1);
     expect(new Set(boards.map((board) => board.raw.at(-1))).size).toBe(1);
-    expect(JSON.parse(boards[0]!.raw.at(-1)!)).toMatchObject({ type: 'patch' });
+    expect(JSON.parse(boards[0]!.raw.at(-1)!)).toMatchObject({ type: 'value', name: 'state' });
   });
 });
 

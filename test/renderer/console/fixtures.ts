@@ -1,4 +1,5 @@
 // Test fixtures for the console: race views built by the real engine, and a fake host client.
+import type { HostRoleView } from '../../../src/shared/protocol/host-role.ts';
 import type { ClientMessage, ServerMessage } from '../../../src/shared/protocol/messages.ts';
 import { defaultDisplaySettings, type ProgramView } from '../../../src/shared/protocol/program.ts';
 import type { HostSnapshotMessage } from '../../../src/shared/protocol/snapshot.ts';
@@ -104,6 +105,7 @@ export function programWith(race: RaceView | null): ProgramView {
     venue: '',
     meetingDate: null,
     timeZone: null,
+    epoch: 1,
   };
 }
 
@@ -144,6 +146,15 @@ export class FakeClient implements HostClient {
   onTiming(listener: (timing: TimingView) => void): () => void {
     this.timingListeners.add(listener);
     return () => this.timingListeners.delete(listener);
+  }
+  private readonly hostListeners = new Set<(host: HostRoleView) => void>();
+  onHost(listener: (host: HostRoleView) => void): () => void {
+    this.hostListeners.add(listener);
+    return () => this.hostListeners.delete(listener);
+  }
+  /** Pushes the host's role (issue 20), as the host does to every view. */
+  pushHost(view: HostRoleView): void {
+    for (const listener of this.hostListeners) listener(view);
   }
   /** Pushes the timing feed's view, as the host does to consoles. */
   pushTiming(view: TimingView): void {

@@ -9,7 +9,7 @@ import type { QuickEntryState } from '../quick-entry/use-quick-entry.ts';
 import type { ProgramTarget } from '../program/program-reach.ts';
 
 /** A part of the console a key can show. */
-export type Tab = 'race' | 'program' | 'startList' | 'timing';
+export type Tab = 'race' | 'program' | 'startList' | 'timing' | 'hosts';
 
 /** The console's parts the keys drive. */
 export interface KeyTargets {
@@ -24,6 +24,8 @@ export interface KeyTargets {
   readonly help: () => void;
   readonly confirmResults: () => void;
   readonly reopenResults: () => void;
+  /** Asks "take over as primary?" on a standby (issue 20); elsewhere shows the Hosts panel. */
+  readonly takeOver: () => void;
 }
 
 /** The quick entry mode each mode key chooses. */
@@ -90,6 +92,10 @@ export function runKey(targets: KeyTargets, action: KeyAction, event: { key: str
       return targets.show('startList');
     case 'timingTab':
       return targets.show('timing');
+    case 'hostsTab':
+      return targets.show('hosts');
+    case 'takeOver':
+      return targets.takeOver();
     case 'journal':
       return targets.focusJournal();
     case 'addRace':

@@ -33,7 +33,9 @@ export type KeyAction =
   | 'timingTab'
   | 'journal'
   | 'addRace'
-  | 'activateRace';
+  | 'activateRace'
+  | 'hostsTab'
+  | 'takeOver';
 
 /**
  * Where the focus is (issue 9: the keyboard can never swallow a lap):
@@ -192,6 +194,9 @@ export const keyBindings: readonly KeyBinding[] = [
   // (Enter then adds or activates), so a stray key never changes the program.
   bind('addRace', ['A'], 'program', pageOnly, letter('a')),
   bind('activateRace', ['Shift+A'], 'program', pageOnly, letter('a', true)),
+  // Issue 20: the Hosts panel, and on a standby "take over as primary" (it always asks first).
+  bind('hostsTab', ['H'], 'general', pageOnly, letter('h')),
+  bind('takeOver', ['Shift+H'], 'general', pageOnly, letter('h', true)),
 ];
 
 /** Keys handled by the entry line itself, listed on the sheet. */

@@ -6,6 +6,7 @@ import { namesEn } from './names-en.ts';
 import { meetingEn } from './meeting-en.ts';
 import { programKeysEn } from './program-keys-en.ts';
 import { entryEn } from './entry-en.ts';
+import { hostsEn } from './hosts-en.ts';
 
 /** Every label in English; `{name}` marks a parameter. */
 export const en = {
@@ -265,6 +266,7 @@ export const en = {
   ...meetingEn,
   ...programKeysEn,
   ...entryEn,
+  ...hostsEn,
 } as const;
 
 /** A label's name. */

@@ -6,6 +6,7 @@ import { namesNl } from './names-nl.ts';
 import { meetingNl } from './meeting-nl.ts';
 import { programKeysNl } from './program-keys-nl.ts';
 import { entryNl } from './entry-nl.ts';
+import { hostsNl } from './hosts-nl.ts';
 
 /** The same labels in Dutch. */
 export const nl: Record<LabelKey, string> = {
@@ -267,4 +268,5 @@ export const nl: Record<LabelKey, string> = {
   ...meetingNl,
   ...programKeysNl,
   ...entryNl,
+  ...hostsNl,
 };

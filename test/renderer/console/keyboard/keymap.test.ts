@@ -22,7 +22,7 @@ const stroke = (key: string, extra: Partial<KeyStroke> = {}): KeyStroke => ({
 
 /** Key strokes a binding answers to, found among common keys with and without modifiers. */
 function samplesFor(binding: KeyBinding): KeyStroke[] {
-  const keys = [' ', '+', '?', ...'sfdxloqtrpijmcza'.split(''), 'ArrowUp', 'ArrowDown'];
+  const keys = [' ', '+', '?', ...'sfdxloqtrpijmczah'.split(''), 'ArrowUp', 'ArrowDown'];
   const digits = Array.from({ length: 10 }, (_, d) => ({ key: String(d), code: `Digit${d}` }));
   const strokes: KeyStroke[] = [];
   for (const mods of [
