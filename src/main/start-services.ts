@@ -90,6 +90,10 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     ...(options.timingSource ? { connect: options.timingSource } : {}),
   });
   let liveTokens: ApiTokens | null = null;
+  let server: RunningServer | null = null;
+  let osc: OscServer | null = null;
+  /** Peers learned before the server listens are trusted once it does. */
+  const peers: string[] = [];
   const roles = new HostRoles({
     host,
     session,
@@ -98,6 +102,10 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     log,
     timing,
     ...(options.commitBoundMs === undefined ? {} : { commitBoundMs: options.commitBoundMs }),
+    trustPeer: (url) => {
+      peers.push(url);
+      (server as RunningServer | null)?.trustPagesOf(url);
+    },
     adoptTokens: async (tokens) => {
       await saveTokens(options.dataDir, tokens);
       // The server's auth reads this object at each request: the new tokens are in force at once.
@@ -113,8 +121,6 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     session.close();
     await host.close();
   };
-  let server: RunningServer | null = null;
-  let osc: OscServer | null = null;
   try {
     if (options.demoFile !== null) await loadDemo(host, options.demoFile, options);
     if (options.timing) await configureTiming(host, options.timing, log);
@@ -144,6 +150,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
           // A second host started on this folder is told where this one serves.
           await host.advertise({ url: server.url });
           roles.setSelf(server.url);
+          for (const peer of peers) server.trustPagesOf(peer);
           urls = browserUrls(server.url, tokens);
         },
       );

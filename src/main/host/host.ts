@@ -24,13 +24,7 @@ import type {
   HostSnapshot,
 } from './host-types.ts';
 
-export type {
-  CommitGate,
-  HostChange,
-  HostOptions,
-  HostResult,
-  HostSnapshot,
-} from './host-types.ts';
+export type * from './host-types.ts';
 
 /**
  * The race host: the only writer. Every command is validated by the engine (a race's) or by
@@ -249,12 +243,9 @@ export class RaceHost {
   }
 
   /**
-   * The host revision is counted from what is on disk, not from 0 at each start: the program's
-   * revision, the revisions of the races removed from it (both in program.json) and every race's
-   * revision (its journal's entries). Every accepted change raises one of them and none ever goes
-   * down, so the host revision grows with every change, and a restarted host carries on at the
-   * revision it stopped at (the same state, the same revision), so a view that stayed open does
-   * not take the new states for old ones. Only a damaged program.json, rebuilt, loses its part.
+   * The host revision, counted from what is on disk (the program's revision, the removed races'
+   * and every journal's length): it grows with every change and a restarted host carries on at
+   * the revision it stopped at, so a view that stayed open takes no new state for an old one.
    */
   private countRevision(): number {
     let revision = this.programFile.revision + this.programFile.removedRevisions;

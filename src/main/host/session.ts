@@ -92,8 +92,21 @@ export class HostSession {
     return answerMessage(await this.answer(request, caller, sink), id);
   }
 
-  /** Answers a parsed request. `sink` is the caller's view, for subscribe. Never throws. */
+  /**
+   * Answers a parsed request. `sink` is the caller's view, for subscribe. Never throws. Every
+   * reply carries the host's epoch (issue 20), so a client can tell a deposed primary's.
+   */
   async answer(request: HostRequest, caller: Caller, sink?: StateSink): Promise<SessionAnswer> {
+    const answer = await this.answerRequest(request, caller, sink);
+    if (answer.kind !== 'reply') return answer;
+    return { kind: 'reply', reply: { ...answer.reply, epoch: this.host.programData.epoch } };
+  }
+
+  private async answerRequest(
+    request: HostRequest,
+    caller: Caller,
+    sink?: StateSink,
+  ): Promise<SessionAnswer> {
     const { host } = this;
     try {
       switch (request.type) {

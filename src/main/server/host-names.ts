@@ -16,6 +16,11 @@ export interface HostNames {
   allowsHost(header: string | undefined): boolean;
   /** Whether a WebSocket upgrade with this Origin header comes from a page the host trusts. */
   allowsOrigin(header: string | undefined): boolean;
+  /**
+   * Trusts the pages of another host (the other laptop of a pair, issue 20): a board loaded from
+   * the primary follows the standby after a takeover, with the same URL's token.
+   */
+  trustPagesOf(url: string): void;
 }
 
 /** Options of hostNames. */
@@ -77,6 +82,8 @@ export function hostNames(options: HostNamesOptions): HostNames {
   const readInterfaces = options.interfaces ?? networkInterfaces;
   const now = options.now ?? Date.now;
   const names = new Set(['localhost', '127.0.0.1', '[::1]']);
+  /** The peer hosts whose pages may open this host's WebSocket. */
+  const peers = new Set<string>();
   const listening = canonicalAddress(options.address);
   if (listening) names.add(listening);
   for (const name of options.allowed ?? []) names.add(parseAllowedHost(name));
@@ -109,7 +116,14 @@ export function hostNames(options: HostNamesOptions): HostNames {
       if (header.startsWith('file://') || header === appShellOrigin) return true;
       // "null" (a sandboxed frame, a redirect) could be any site's page: refused.
       const match = /^https?:\/\/([^/]+)$/i.exec(header);
-      return match !== null && allowsName(hostNameOf(match[1]!));
+      if (match === null) return false;
+      const name = hostNameOf(match[1]!);
+      return allowsName(name) || (name !== null && peers.has(name));
+    },
+    trustPagesOf: (url) => {
+      const match = /^https?:\/\/([^/]+)/i.exec(url);
+      const name = match ? hostNameOf(match[1]!) : null;
+      if (name !== null) peers.add(name);
     },
   };
 }

@@ -46,6 +46,8 @@ export interface RunningServer {
   readonly port: number;
   /** Whether the renderer pages are served. */
   readonly servesPages: boolean;
+  /** Trusts the pages of the other host of a pair (their boards fail over here, issue 20). */
+  trustPagesOf(url: string): void;
   /** Stops accepting, closes every WebSocket and the listener. Does not close the host. */
   close(): Promise<void>;
 }
@@ -119,6 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       url: base,
       port,
       servesPages,
+      trustPagesOf: (url) => names.trustPagesOf(url),
       close: async () => {
         stopPings();
         ownSession?.close();

@@ -32,6 +32,8 @@ export interface RolesOptions {
   readonly commitBoundMs?: number;
   /** The timing feed: only a primary reads the decoder. */
   readonly timing?: { standBy(standby: boolean): void };
+  /** Trusts the other host's pages (its boards fail over here). */
+  readonly trustPeer?: (url: string) => void;
   /** Takes the primary's tokens as this host's (saved, and in force at once). */
   readonly adoptTokens?: (tokens: { control: string; view: string }) => Promise<void>;
 }
@@ -122,6 +124,7 @@ export class HostRoles implements StandbyControl, StandbyReplication {
   acknowledged(sink: StateSink, acked: Readonly<Record<string, number>>, address?: string): void {
     const known = this.link.address;
     this.link.acknowledged(sink, acked, address);
+    if (address && address !== known) this.options.trustPeer?.(address);
     // Kept on disk: a primary restarted on its folder asks its standby whether it took over.
     if (address && address !== known) void savePeer(this.options.dataDir, address);
   }
@@ -131,6 +134,7 @@ export class HostRoles implements StandbyControl, StandbyReplication {
     const peer = await loadPeer(this.options.dataDir);
     if (peer === null || this.peer !== null) return;
     this.peer = peer;
+    this.options.trustPeer?.(peer);
     this.needsFence = true;
     this.link.behind = true;
     this.announce();
@@ -167,6 +171,7 @@ export class HostRoles implements StandbyControl, StandbyReplication {
     await this.follower?.stop();
     this.role = 'standby';
     this.peer = base;
+    this.options.trustPeer?.(base);
     this.primaryToken = token;
     this.primaryEpoch = probe.view.epoch;
     this.options.timing?.standBy(true);

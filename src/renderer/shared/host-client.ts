@@ -41,6 +41,10 @@ export function connectWebSocket(url: string): HostClient {
   let closed = false;
   let retry = 250;
   let nextId = 1;
+  // The hosts of a pair (issue 20): this page's, then what the hosts say of themselves and
+  // their peer. A connection lost tries the next one; a host deposed sends the view on.
+  const hosts = new FailoverList(url);
+  let redirected = false;
 
   let connection: ConnectionState = 'connecting';
   const announce = (state: ConnectionState) => {
@@ -59,9 +63,17 @@ export function connectWebSocket(url: string): HostClient {
     });
   // A change that does not follow on: the value is asked for whole (`follow`, the gap rule).
   const pushes = new Pushes(send);
+  pushes.onHost((view) => {
+    hosts.learn(view);
+    // Deposed: the primary is elsewhere; go there (the same page, the same token).
+    if (view.deposed && hosts.moveTo(view.deposed.by)) {
+      redirected = true;
+      socket?.close();
+    }
+  });
   const open = () => {
     announce('connecting');
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(hosts.current);
     socket = ws;
     ws.onopen = () => {
       retry = 250;
@@ -79,7 +91,14 @@ export function connectWebSocket(url: string): HostClient {
       announce('closed');
       for (const [id, resolve] of pending) resolve(notSent('connection to the host lost', id));
       pending.clear();
-      if (!closed) setTimeout(open, (retry = Math.min(retry * 2, 4000)));
+      if (closed) return;
+      // A pair: try the other host at once, then every 250 ms (a board follows the new primary
+      // within 2 s of a takeover); one host: back off up to 4 s.
+      if (hosts.size > 1) {
+        if (!redirected) hosts.next();
+        setTimeout(open, redirected ? 0 : 250);
+        redirected = false;
+      } else setTimeout(open, (retry = Math.min(retry * 2, 4000)));
     };
   };
   open();
@@ -114,4 +133,61 @@ export function hostUrlFromLocation(
   const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const race = params.get('race');
   return `${protocol}//${location.host}/api/v1/ws?v=2&token=${encodeURIComponent(params.get('token') ?? '')}${race ? `&race=${encodeURIComponent(race)}` : ''}${options.journal ? '&journal=1' : ''}`;
+}
+
+/**
+ * The WebSocket URLs of the hosts of a pair, in the order to try: the page's own first, then
+ * each host a `host` value names (itself, its peer), with this page's path and query (the token).
+ */
+export class FailoverList {
+  private readonly urls: string[];
+  private index = 0;
+
+  private readonly first: string;
+
+  constructor(first: string) {
+    this.first = new URL(first).toString();
+    this.urls = [this.first];
+  }
+
+  get current(): string {
+    return this.urls[this.index]!;
+  }
+
+  get size(): number {
+    return this.urls.length;
+  }
+
+  /** Adds the hosts a role view names. */
+  learn(view: HostRoleView): void {
+    for (const base of [view.self, view.peer]) if (base) this.add(base);
+  }
+
+  /** Makes the host at `base` the one to connect to next; false when it is the current one. */
+  moveTo(base: string): boolean {
+    const url = this.add(base);
+    if (url === null || url === this.current) return false;
+    this.index = this.urls.indexOf(url);
+    return true;
+  }
+
+  /** The next host to try. */
+  next(): void {
+    this.index = (this.index + 1) % this.urls.length;
+  }
+
+  private add(base: string): string | null {
+    let url: string;
+    try {
+      const target = new URL(base);
+      const mine = new URL(this.first);
+      mine.protocol = target.protocol === 'https:' ? 'wss:' : 'ws:';
+      mine.host = target.host;
+      url = mine.toString();
+    } catch {
+      return null;
+    }
+    if (!this.urls.includes(url)) this.urls.push(url);
+    return url;
+  }
 }

@@ -7,6 +7,8 @@ export interface Accepted {
   readonly raceId?: string;
   readonly raceRevision?: number;
   readonly entries?: readonly JournalEntry[];
+  /** The epoch of the primary that answered (issue 20: grows with every takeover). */
+  readonly epoch?: number;
 }
 
 /**
@@ -18,6 +20,8 @@ export interface Refused {
   readonly ok: false;
   readonly status: number;
   readonly error: string;
+  /** The epoch of the host that answered (issue 20). */
+  readonly epoch?: number;
 }
 
 /**
