@@ -104,7 +104,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
     ...(options.commitBoundMs === undefined ? {} : { commitBoundMs: options.commitBoundMs }),
     trustPeer: (url) => {
       peers.push(url);
-      (server as RunningServer | null)?.trustPagesOf(url);
+      server?.trustPagesOf(url);
     },
     adoptTokens: async (tokens) => {
       await saveTokens(options.dataDir, tokens);
