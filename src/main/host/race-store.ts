@@ -70,7 +70,7 @@ export class RaceStore {
 
   private constructor(
     private readonly journal: Journal,
-    private history: RaceHistory,
+    private readonly history: RaceHistory,
     /** The torn last line that opening set aside, if any. */
     readonly recovered: RecoveredTornLine | null,
   ) {}
@@ -155,10 +155,12 @@ export class RaceStore {
       if (stale) return { ok: false, error: stale, index: 0, stale: true };
       const conflict = admit?.(this.queued(), commands);
       if (conflict) return { ok: false, error: conflict, index: 0, conflict: true };
-      const scratch = this.history.fork();
+      // A batch of one decides on the history itself (decide changes nothing; the fork copies
+      // the journal's entries, which a long race would pay on every command).
+      const scratch = commands.length === 1 ? null : this.history.fork();
       const accepted: Accepted[] = [];
       for (const [index, command] of commands.entries()) {
-        const decision = scratch.decide(command, meta);
+        const decision = (scratch ?? this.history).decide(command, meta);
         if (!decision.ok) {
           const what = nameOf(command);
           const error = single
@@ -166,7 +168,7 @@ export class RaceStore {
             : `batch refused at command ${index + 1} of ${commands.length} (index ${index}, ${what}): ${decision.error}; nothing was written`;
           return { ok: false, error, index };
         }
-        scratch.commit(decision);
+        scratch?.commit(decision);
         accepted.push(decision);
       }
       // Several entries carry the seq of the last one, so recovery can tell an unfinished batch.
@@ -197,16 +199,15 @@ export class RaceStore {
       if (entries.length === 0) return { ok: true };
       if (entries[0]!.seq !== next)
         return { ok: false, error: `entry seq ${entries[0]!.seq} does not follow seq ${next - 1}` };
-      const folded = new RaceHistory([...this.history.entries, ...entries]);
-      const problem = folded.problems[0];
-      if (problem)
+      const folded = this.history.foldOn(entries);
+      if ('seq' in folded)
         return {
           ok: false,
-          error: `entry seq ${problem.seq} cannot be replayed: ${problem.message}`,
+          error: `entry seq ${folded.seq} cannot be replayed: ${folded.message}`,
         };
       const unwritten = await this.written(this.journal.appendBatch(entries), 'the copied entries');
       if (unwritten) return unwritten;
-      this.history = folded;
+      this.history.take(entries, folded);
       return { ok: true };
     });
   }

@@ -185,6 +185,35 @@ export class RaceHistory {
     this.current = { state: decision.state, voided: decision.voided, problems: this.problems };
   }
 
+  /**
+   * Entries decided elsewhere (a standby copying its primary, issue 20), folded onto this
+   * history as a restart would: one by one, or the whole journal again when one is a void (it
+   * can take out an earlier entry). Changes nothing: `take` appends them once they are durable.
+   * Returns the first entry that cannot be applied instead.
+   */
+  foldOn(entries: readonly JournalEntry[]): FoldResult | FoldProblem {
+    if (entries.some((entry) => entry.event.type === 'event/voided')) {
+      const folded = foldJournal([...this.log, ...entries]);
+      return folded.problems.length > this.problems.length ? folded.problems.at(-1)! : folded;
+    }
+    let state = this.state;
+    for (const entry of entries) {
+      try {
+        state = applyEntry(state, entry);
+      } catch (error) {
+        if (!(error instanceof RaceRuleError)) throw error;
+        return { seq: entry.seq, message: error.message };
+      }
+    }
+    return { state, voided: this.voided, problems: this.problems };
+  }
+
+  /** Appends entries with the fold `foldOn` made of them. */
+  take(entries: readonly JournalEntry[], folded: FoldResult): void {
+    this.log.push(...entries);
+    this.current = folded;
+  }
+
   /** Whether an entry is in force (not voided, and not itself a void). */
   isInForce(seq: number): boolean {
     const entry = this.find(seq);
