@@ -137,6 +137,8 @@ export function registerFeedRoutes(
         Connection: 'keep-alive',
         'X-Accel-Buffering': 'no', // nginx: do not hold events back
         'X-Content-Type-Options': 'nosniff',
+        // The primary's epoch (issue 20); a takeover ends the stream with its host.
+        'X-Massstart-Epoch': String(host.programData.epoch),
       });
       raw.write('retry: 2000\n\n');
       // A client reconnecting to a named race skips the feed it already has (Last-Event-ID). For

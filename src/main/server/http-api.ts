@@ -96,6 +96,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     app.addHook('onSend', async (request, reply) => {
       reply.header('X-Content-Type-Options', 'nosniff');
       reply.header('Referrer-Policy', 'no-referrer'); // tokens may travel in page URLs
+      // Every answer and feed says which primary's it is (issue 20: grows with each takeover).
+      if (request.url.startsWith('/api/') || request.url.startsWith('/public/'))
+        reply.header('X-Massstart-Epoch', String(host.programData.epoch));
       if (request.url.startsWith('/api/')) {
         reply.header('Cache-Control', 'no-store');
         reply.header('Cross-Origin-Resource-Policy', 'same-origin');
