@@ -1,22 +1,9 @@
 // Which host a view connects to next (issue 20): the page's own, then the pair's other host.
 import { describe, expect, it } from 'vitest';
 import { FailoverList } from '../../../src/renderer/shared/host-client.ts';
-import type { HostRoleView } from '../../../src/shared/protocol/host-role.ts';
+import { hostRole } from '../console/hosts/host-fixtures.ts';
 
-const role = (self: string, peer: string | null): HostRoleView => ({
-  role: 'primary',
-  epoch: 1,
-  self,
-  peer,
-  behind: 0,
-  standbyBehind: false,
-  lastHeardMs: null,
-  deposed: null,
-  diverged: [],
-  canTakeOver: false,
-  position: { program: 1, races: {} },
-  stateHash: '',
-});
+const role = (self: string, peer: string | null) => hostRole({ self, peer });
 
 describe('the hosts a view fails over to', () => {
   const page = 'ws://10.0.0.1:8316/api/v1/ws?v=2&token=abc&race=men-semi-1';
