@@ -3,16 +3,16 @@
 // `npm run bench:standby` use on them: kill, pause, resume, restart on its folder, take over,
 // rejoin, probe, and wait until the two are in step.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import type { HostRoleView } from '../../src/shared/protocol/host-role.ts';
 import type { JournalEntry, RaceCommand } from '../../src/shared/race/events.ts';
 
 const root = resolve(import.meta.dirname, '../..');
+/** The `massstart` command itself (tsx; about 1.4 s a start once its cache is warm). */
+const bin = join(root, 'src/main/cli/bin.mjs');
 
 /** One host of the pair: its folder and port stay, its process comes and goes. */
 export interface PairHost {
@@ -43,52 +43,11 @@ export interface CommandReply {
   readonly entries?: readonly JournalEntry[];
 }
 
-let entry: Promise<string[]> | null = null;
-
-/**
- * How to run `massstart serve`: by default src/main/cli/main.ts bundled once with esbuild
- * (~1.2 s a start instead of ~3 s through tsx, which counts with a restart per kill); with
- * STANDBY_SERVE=bin the command itself (src/main/cli/bin.mjs). The bundle sits under
- * node_modules/.cache so its packages resolve, and `import.meta.url` is serve.ts's own, so it
- * finds out/renderer and the demo meeting as the command does.
- */
-function serveEntry(): Promise<string[]> {
-  if (process.env.STANDBY_SERVE === 'bin') return Promise.resolve(['src/main/cli/bin.mjs']);
-  entry ??= (async () => {
-    const cache = join(root, 'node_modules/.cache/massstart-standby');
-    await mkdir(cache, { recursive: true });
-    const dir = await mkdtemp(join(cache, 'serve-'));
-    const cli = join(root, 'src/main/cli');
-    await build({
-      entryPoints: [join(cli, 'main.ts')],
-      outfile: join(dir, 'main.mjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'error',
-      define: {
-        'import.meta.url': JSON.stringify(pathToFileURL(join(cli, 'serve.ts')).href),
-        'import.meta.dirname': JSON.stringify(cli),
-      },
-    });
-    const run = join(dir, 'run.mjs');
-    await writeFile(
-      run,
-      "import { main } from './main.mjs';\nprocess.exitCode = await main(process.argv.slice(2));\n",
-    );
-    process.once('exit', () => void rm(dir, { recursive: true, force: true }));
-    return [run];
-  })();
-  return entry;
-}
-
 /** Starts `serve` on the host's folder (its port once known) and waits for its API line. */
 async function startHost(host: PairHost, args: readonly string[]): Promise<{ tokens: Tokens }> {
-  const command = await serveEntry();
   const child = spawn(
     process.execPath,
-    [...command, 'serve', '--data', host.dataDir, '--port', String(host.port), '--no-osc', ...args],
+    [bin, 'serve', '--data', host.dataDir, '--port', String(host.port), '--no-osc', ...args],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   host.child = child;
@@ -131,6 +90,8 @@ export interface Tokens {
 export interface PairOptions {
   /** `--commit-bound MS` on both hosts (default: the product's, 300 ms). */
   readonly commitBoundMs?: number;
+  /** Start the primary only (`follow()` starts the standby later). */
+  readonly alone?: boolean;
 }
 
 /** A primary and its standby, which swap roles at each takeover. */
@@ -156,19 +117,26 @@ export class StandbyPair {
     });
     const a = host('A');
     const b = host('B');
-    const bound =
-      options.commitBoundMs === undefined ? [] : ['--commit-bound', String(options.commitBoundMs)];
     try {
-      const { tokens } = await startHost(a, ['--demo', ...bound]);
+      const { tokens } = await startHost(a, ['--demo', ...boundArgs(options)]);
       const pair = new StandbyPair(folder, tokens, a, b, options);
-      await startHost(b, ['--standby-of', a.base, '--primary-token', tokens.control, ...bound]);
-      await pair.waitInStep();
+      if (!options.alone) await pair.follow();
       return pair;
     } catch (error) {
       for (const h of [a, b]) h.child?.kill('SIGKILL');
       await rm(folder, { recursive: true, force: true });
       throw error;
     }
+  }
+
+  /** Starts the standby (`serve --standby-of`) on its own folder; waits until it is in step. */
+  async follow(): Promise<void> {
+    const { primary, standby, tokens } = this;
+    // `--primary-token=TOKEN`: a token may begin with "-", which `--primary-token TOKEN` reads
+    // as another option (parseArgs: "argument is ambiguous").
+    const args = ['--standby-of', primary.base, `--primary-token=${tokens.control}`];
+    await startHost(standby, [...args, ...boundArgs(this.options)]);
+    await this.waitInStep();
   }
 
   /** A JSON request with the control token; GET without a body. */
@@ -198,7 +166,11 @@ export class StandbyPair {
   }
 
   /** POST /api/v1/commands: one race command to the active race. */
-  command(host: PairHost, command: RaceCommand, timeoutMs = 5000): Promise<JsonReply<CommandReply>> {
+  command(
+    host: PairHost,
+    command: RaceCommand,
+    timeoutMs = 5000,
+  ): Promise<JsonReply<CommandReply>> {
     return this.call<CommandReply>(host, '/api/v1/commands', command, timeoutMs);
   }
 
@@ -245,8 +217,7 @@ export class StandbyPair {
 
   /** Starts a killed host again on its folder and port (no --standby-of: as an operator would). */
   async restart(host: PairHost): Promise<void> {
-    const bound = this.options.commitBoundMs;
-    await startHost(host, bound === undefined ? [] : ['--commit-bound', String(bound)]);
+    await startHost(host, boundArgs(this.options));
   }
 
   /**
@@ -278,6 +249,9 @@ export class StandbyPair {
     await rm(this.folder, { recursive: true, force: true });
   }
 }
+
+const boundArgs = ({ commitBoundMs }: PairOptions): string[] =>
+  commitBoundMs === undefined ? [] : ['--commit-bound', String(commitBoundMs)];
 
 /** Why a primary and a standby are not in step (null: they are). */
 export function notInStep(

@@ -23,11 +23,15 @@ commands:
   serve [--port N] [--host ADDR] [--allowed-host NAME]... [--data DIR] [--osc-port N | --no-osc]
           [--osc-allow A,B] [--demo] [--timing p3://HOST[:PORT] | off] [--auto-laps | --no-auto-laps]
           [--min-lap SECONDS] [--start-signal TRANSPONDER|none] [--public]
+          [--standby-of http://HOST:PORT --primary-token=TOKEN] [--commit-bound MS]
                                   start the race host in browser mode and print its URLs; --timing
                                   connects the meeting to a MYLAPS P3 decoder (kept in the meeting); --public
                                   serves the public live feed at /public/ (no token); --allowed-host
                                   lets browsers open the host by another name (its addresses and
-                                  localhost always work)
+                                  localhost always work); --standby-of runs this host as the standby
+                                  of a primary (the token also from MASSSTART_PRIMARY_TOKEN; see
+                                  docs/two-laptops.md); --commit-bound: how long a primary waits for
+                                  its standby per change (default 300 ms)
   simulate-decoder [--port 5403] [--host 127.0.0.1] [--race FILE.jsonl] [--speed 10] [--skaters N]
           [--seed S] [--no-noise] [--clock-offset MS] [--lead-in SECONDS] [--drop-at N]
                                   a P3 decoder on TCP playing a race's passings (generated, or a

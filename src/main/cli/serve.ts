@@ -191,7 +191,7 @@ export async function serve(
   print(
     options.standbyOf
       ? `  role     STANDBY of ${options.standbyOf.primary}  (take over: POST ${base}/api/v1/host/takeover)`
-      : `  role     primary, epoch ${host.programData.epoch}  (a standby: serve --standby-of ${base} --primary-token ${tokens.control})`,
+      : `  role     primary, epoch ${host.programData.epoch}  (a standby: serve --standby-of ${base} --primary-token=${tokens.control})`,
   );
   print(`  console  ${urls!.console}`);
   print(`  board    ${urls!.board}`);

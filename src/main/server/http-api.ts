@@ -79,6 +79,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ownSession = options.session ? null : new HostSession(host, log);
   const session = options.session ?? ownSession!;
   let stopPings: () => void = () => undefined;
+  /** The other host of a pair (issue 20): its pages may connect here, these pages there. */
+  const peerOrigins = new Set<string>();
   try {
     // First, so its hooks run before ours: it closes the socket of an upgrade that a hook refused.
     await app.register(fastifyWebsocket, {
@@ -114,7 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       bufferLimit: options.socketBufferLimit ?? 256 * 1024,
       pingIntervalMs: options.pingIntervalMs ?? 30_000,
     });
-    const servesPages = await registerStaticPages(app, options.staticDir);
+    const servesPages = await registerStaticPages(app, options.staticDir, () => [...peerOrigins]);
     await app.listen({ host: address, port: options.port ?? 0 });
     const bound = app.server.address();
     const port = typeof bound === 'object' && bound ? bound.port : (options.port ?? 0);
@@ -124,7 +126,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       url: base,
       port,
       servesPages,
-      trustPagesOf: (url) => names.trustPagesOf(url),
+      trustPagesOf: (url) => {
+        names.trustPagesOf(url);
+        const origin = /^https?:\/\/[^/\s]+/i.exec(url)?.[0];
+        if (origin) peerOrigins.add(origin.toLowerCase());
+      },
       close: async () => {
         stopPings();
         ownSession?.close();

@@ -7,16 +7,26 @@ import { writeFileAtomic } from '../host/atomic-file.ts';
 
 const peerPath = (dataDir: string): string => join(dataDir, 'peer.json');
 
-/** Keeps the peer's address. */
-export async function savePeer(dataDir: string, peer: string): Promise<void> {
-  await writeFileAtomic(peerPath(dataDir), `${JSON.stringify({ peer }, null, 2)}\n`);
+/** Keeps the peer's address and this host's role beside it. */
+export async function savePeer(
+  dataDir: string,
+  peer: string,
+  role: 'primary' | 'standby',
+): Promise<void> {
+  await writeFileAtomic(peerPath(dataDir), `${JSON.stringify({ peer, role }, null, 2)}\n`);
 }
 
-/** The peer's address kept before, or null (none, or a file this cannot read). */
-export async function loadPeer(dataDir: string): Promise<string | null> {
+/** The peer and role kept before, or null (none, or a file this cannot read). */
+export async function loadPeer(
+  dataDir: string,
+): Promise<{ peer: string; role: 'primary' | 'standby' } | null> {
   try {
-    const { peer } = JSON.parse(await readFile(peerPath(dataDir), 'utf8')) as { peer?: unknown };
-    return typeof peer === 'string' && /^https?:\/\/[^/\s]+$/.test(peer) ? peer : null;
+    const { peer, role } = JSON.parse(await readFile(peerPath(dataDir), 'utf8')) as {
+      peer?: unknown;
+      role?: unknown;
+    };
+    if (typeof peer !== 'string' || !/^https?:\/\/[^/\s]+$/.test(peer)) return null;
+    return { peer, role: role === 'standby' ? 'standby' : 'primary' };
   } catch {
     return null;
   }

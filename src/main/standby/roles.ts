@@ -68,11 +68,16 @@ export class HostRoles implements StandbyControl, StandbyReplication {
     this.timer = setInterval(() => {
       if (this.role === 'primary' && !this.link.connected && this.knownPeer() !== null)
         void this.checkFence();
+      // A standby restarted on its folder follows its primary again once it answers.
+      const token = this.primaryToken ?? this.options.controlToken();
+      if (this.role === 'standby' && !this.follower && !this.deposed && this.peer && token)
+        this.refollow ??= this.follow(this.peer, token).finally(() => (this.refollow = null));
     }, 1000);
     this.timer.unref();
   }
 
   private readonly timer: NodeJS.Timeout;
+  private refollow: Promise<Reply> | null = null;
   /** The standby went away or did not answer: ask the peer before the next change is accepted. */
   private needsFence = false;
 
@@ -124,19 +129,30 @@ export class HostRoles implements StandbyControl, StandbyReplication {
   acknowledged(sink: StateSink, acked: Readonly<Record<string, number>>, address?: string): void {
     const known = this.link.address;
     this.link.acknowledged(sink, acked, address);
-    if (address && address !== known) this.options.trustPeer?.(address);
+    if (address && address !== known) {
+      this.options.trustPeer?.(address);
+      this.announce(); // every view learns the other host of the pair
+    }
     // Kept on disk: a primary restarted on its folder asks its standby whether it took over.
-    if (address && address !== known) void savePeer(this.options.dataDir, address);
+    if (address && address !== known) void savePeer(this.options.dataDir, address, 'primary');
   }
 
   /** The peer this host knew before a restart (DATA/peer.json): fenced before the first change. */
   async restorePeer(): Promise<void> {
-    const peer = await loadPeer(this.options.dataDir);
-    if (peer === null || this.peer !== null) return;
-    this.peer = peer;
-    this.options.trustPeer?.(peer);
-    this.needsFence = true;
-    this.link.behind = true;
+    const saved = await loadPeer(this.options.dataDir);
+    if (saved === null || this.peer !== null) return;
+    this.peer = saved.peer;
+    this.options.trustPeer?.(saved.peer);
+    if (saved.role === 'standby') {
+      // A standby restarted on its folder stays a standby (never a second primary at the same
+      // epoch) and follows its primary again as soon as it answers (the 1 s timer).
+      this.role = 'standby';
+      this.options.timing?.standBy(true);
+    } else {
+      this.needsFence = true;
+      this.link.behind = true;
+      void this.checkFence();
+    }
     this.announce();
   }
 
@@ -173,6 +189,7 @@ export class HostRoles implements StandbyControl, StandbyReplication {
     this.peer = base;
     this.options.trustPeer?.(base);
     this.primaryToken = token;
+    await savePeer(this.options.dataDir, base, 'standby');
     this.primaryEpoch = probe.view.epoch;
     this.options.timing?.standBy(true);
     this.follower = new Follower({
@@ -220,6 +237,7 @@ export class HostRoles implements StandbyControl, StandbyReplication {
     this.role = 'primary';
     this.deposed = null;
     this.link.behind = true; // no standby yet
+    if (this.peer) await savePeer(this.options.dataDir, this.peer, 'primary');
     this.options.log(`took over as primary at epoch ${epoch} (the primary was ${this.peer})`);
     this.options.timing?.standBy(false);
     const reply = await host.internals.changed(null, {});
@@ -243,7 +261,12 @@ export class HostRoles implements StandbyControl, StandbyReplication {
    * whether it took over, so a deposed primary journals nothing.
    */
   private async admit(): Promise<Refused | null> {
-    if (this.role === 'primary' && this.needsFence && this.knownPeer() !== null) {
+    // Every command waits for a check under way, not only the one that started it.
+    if (
+      this.role === 'primary' &&
+      this.knownPeer() !== null &&
+      (this.needsFence || this.fenceCheck)
+    ) {
       this.needsFence = false;
       await this.checkFence();
     }
@@ -271,7 +294,7 @@ export class HostRoles implements StandbyControl, StandbyReplication {
     if (this.deposed) return this.refusal();
     const wait = await this.link.wait(appended);
     if (wait === 'timed out') this.needsFence = true;
-    if (wait !== 'in step' && this.needsFence && this.knownPeer() !== null) {
+    if (wait !== 'in step' && (this.needsFence || this.fenceCheck) && this.knownPeer() !== null) {
       this.needsFence = false;
       await this.checkFence();
     }

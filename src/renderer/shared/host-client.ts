@@ -73,7 +73,15 @@ export function connectWebSocket(url: string): HostClient {
   });
   const open = () => {
     announce('connecting');
-    const ws = new WebSocket(hosts.current);
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(hosts.current);
+    } catch {
+      // A URL the page may not open (its policy): try the next host, never stop trying.
+      hosts.next();
+      setTimeout(open, 250);
+      return;
+    }
     socket = ws;
     ws.onopen = () => {
       retry = 250;

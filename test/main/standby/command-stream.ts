@@ -2,7 +2,7 @@
 // to whichever host is the primary now, and keeps every acknowledged journal entry, so what a
 // takeover kept can be checked against what the operator was told.
 import { benchRaceSetUp, cycleCommand } from '../../bench/host-bench-common.ts';
-import type { JournalEntry } from '../../../src/shared/race/events.ts';
+import type { JournalEntry, RaceCommand } from '../../../src/shared/race/events.ts';
 import { sleep, type StandbyPair } from '../../support/standby-pair.ts';
 
 /** The race the demo meeting makes active. */
@@ -20,7 +20,7 @@ export async function setUpStreamedRace(pair: StandbyPair): Promise<JournalEntry
 }
 
 /**
- * Streams the bench's command cycle (valid forever: src/test/bench/host-bench-common.ts) to the
+ * Streams the bench's command cycle (valid forever: test/bench/host-bench-common.ts) to the
  * pair's primary of the moment, one command at a time, until stopped. A host that dies or
  * refuses answers nothing that counts; only a 200 with its entries is an acknowledgement.
  */
@@ -93,4 +93,10 @@ export function missingFrom(
     a.source === b.source &&
     JSON.stringify(a.event) === JSON.stringify(b.event);
   return acked.filter((entry) => !same(entry, journal[entry.seq - 1]));
+}
+
+/** A command any race takes at any time: skater `bib` renamed (`n` makes each name new). */
+export function renameCommand(n: number): RaceCommand {
+  const bib = 1 + (n % 24);
+  return { type: 'skater/edited', bib, name: `Renamed ${bib} ${n}` };
 }
