@@ -6,6 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { quantile, tempDataDir } from './host-bench-common.ts';
 
 /** Milliseconds per append + datasync of a `lineBytes` line, `count` times in a row. */
 export async function appendSyncMs(dir: string, count = 1000, lineBytes = 250): Promise<number[]> {
@@ -23,4 +24,15 @@ export async function appendSyncMs(dir: string, count = 1000, lineBytes = 250): 
     await handle.close();
   }
   return samples;
+}
+
+/** Part 0 of bench:host and bench:standby: the disk's p50 / p99 on a fresh data folder. */
+export async function measureDisk(name: string): Promise<{ p50: number; p99: number }> {
+  const { dir, remove } = await tempDataDir(name);
+  try {
+    const samples = await appendSyncMs(dir);
+    return { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99) };
+  } finally {
+    await remove();
+  }
 }

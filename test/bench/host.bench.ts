@@ -31,7 +31,7 @@ import {
   type Row,
 } from './host-bench-common.ts';
 import { startChild } from './host-bench-child.ts';
-import { appendSyncMs } from './host-bench-disk.ts';
+import { measureDisk } from './host-bench-disk.ts';
 import type { MemoryResult } from './host-bench-memory.ts';
 import type { BuildResult, OpenResult } from './host-bench-startup.ts';
 import { runWsPart } from './host-bench-ws.ts';
@@ -82,22 +82,16 @@ console.log('');
 // 0. The disk's own append + fdatasync, the floor under every command (issue 20's yardstick)
 progress('part 0: the disk: append + fdatasync of a journal-sized line, 1,000 times');
 let disk: { p50: number; p99: number } | null = null;
-{
-  const { dir, remove } = await tempDataDir('disk');
-  try {
-    const samples = await appendSyncMs(dir);
-    disk = { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99) };
-    rows.push([
-      '0. disk: append + fdatasync p50 / p99 (data folder)',
-      `${ms(disk.p50)} / ${ms(disk.p99)}`,
-      '',
-      '',
-    ]);
-  } catch (error) {
-    failed('0. Disk', error);
-  } finally {
-    await remove();
-  }
+try {
+  disk = await measureDisk('disk');
+  rows.push([
+    '0. disk: append + fdatasync p50 / p99 (data folder)',
+    `${ms(disk.p50)} / ${ms(disk.p99)}`,
+    '',
+    '',
+  ]);
+} catch (error) {
+  failed('0. Disk', error);
 }
 
 // 1. WebSocket latency and throughput

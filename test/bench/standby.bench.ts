@@ -23,12 +23,11 @@ import {
   quantile,
   summarize,
   table,
-  tempDataDir,
   verdict,
   type Row,
   type Summary,
 } from './host-bench-common.ts';
-import { appendSyncMs } from './host-bench-disk.ts';
+import { measureDisk } from './host-bench-disk.ts';
 import { runFailover } from './standby-bench-failover.ts';
 import { runViews, VIEWS } from './standby-bench-views.ts';
 
@@ -61,17 +60,11 @@ console.log('');
 // 0. The disk
 progress('part 0: the disk (append + fdatasync)');
 let disk: { p50: number; p99: number } | null = null;
-{
-  const { dir, remove } = await tempDataDir('standby-disk');
-  try {
-    const samples = await appendSyncMs(dir);
-    disk = { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99) };
-    rows.push(['0. disk: append + fdatasync p50 / p99', p50p99(disk), '', '']);
-  } catch (error) {
-    failed('0. Disk', error);
-  } finally {
-    await remove();
-  }
+try {
+  disk = await measureDisk('standby-disk');
+  rows.push(['0. disk: append + fdatasync p50 / p99', p50p99(disk), '', '']);
+} catch (error) {
+  failed('0. Disk', error);
 }
 
 // 1. Failover

@@ -276,15 +276,15 @@ export class RaceHost {
     };
   }
 
-  /** Publishes every value as it is now (for names a new follower asked for). */
-  publishAll(): void {
-    this.publish(null);
+  /** Publishes every value as it is now, and these names a new follower asks for. */
+  publishAll(names: readonly string[] = []): void {
+    this.publish(null, names);
   }
 
   /** Publishes the views (and with raceId null, every record too). */
-  private publish(raceId: string | null): void {
+  private publish(raceId: string | null, names: readonly string[] = []): void {
     if (raceId === null) publishRecords(this.channel, this.programFile, this.stores, null);
-    publishViews(this.channel, {
+    publishViews(this.channel, names, {
       revision: this.hostRevision,
       activeRaceId: this.activeRaceId,
       stores: this.stores,

@@ -53,19 +53,21 @@ export interface ViewSource {
 }
 
 /**
- * Publishes every view: the active race's state and journal, each race's state (and that of a
- * race followed before it is added: race null), packed as the channel carries them.
+ * Publishes the views someone follows (and `asked`, names a new follower asks for): the active
+ * race's state and journal, and the state of each race followed by id (one followed before it
+ * is added: race null), packed as the channel carries them. A race nobody follows by id costs
+ * nothing here; the names are published when asked for.
  */
-export function publishViews(channel: Channel, source: ViewSource): void {
+export function publishViews(channel: Channel, asked: readonly string[], source: ViewSource): void {
   const { revision, stores } = source;
   const program = source.program();
-  const followed = [...channel.followedNames()].filter((name) => name.startsWith('state/'));
-  const ids = new Set([...stores.keys(), ...followed.map((name) => name.slice(6))]);
-  for (const id of [null, ...ids]) {
-    const name = stateName(id);
+  const names = new Set([stateName(null), ...channel.followedNames(), ...asked]);
+  for (const name of names) {
+    if (name !== stateName(null) && !name.startsWith('state/')) continue;
     // Already published at this revision (a subscribe asking for names): nothing to pack.
     if (channel.held(name)?.rev === revision) continue;
-    const view = { program, race: source.race(id ?? undefined) };
+    const id = name === stateName(null) ? undefined : name.slice('state/'.length);
+    const view = { program, race: source.race(id) };
     channel.publish(name, 'doc', revision, packState(view), view);
   }
   const active = source.activeRaceId;

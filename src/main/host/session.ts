@@ -152,20 +152,15 @@ export class HostSession {
           if (!journal) return reply(refused(404, `race "${request.race}" is not in the program`));
           return { kind: 'journal', raceId: request.race, ...journal };
         }
-        case 'program':
-          if (caller.role !== 'control') return reply(viewOnly);
-          {
-            const guarded = await this.guard?.();
-            if (guarded) return reply(guarded);
-          }
+        case 'program': {
+          const refusal = await this.commandRefusal(caller);
+          if (refusal) return reply(refusal);
           return reply(await host.programCommand(request.command, caller.source, request.revision));
+        }
         case 'command':
         case 'batch': {
-          if (caller.role !== 'control') return reply(viewOnly);
-          {
-            const guarded = await this.guard?.();
-            if (guarded) return reply(guarded);
-          }
+          const refusal = await this.commandRefusal(caller);
+          if (refusal) return reply(refusal);
           const withRevision = request.revision === undefined ? {} : { revision: request.revision };
           const raceRequest: RaceRequest =
             request.type === 'command'
@@ -189,17 +184,15 @@ export class HostSession {
             );
           return reply(await control.follow(request.primary, request.token));
         }
-        case 'timing':
-          if (caller.role !== 'control') return reply(viewOnly);
-          {
-            const guarded = await this.guard?.();
-            if (guarded) return reply(guarded);
-          }
+        case 'timing': {
+          const refusal = await this.commandRefusal(caller);
+          if (refusal) return reply(refusal);
           if (!this.timing)
             return reply(
               refused(404, 'no timing feed in this host: timing proposals come from a decoder'),
             );
           return reply(await this.timing.act(request));
+        }
       }
     } catch (cause) {
       this.log(
@@ -248,6 +241,12 @@ export class HostSession {
     this.standby?.socketClosed(sink);
   }
 
+  /** Why this caller may not change the race now: a view token, or the host's guard. */
+  private async commandRefusal(caller: Caller): Promise<Refused | null> {
+    if (caller.role !== 'control') return viewOnly;
+    return (await this.guard?.()) ?? null;
+  }
+
   /** A rule every command passes first (a standby refuses them all: issue 20); null: none. */
   useGuard(guard: (() => Promise<Refused | null>) | null): void {
     this.guard = guard;
@@ -263,8 +262,10 @@ export class HostSession {
   ): void {
     if (this.closed) return;
     this.sinks.add(sink);
+    // Published first, so the follower gets each value as it is now (a view nobody followed
+    // may be held at an older revision, or not at all).
+    this.host.publishAll(names);
     this.channel.follow(sink, names, options);
-    if (names.some((name) => this.channel.held(name) === null)) this.host.publishAll();
   }
 }
 

@@ -51,8 +51,7 @@ export class Pushes {
     }
     if (message.type === 'state') {
       // Protocol 1's whole state (a host before the channel).
-      const { journal: _journal, ...snapshot } = message;
-      this.announceState(snapshot);
+      this.announceState(message);
       return true;
     }
     return false;

@@ -8,7 +8,6 @@ import type { ProgramView } from './program.ts';
 import type { Accepted, Refused, Reply } from './reply.ts';
 import { bibSchema } from '../race/events.ts';
 import type { TimingMessage } from '../timing/view.ts';
-import type { Operation } from 'fast-json-patch';
 import type { ValueMessage } from './channel.ts';
 
 /** A client's own id for a request; echoed in the reply so it can match them. */
@@ -180,46 +179,12 @@ export function parseHostRequest(value: unknown): ParsedRequest {
   return { ok: true, request: parsed.data };
 }
 
-/**
- * The journal of the followed race, pushed with the state to a follower that asked for it (the
- * console): the entries from index `from` on (all of them after a subscribe or a change of
- * race, then only the new ones) and every voided seq. A client whose journal is not `from`
- * entries long asks for the whole journal again (`{"type":"journal"}`).
- */
-export interface JournalPush {
-  readonly raceId: string;
-  readonly from: number;
-  readonly entries: readonly JournalEntry[];
-  readonly voided: readonly number[];
-}
-
 /** The full state a view shows: sent on connect, on subscribe and after every change. */
 export interface StateMessage {
   readonly type: 'state';
   readonly revision: number;
   readonly program: ProgramView;
   readonly race: RaceView | null;
-  readonly journal?: JournalPush;
-}
-
-/**
- * What changed since the state (or patch) a view was sent last (issue 13): JSON Patch (RFC 6902)
- * operations on `{program, race}` of the state at host revision `from`, giving the state at `to`;
- * the program's and the race's revision counters come beside the ops (`program`, `raceRevision`).
- * A view whose state is not at `from` asks for the full state again (`subscribe`).
- */
-export interface PatchMessage {
-  readonly type: 'patch';
-  /** The race the view follows (absent: whichever is active). */
-  readonly race?: string;
-  readonly from: number;
-  readonly to: number;
-  /** The program revision at `to`, when it moved (it is not in the ops). */
-  readonly program?: number;
-  /** The followed race's revision at `to`, when it moved (it is not in the ops). */
-  readonly raceRevision?: number;
-  readonly ops: readonly Operation[];
-  readonly journal?: JournalPush;
 }
 
 /** An accepted command or program command: the host's Reply as a message. */
@@ -251,10 +216,4 @@ export function replyOf(message: AckMessage | ErrorMessage): Reply {
 
 /** Everything the host sends over the WebSocket. */
 export type SocketMessage =
-  | StateMessage
-  | PatchMessage
-  | AckMessage
-  | JournalMessage
-  | ErrorMessage
-  | TimingMessage
-  | ValueMessage;
+  StateMessage | AckMessage | JournalMessage | ErrorMessage | TimingMessage | ValueMessage;

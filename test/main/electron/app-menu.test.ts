@@ -10,6 +10,7 @@ import {
 import { MenuController, type MenuOutputs } from '../../../src/main/electron/menu-controller.ts';
 import { hostsMenuModel, hostsStatusLine } from '../../../src/main/electron/hosts-menu.ts';
 import type { StandbyControl } from '../../../src/main/standby/control.ts';
+import { hostRole } from '../../renderer/console/hosts/host-fixtures.ts';
 import type { HostRoleView } from '../../../src/shared/protocol/host-role.ts';
 import { refused, type Reply } from '../../../src/shared/protocol/reply.ts';
 import type { OutputsView, OutputTarget } from '../../../src/shared/protocol/ipc.ts';
@@ -333,22 +334,9 @@ describe('MenuController', () => {
   });
 });
 
-/** A host's role view (issue 20): a primary alone unless changed. */
-const roleView = (changes: Partial<HostRoleView> = {}): HostRoleView => ({
-  role: 'primary',
-  epoch: 1,
-  self: 'http://192.168.1.10:8316',
-  peer: null,
-  behind: 0,
-  standbyBehind: false,
-  lastHeardMs: null,
-  deposed: null,
-  diverged: [],
-  canTakeOver: false,
-  position: { program: 4, races: { 'men-semi-1': 42 } },
-  stateHash: 'a'.repeat(64),
-  ...changes,
-});
+/** A host's role view (issue 20): a primary alone at 192.168.1.10 unless changed. */
+const roleView = (changes: Partial<HostRoleView> = {}): HostRoleView =>
+  hostRole({ self: 'http://192.168.1.10:8316', ...changes });
 const standbyOf = (changes: Partial<HostRoleView> = {}) =>
   roleView({ role: 'standby', peer: 'http://192.168.1.10:8316', lastHeardMs: 200, ...changes });
 
