@@ -11,6 +11,7 @@ import {
 import type { Channel, StateSink } from './channel.ts';
 import {
   channelVersion,
+  gapsName,
   hostName,
   journalName,
   knownValueName,
@@ -59,8 +60,9 @@ const viewOnly = refused(
  */
 export function subscribedNames(race: string | null, journal: boolean): string[] {
   const names = journal ? [stateName(race), journalName(race), timingName] : [stateName(race)];
-  // Every view knows the host's role and peer (issue 20), to follow the primary.
-  return [...names, hostName];
+  // Every view knows the host's role and peer (issue 20), to follow the primary, and the groups
+  // on the ice (issue 21: published only while a decoder reports passings).
+  return [...names, hostName, gapsName];
 }
 
 /**
@@ -132,7 +134,7 @@ export class HostSession {
             return reply(
               refused(
                 400,
-                `names: unknown value "${unknown.slice(0, 100)}" (known: state, state/RACE, journal, journal/RACE, timing, program-file, host)`,
+                `names: unknown value "${unknown.slice(0, 100)}" (known: state, state/RACE, journal, journal/RACE, timing, gaps, program-file, host)`,
               ),
             );
           this.follow(sink, request.names, {});

@@ -25,7 +25,9 @@ import type {
   TimingView,
 } from '../../shared/timing/view.ts';
 import type { Caller, HostSession, TimingHandler } from '../host/session.ts';
-import { timingName } from '../../shared/protocol/channel.ts';
+import { gapsName, timingName } from '../../shared/protocol/channel.ts';
+import { raceGaps } from '../../shared/timing/groups.ts';
+import type { GapsView } from '../../shared/timing/gaps-view.ts';
 import { AutoLaps } from './auto-laps.ts';
 import { DecoderLink } from './decoder-link.ts';
 import { p3Source, type SourceFactory } from './passing-source.ts';
@@ -53,6 +55,9 @@ export class TimingService implements TimingHandler {
   private readonly dismissed = new Set<string>();
   private seq = 0;
   private lastText: string | null = null;
+  private gapsSeq = 0;
+  private lastGaps: GapsView | null = null;
+  private lastGapsText: string | null = null;
   private pushQueued = false;
   private closed = false;
   private readonly unsubscribe: () => void;
@@ -118,6 +123,14 @@ export class TimingService implements TimingHandler {
       silent:
         race && race.id === this.trackedRace ? this.tracker.silent(race.state, this.now()) : [],
     };
+  }
+
+  /**
+   * The groups and gaps of the active race from the passings (issue 21), derived now; null
+   * without a tracked race (no decoder, no passings: nothing invented).
+   */
+  gaps(): GapsView | null {
+    return this.lastGaps;
   }
 
   /** Called with every new view (the fan-out's consoles get it too). */
@@ -316,7 +329,38 @@ export class TimingService implements TimingHandler {
     });
   }
 
+  /** The groups derived again; published (`gaps`, a doc: only what moved travels) on a change. */
+  private pushGaps(): void {
+    const race = this.race();
+    if (!race || race.id !== this.trackedRace || this.standingBy) {
+      this.lastGaps = null;
+      return;
+    }
+    const gaps = raceGaps({
+      state: race.state,
+      startMs: this.tracker.startDecoderMs,
+      skaters: this.tracker.crossings(),
+      thresholdMs: this.settings.groupGapSeconds * 1000,
+    });
+    const text = `${race.id}\n${JSON.stringify(gaps)}`;
+    if (text === this.lastGapsText) return;
+    this.lastGapsText = text;
+    this.gapsSeq += 1;
+    this.lastGaps = { raceId: race.id, seq: this.gapsSeq, ...gaps };
+    this.options.session.channel.publish(gapsName, 'doc', this.gapsSeq, this.lastGaps);
+    for (const listener of this.gapsListeners) listener(this.lastGaps);
+  }
+
+  private readonly gapsListeners = new Set<(gaps: GapsView) => void>();
+
+  /** Called with the groups each time they change (feeds: issue 21). */
+  onGaps(listener: (gaps: GapsView) => void): () => void {
+    this.gapsListeners.add(listener);
+    return () => this.gapsListeners.delete(listener);
+  }
+
   private push(): void {
+    this.pushGaps();
     const view = this.view();
     const { now: _now, seq: _seq, ...content } = view;
     const text = JSON.stringify(content);

@@ -5,6 +5,7 @@ import { replyMessage } from '../../shared/protocol/socket.ts';
 import type { JournalCopy } from './journal-feed.ts';
 import type { TimingView } from '../../shared/timing/view.ts';
 import type { HostRoleView } from '../../shared/protocol/host-role.ts';
+import type { GapsView } from '../../shared/timing/gaps-view.ts';
 import { Pushes } from './pushes.ts';
 
 export { Pushes } from './pushes.ts';
@@ -22,6 +23,8 @@ export interface HostClient {
   onTiming(listener: (timing: TimingView) => void): () => void;
   /** The host's role, epoch and peer (issue 20), each time it changes. */
   onHost(listener: (host: HostRoleView) => void): () => void;
+  /** The active race's groups and gaps from the loop (issue 21), each time they change. */
+  onGaps(listener: (gaps: GapsView) => void): () => void;
   send(message: ClientMessage): Promise<ServerMessage>;
   close(): void;
 }
@@ -116,6 +119,7 @@ export function connectWebSocket(url: string): HostClient {
     onJournal: (listener) => pushes.onJournal(listener),
     onTiming: (listener) => pushes.onTiming(listener),
     onHost: (listener) => pushes.onHost(listener),
+    onGaps: (listener) => pushes.onGaps(listener),
     onConnection: (listener) => {
       connectionListeners.add(listener);
       listener(connection);

@@ -35,6 +35,7 @@ export function connectIpc(
     onJournal: (listener) => pushes.onJournal(listener),
     onTiming: (listener) => pushes.onTiming(listener),
     onHost: (listener) => pushes.onHost(listener),
+    onGaps: (listener) => pushes.onGaps(listener),
     onConnection: (listener) => {
       listener(closed ? 'closed' : 'open');
       return () => undefined;

@@ -15,6 +15,7 @@ import type { HostSnapshotMessage } from '../../shared/protocol/snapshot.ts';
 import type { JournalEntry } from '../../shared/race/events.ts';
 import { voidedEntries } from '../../shared/race/history.ts';
 import type { TimingView } from '../../shared/timing/view.ts';
+import type { GapsView } from '../../shared/timing/gaps-view.ts';
 import type { JournalCopy } from './journal-feed.ts';
 
 /**
@@ -27,6 +28,7 @@ export class Pushes {
   readonly journalListeners = new Set<(journal: JournalCopy) => void>();
   readonly timingListeners = new Set<(timing: TimingView) => void>();
   readonly hostListeners = new Set<(host: HostRoleView) => void>();
+  readonly gapsListeners = new Set<(gaps: GapsView) => void>();
   /** The one map of held values. */
   readonly held = new Map<string, HeldValue>();
   latest: HostSnapshotMessage | null = null;
@@ -34,6 +36,8 @@ export class Pushes {
   latestJournal: JournalCopy | null = null;
   /** The host's role, epoch and peer (issue 20: the `host` value). */
   latestHost: HostRoleView | null = null;
+  /** The groups and gaps of the active race from the loop (issue 21: the `gaps` value). */
+  latestGaps: GapsView | null = null;
 
   constructor(
     private readonly send: (message: ClientMessage) => Promise<ServerMessage>,
@@ -83,6 +87,10 @@ export class Pushes {
       const host = next.value as HostRoleView;
       this.latestHost = host;
       this.hostListeners.forEach((listener) => listener(host));
+    } else if (kind === 'gaps') {
+      const gaps = next.value as GapsView;
+      this.latestGaps = gaps;
+      this.gapsListeners.forEach((listener) => listener(gaps));
     } else if (kind === 'timing') {
       const view = next.value as TimingView;
       this.latestTiming = view;
@@ -94,6 +102,13 @@ export class Pushes {
     this.timingListeners.add(listener);
     if (this.latestTiming) listener(this.latestTiming);
     return () => this.timingListeners.delete(listener);
+  }
+
+  /** The groups and gaps of the active race (issue 21), each time they change. */
+  onGaps(listener: (gaps: GapsView) => void): () => void {
+    this.gapsListeners.add(listener);
+    if (this.latestGaps) listener(this.latestGaps);
+    return () => this.gapsListeners.delete(listener);
   }
 
   /** The host's role (primary or standby), epoch and peer, each time it changes. */

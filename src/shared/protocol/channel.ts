@@ -46,6 +46,8 @@ export const stateName = (race: string | null): string => (race ? `state/${race}
 export const journalName = (race: string | null): string => (race ? `journal/${race}` : 'journal');
 /** The timing feed's view (consoles). */
 export const timingName = 'timing';
+/** The active race's groups and gaps from the loop (issue 21): boards, overlays, commentators. */
+export const gapsName = 'gaps';
 /** The program file as the host keeps it (the standby's copy). */
 export const programFileName = 'program-file';
 /** The host's role, epoch and peer (every view, to follow the primary). */
@@ -56,6 +58,7 @@ export function knownValueName(name: string): boolean {
   return (
     /^(state|journal)(\/[^/\s]{1,64})?$/.test(name) ||
     name === timingName ||
+    name === gapsName ||
     name === programFileName ||
     name === hostName
   );

@@ -40,6 +40,11 @@ export const timingSettingsSchema = strictObject({
     .regex(/^[0-9A-Za-z-]{1,20}$/, 'a transponder number such as 9992')
     .nullable()
     .default('9992'),
+  /**
+   * A new group where consecutive skaters cross the line at least this far apart (issue 21; as
+   * cycling timing splits a field). Groups and gaps: src/shared/timing/groups.ts.
+   */
+  groupGapSeconds: z.number().min(0.1).max(30).default(1),
 });
 export type TimingSettings = z.output<typeof timingSettingsSchema>;
 

@@ -205,6 +205,11 @@ export class LapTracker {
     return lap < 1 ? null : (this.firsts[lap - 1] ?? null);
   }
 
+  /** Every skater's lap crossings, for the groups and gaps (src/shared/timing/groups.ts). */
+  crossings(): Iterable<SkaterCrossings> {
+    return this.skaters.values();
+  }
+
   /** Everyone who completed `lap`, in crossing order. */
   lapOrder(lap: number): LapPassage[] {
     const start = this.clock.startMs ?? 0;

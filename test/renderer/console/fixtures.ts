@@ -1,4 +1,5 @@
 // Test fixtures for the console: race views built by the real engine, and a fake host client.
+import type { GapsView } from '../../../src/shared/timing/gaps-view.ts';
 import type { HostRoleView } from '../../../src/shared/protocol/host-role.ts';
 import type { ClientMessage, ServerMessage } from '../../../src/shared/protocol/messages.ts';
 import { defaultDisplaySettings, type ProgramView } from '../../../src/shared/protocol/program.ts';
@@ -155,6 +156,15 @@ export class FakeClient implements HostClient {
   /** Pushes the host's role (issue 20), as the host does to every view. */
   pushHost(view: HostRoleView): void {
     for (const listener of this.hostListeners) listener(view);
+  }
+  private readonly gapsListeners = new Set<(gaps: GapsView) => void>();
+  onGaps(listener: (gaps: GapsView) => void): () => void {
+    this.gapsListeners.add(listener);
+    return () => this.gapsListeners.delete(listener);
+  }
+  /** Pushes the groups and gaps (issue 21), as the host does to every view. */
+  pushGaps(view: GapsView): void {
+    for (const listener of this.gapsListeners) listener(view);
   }
   /** Pushes the timing feed's view, as the host does to consoles. */
   pushTiming(view: TimingView): void {

@@ -226,7 +226,13 @@ describe('settings changes as parsed from a request', () => {
     const configured: ProgramFile = {
       ...program,
       display: { ...defaultDisplaySettings, theme: 'high-contrast', overlayTop: 12 },
-      timing: { url: 'p3://10.0.0.5:5403', autoLaps: false, minLapSeconds: 25, startSignal: null },
+      timing: {
+        url: 'p3://10.0.0.5:5403',
+        autoLaps: false,
+        minLapSeconds: 25,
+        startSignal: null,
+        groupGapSeconds: 1.5,
+      },
     };
     const apply = (body: unknown) => {
       const decision = applyProgramCommand(

@@ -33,6 +33,7 @@ function show(
       autoLaps: options.autoLaps ?? false,
       minLapSeconds: 20,
       startSignal: null,
+      groupGapSeconds: 1,
     },
   });
   const feed: TimingFeed | null = status === null ? null : { view, receivedAt: Date.now() };

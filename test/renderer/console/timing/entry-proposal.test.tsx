@@ -209,6 +209,7 @@ describe('a timing proposal in the entry line', () => {
           autoLaps: true,
           minLapSeconds: 20,
           startSignal: null,
+          groupGapSeconds: 1,
         },
       }),
     );
