@@ -1,3 +1,4 @@
+import type { GapsView } from '../../shared/timing/gaps-view.ts';
 import type { RaceRequest } from '../../shared/protocol/commands.ts';
 import type { JournalEntry } from '../../shared/race/events.ts';
 import { refused, type Refused, type Reply } from '../../shared/protocol/reply.ts';
@@ -47,7 +48,13 @@ export type SessionAnswer =
 export interface TimingHandler {
   act(request: Extract<HostRequest, { type: 'timing' }>): Promise<Reply>;
   view(): TimingView;
+  /** The active race's groups and gaps (issue 21); null without a tracked race. */
+  gaps(): GapsView | null;
+  /** Called each time the groups and gaps change. */
+  onGaps(listener: (gaps: GapsView) => void): () => void;
 }
+
+const none = (): void => undefined;
 
 const viewOnly = refused(
   403,
@@ -218,7 +225,23 @@ export class HostSession {
 
   /** Plugs the timing feed in (one per host); its proposals are then accepted through here. */
   attachTiming(handler: TimingHandler | null): void {
+    this.detachGaps();
     this.timing = handler;
+    this.detachGaps = handler?.onGaps((gaps) => this.gapsListeners.forEach((l) => l(gaps))) ?? none;
+  }
+
+  private detachGaps: () => void = none;
+  private readonly gapsListeners = new Set<(gaps: GapsView) => void>();
+
+  /** The active race's groups and gaps from the loop (issue 21); null without a timing feed. */
+  gaps(): GapsView | null {
+    return this.timing?.gaps() ?? null;
+  }
+
+  /** Called each time the groups and gaps change (the feeds' event streams, issue 21). */
+  onGaps(listener: (gaps: GapsView) => void): () => void {
+    this.gapsListeners.add(listener);
+    return () => this.gapsListeners.delete(listener);
   }
 
   /** The timing feed's view (null: no feed in this host). */
