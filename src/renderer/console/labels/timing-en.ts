@@ -49,6 +49,10 @@ export const timingEn = {
     'a gun wired to the decoder’s start input reads as this transponder (MYLAPS: 9992): race times then run from the gun; empty: none',
   'timing.minLapHelp': 'a skater’s passings closer than this are one crossing read twice',
   'timing.badMinLap': 'the minimum lap time is 0.05 to 600 seconds',
+  'timing.groupGap': 'New group after (s)',
+  'timing.groupGapHelp':
+    'skaters crossing the line this far apart or more are in different groups (boards, gaps, report)',
+  'timing.badGroupGap': 'the gap between groups is 0.1 to 30 seconds',
   'timing.apply': 'Apply',
   'timing.details': 'Status',
   'timing.d.connection': 'Connection',

@@ -53,6 +53,10 @@ export const timingNl: Record<keyof typeof timingEn, string> = {
   'timing.minLapHelp':
     'passages van een rijder dichter bij elkaar zijn één doorkomst, dubbel gelezen',
   'timing.badMinLap': 'de minimale rondetijd is 0,05 tot 600 seconden',
+  'timing.groupGap': 'Nieuwe groep na (s)',
+  'timing.groupGapHelp':
+    'rijders die de lijn zo ver of verder uit elkaar passeren, rijden in verschillende groepen',
+  'timing.badGroupGap': 'het gat tussen groepen is 0,1 tot 30 seconden',
   'timing.apply': 'Toepassen',
   'timing.details': 'Status',
   'timing.d.connection': 'Verbinding',

@@ -5,10 +5,10 @@ import type { SendProgram } from '../host/use-host.ts';
 import type { Translate } from '../labels/i18n.ts';
 import { Refusal } from '../ui/Refusal.tsx';
 
-/** The minimum lap time typed ("20", "0,5"), or null when out of range. */
-function minLapOf(text: string): number | null {
+/** Seconds typed ("20", "0,5"), or null when out of range. */
+function secondsOf(text: string, min: number, max: number): number | null {
   const seconds = Number(text.trim().replace(',', '.'));
-  return text.trim() !== '' && Number.isFinite(seconds) && seconds >= 0.05 && seconds <= 600
+  return text.trim() !== '' && Number.isFinite(seconds) && seconds >= min && seconds <= max
     ? seconds
     : null;
 }
@@ -29,6 +29,7 @@ export function TimingSettingsForm({
 }) {
   const [url, setUrl] = useState(settings.url ?? '');
   const [minLap, setMinLap] = useState(String(settings.minLapSeconds));
+  const [groupGap, setGroupGap] = useState(String(settings.groupGapSeconds));
   const [startSignal, setStartSignal] = useState(settings.startSignal ?? '');
   const [invalid, setInvalid] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -48,13 +49,22 @@ export function TimingSettingsForm({
     void configure({ url: parsed.data });
   };
   const applyMinLap = () => {
-    const seconds = minLapOf(minLap);
+    const seconds = secondsOf(minLap, 0.05, 600);
     if (seconds === null) {
       setInvalid(t('timing.badMinLap'));
       return;
     }
     setInvalid(null);
     void configure({ minLapSeconds: seconds });
+  };
+  const applyGroupGap = () => {
+    const seconds = secondsOf(groupGap, 0.1, 30);
+    if (seconds === null) {
+      setInvalid(t('timing.badGroupGap'));
+      return;
+    }
+    setInvalid(null);
+    void configure({ groupGapSeconds: seconds });
   };
   return (
     <div className="timing-settings">
@@ -125,6 +135,28 @@ export function TimingSettingsForm({
         </label>
         <button type="submit">{t('timing.apply')}</button>
         <span className="muted">{t('timing.minLapHelp')}</span>
+      </form>
+      <form
+        className="row"
+        aria-label={t('timing.groupGap')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          applyGroupGap();
+        }}
+      >
+        <label>
+          {t('timing.groupGap')}{' '}
+          <input
+            type="text"
+            inputMode="decimal"
+            size={6}
+            data-testid="timing-group-gap"
+            value={groupGap}
+            onChange={(event) => setGroupGap(event.target.value)}
+          />
+        </label>
+        <button type="submit">{t('timing.apply')}</button>
+        <span className="muted">{t('timing.groupGapHelp')}</span>
       </form>
       <form
         className="row"

@@ -50,6 +50,7 @@ describe('the timing panel', () => {
           autoLaps: false,
           minLapSeconds: 20,
           startSignal: '9992',
+          groupGapSeconds: 1,
         },
         revision: 7,
       },
@@ -72,13 +73,14 @@ describe('the timing panel', () => {
     expect(programSent()).toEqual([]);
   });
 
-  it('disconnects, switches auto laps and sets the minimum lap time, keeping the decoder', async () => {
+  it('disconnects, switches auto laps and sets the minimum lap time and the group gap, keeping the decoder', async () => {
     const user = await openPanel(timingView(), 'p3://10.0.0.5:5403');
     const settings = {
       url: 'p3://10.0.0.5:5403',
       autoLaps: false,
       minLapSeconds: 20,
       startSignal: '9992',
+      groupGapSeconds: 1,
     };
     await user.click(screen.getByTestId('timing-auto-laps'));
     const minLap = screen.getByTestId('timing-min-lap');
@@ -89,6 +91,14 @@ describe('the timing panel', () => {
     );
     await user.clear(minLap);
     await user.type(minLap, '12,5{Enter}');
+    const groupGap = screen.getByTestId('timing-group-gap');
+    await user.clear(groupGap);
+    await user.type(groupGap, '45{Enter}');
+    expect(screen.getByTestId('timing-invalid')).toHaveTextContent(
+      'the gap between groups is 0.1 to 30 seconds',
+    );
+    await user.clear(groupGap);
+    await user.type(groupGap, '1,5{Enter}');
     await user.click(screen.getByTestId('timing-disconnect'));
     // No gun wired: the start input cleared (times then run from the start key).
     await user.clear(screen.getByTestId('timing-start-signal'));
@@ -96,6 +106,7 @@ describe('the timing panel', () => {
     expect(programSent().map((message) => message.type === 'program' && message.command)).toEqual([
       { type: 'timing/configured', ...settings, autoLaps: true },
       { type: 'timing/configured', ...settings, minLapSeconds: 12.5 },
+      { type: 'timing/configured', ...settings, groupGapSeconds: 1.5 },
       { type: 'timing/configured', ...settings, url: null },
       { type: 'timing/configured', ...settings, startSignal: null },
     ]);
