@@ -252,6 +252,7 @@ describe('settings changes as parsed from a request', () => {
       autoLaps: true,
       minLapSeconds: 25,
       startSignal: null,
+      groupGapSeconds: 1.5,
     });
     expect(apply({ type: 'timing/configured', url: null }).timing.url).toBeNull();
   });
