@@ -123,7 +123,10 @@ export class HostSession {
           const race = request.race ?? null;
           if (!sink) return reply(refused(400, 'subscribe: this transport cannot follow a race'));
           const legacy = request.v !== channelVersion;
-          const names = subscribedNames(race, !legacy && (request.journal ?? false));
+          // Protocol 1 knows one message, `state`: the other values would arrive dressed as one.
+          const names = legacy
+            ? [stateName(race)]
+            : subscribedNames(race, request.journal ?? false);
           this.follow(sink, names, { legacy, replace: true });
           const warning =
             race === null || host.race(race)

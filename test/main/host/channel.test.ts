@@ -6,7 +6,12 @@ import type { RaceHost } from '../../../src/main/host/host.ts';
 import { HostSession, subscribedNames } from '../../../src/main/host/session.ts';
 import type { JournalEntry, RaceCommand } from '../../../src/shared/race/events.ts';
 import type { StateMessage } from '../../../src/shared/protocol/socket.ts';
-import { changeBase, type ValueMessage } from '../../../src/shared/protocol/channel.ts';
+import {
+  changeBase,
+  gapsName,
+  hostName,
+  type ValueMessage,
+} from '../../../src/shared/protocol/channel.ts';
 import { openHost, type HostFixture } from '../../support/host-fixture.ts';
 import { skaters } from '../../support/race.ts';
 import { statesOf, valuesOf } from '../../support/patched-states.ts';
@@ -130,7 +135,11 @@ describe('the replication channel', () => {
 
   it('speaks protocol 1 to a client that did not ask for 2: the whole `state` message', async () => {
     const old = new TestSink();
-    session.follow(old, subscribedNames(null, false), { legacy: true, replace: true });
+    const answer = await session.answer({ type: 'subscribe' }, { role: 'view', source: 't' }, old);
+    expect(answer.kind).toBe('following');
+    // Values protocol 1 has no message for (the host's role, the groups) never reach it.
+    session.channel.publish(gapsName, 'doc', 1, { raceId: 'x', groups: [] });
+    session.channel.publish(hostName, 'latest', 1, { role: 'primary' });
     await send({ type: 'race/started' });
     const messages = old.sent.map((text) => JSON.parse(text) as StateMessage);
     expect(messages.map((m) => [m.type, m.revision])).toEqual([
