@@ -115,6 +115,9 @@ export const noGaps = (thresholdSeconds: number): RaceGaps => ({
 
 const seconds = (ms: number): number => Math.round(ms / 10) / 100;
 
+/** A skater not read for this many of the race's laps since the latest crossing is overdue. */
+const OVERDUE_LAPS = 1.25;
+
 interface Crossed {
   readonly bib: number;
   readonly laps: readonly LapCrossing[];
@@ -156,13 +159,25 @@ export function raceGaps(input: GapsInput): RaceGaps {
   const metresPerMs = leaderLapMs ? (input.lapMetres ?? 400) / leaderLapMs : null;
   const groups: { helmets: number[]; behindMs: number; lap: number }[] = [];
   const groupOf = new Map<number, number>();
+  // The latest crossing seen: the passings' own "now". A skater who has not crossed a lap that
+  // others crossed by then is at least that far behind them there.
+  const latest = Math.max(...everyone.map((skater) => skater.lastMs));
+  const raceLapMs = firsts.length > 1 ? firsts.at(-1)! - firsts.at(-2)! : firsts[0]! - startMs;
   let ahead: Crossed | null = null;
   for (const skater of order) {
-    if (lapped.has(skater.bib)) continue;
+    // Lapped, or overdue at the line (stepped off, or reads missed): in no group.
+    if (lapped.has(skater.bib) || latest - skater.lastMs > OVERDUE_LAPS * raceLapMs) continue;
     const behindMs = skater.lastMs - firsts[skater.count - 1]!;
-    const apart = ahead ? skater.lastMs - timeAt(ahead, skater.count) : 0;
+    // Not across the next lap yet: at least as far behind it as the time since it was crossed.
+    const notYet = (lap: number) => (lap <= firsts.length ? latest - firsts[lap - 1]! : 0);
+    const apart = ahead
+      ? Math.max(
+          skater.lastMs - timeAt(ahead, skater.count),
+          ahead.count > skater.count ? latest - timeAt(ahead, skater.count + 1) : 0,
+        )
+      : 0;
     if (!ahead || apart >= thresholdMs) {
-      const floor = groups.at(-1)?.behindMs ?? 0;
+      const floor = Math.max(groups.at(-1)?.behindMs ?? 0, notYet(skater.count + 1));
       groups.push({ helmets: [], behindMs: Math.max(behindMs, floor), lap: skater.count });
     }
     groups.at(-1)!.helmets.push(skater.bib);
