@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { raceFeed } from '../../shared/feed/feed.ts';
+import { feedGapsOf, raceFeed } from '../../shared/feed/feed.ts';
 import { feedVersion, type Feed } from '../../shared/feed/schema.ts';
 import {
   feedContentTypes,
@@ -10,6 +10,7 @@ import {
 } from '../../shared/feed/text.ts';
 import type { MeetingFacts } from '../../shared/results/meeting-facts.ts';
 import type { RaceView } from '../../shared/race/view.ts';
+import type { GapsView } from '../../shared/timing/gaps-view.ts';
 import type { HostSession } from '../host/session.ts';
 import { meetingFacts } from '../results-out/meeting-facts.ts';
 import { access } from './auth.ts';
@@ -49,6 +50,17 @@ const feedRoute = {
   },
 };
 
+/**
+ * The groups' part of an ETag (issue 21): their seq, which grows with every change, and this
+ * process's start, since a restarted host counts its seq from 0 again. '' without groups.
+ */
+export function gapsTag(gaps: GapsView | null, boot: string): string {
+  return gaps ? `-g${boot}.${gaps.seq}` : '';
+}
+
+/** A name for this process's start, for gapsTag. */
+export const bootTag = (now = Date.now()): string => now.toString(36);
+
 /** Whether an If-None-Match header names this ETag (weak comparison, RFC 9110 13.1.2). */
 export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false;
@@ -68,16 +80,23 @@ export function registerFeedRoutes(
 ): void {
   const { host } = session;
   const keepAliveMs = options.keepAliveMs ?? 15_000;
+  const boot = bootTag();
   // The host derives one view per race revision; each gets one feed per meeting (its facts are
-  // in the feed: issue 19) and each text once.
-  const feeds = new WeakMap<RaceView, { meeting: MeetingFacts; feed: Feed }>();
+  // in the feed: issue 19) and per groups (issue 21: they change at every bunch's crossing, far
+  // more often than the race), and each text once.
+  const feeds = new WeakMap<
+    RaceView,
+    { meeting: MeetingFacts; gaps: GapsView | null; feed: Feed }
+  >();
   const bodies = new WeakMap<Feed, Partial<Record<FeedFormat, string>>>();
-  const feedOf = (view: RaceView): Feed => {
+  /** The groups of this race now: the active race's, once the loop has timed someone. */
+  const gapsFor = (view: RaceView): GapsView | null => feedGapsOf(session.gaps(), view.id);
+  const feedOf = (view: RaceView, gaps: GapsView | null): Feed => {
     const meeting = meetingFacts(host.program());
     const kept = feeds.get(view);
-    if (kept?.meeting === meeting) return kept.feed;
-    const feed = raceFeed(view, meeting);
-    feeds.set(view, { meeting, feed });
+    if (kept?.meeting === meeting && kept.gaps === gaps) return kept.feed;
+    const feed = raceFeed(view, meeting, gaps);
+    feeds.set(view, { meeting, gaps, feed });
     return feed;
   };
   const textOf = (feed: Feed, format: FeedFormat): string => {
@@ -109,11 +128,12 @@ export function registerFeedRoutes(
     const found = lookUp(match[1]!);
     if ('error' in found) return reply.code(404).send(failure(found.error));
     const { view } = found;
-    // Same race and revision, same bytes; the program revision guards a race id used again.
-    const etag = `"feed${feedVersion}-${encodeURIComponent(view.id)}-${view.revision}-${host.program().revision}-${format}"`;
+    const gaps = gapsFor(view);
+    // Same race, revision and groups, same bytes; the program revision guards a race id used again.
+    const etag = `"feed${feedVersion}-${encodeURIComponent(view.id)}-${view.revision}-${host.program().revision}${gapsTag(gaps, boot)}-${format}"`;
     reply.header('ETag', etag);
     if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    return reply.type(feedContentTypes[format]).send(textOf(feedOf(view), format));
+    return reply.type(feedContentTypes[format]).send(textOf(feedOf(view, gaps), format));
   });
 
   const streams = new Set<() => void>();
@@ -142,34 +162,52 @@ export function registerFeedRoutes(
       });
       raw.write('retry: 2000\n\n');
       // A client reconnecting to a named race skips the feed it already has (Last-Event-ID). For
-      // `active` the id alone cannot tell whether the active race changed, so it always gets one.
+      // `active` the id alone cannot tell whether the active race changed, so it always gets one;
+      // nor can it tell which groups a client had (the id is the revision): with groups, one too.
       const lastId = race === activeRace ? undefined : request.headers['last-event-id'];
       let sent: string | null = lastId === undefined ? null : `${race}\n${String(lastId).trim()}`;
       let blocked = false;
+      let ended = false;
       const push = () => {
-        if (blocked || raw.destroyed) return;
+        if (ended || blocked || raw.destroyed) return;
         const now = lookUp(race);
-        const key = 'error' in now ? 'none' : `${now.view.id}\n${now.view.revision}`;
+        const gaps = 'error' in now ? null : gapsFor(now.view);
+        const key =
+          'error' in now
+            ? 'none'
+            : `${now.view.id}\n${now.view.revision}${gaps ? `\n${gaps.seq}` : ''}`;
         if (key === sent) return;
         sent = key;
         const event =
           'error' in now
             ? `event: unavailable\ndata: ${JSON.stringify(failure(now.error))}\n\n`
-            : `event: feed\nid: ${now.view.revision}\ndata: ${textOf(feedOf(now.view), 'json')}\n\n`;
+            : `event: feed\nid: ${now.view.revision}\ndata: ${textOf(feedOf(now.view, gaps), 'json')}\n\n`;
         if (!raw.write(event)) blocked = true; // the latest goes out on 'drain'
       };
-      const unsubscribe = host.subscribe(() => {
-        try {
-          push();
-        } catch {
-          end();
-        }
-      });
+      // A change of the race and a change of the groups it brings (the timing feed derives them
+      // in a microtask after the host's change) go out as one event: pushed once both are in.
+      let queued = false;
+      const changed = () => {
+        if (queued) return;
+        queued = true;
+        queueMicrotask(() => {
+          queued = false;
+          try {
+            push();
+          } catch {
+            end();
+          }
+        });
+      };
+      const unsubscribe = host.subscribe(changed);
+      const unfollowGaps = session.onGaps(changed);
       const keepAlive = setInterval(() => raw.write(': keepalive\n\n'), keepAliveMs);
       keepAlive.unref();
       const end = () => {
+        ended = true;
         clearInterval(keepAlive);
         unsubscribe();
+        unfollowGaps();
         streams.delete(end);
         if (!raw.destroyed) raw.end();
       };

@@ -4,16 +4,20 @@
  * cache or CDN (resources/deploy/nginx.conf): `live.json` may be cached for a second, each race
  * revision has its own immutable URL, and the host answers each URL about once a second
  * whatever the audience. The page at /public/ polls live.json and says when the data stops.
+ * The groups and gaps from the loop (issue 21) are in live.json's race only: they change within
+ * a race revision, so a revision's immutable document cannot hold them (its `groups` is []).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { raceFeed } from '../../shared/feed/feed.ts';
+import { feedGapsOf, raceFeed } from '../../shared/feed/feed.ts';
 import type { Feed } from '../../shared/feed/schema.ts';
 import type { JournalEntry } from '../../shared/race/events.ts';
-import { raceView } from '../../shared/race/view.ts';
+import { raceView, type RaceView } from '../../shared/race/view.ts';
+import type { MeetingFacts } from '../../shared/results/meeting-facts.ts';
+import type { GapsView } from '../../shared/timing/gaps-view.ts';
 import type { HostSession } from '../host/session.ts';
 import { meetingFacts } from '../results-out/meeting-facts.ts';
 import { access } from './auth.ts';
-import { matchesEtag } from './feed-routes.ts';
+import { bootTag, gapsTag, matchesEtag } from './feed-routes.ts';
 import { publicPage } from './public-page.ts';
 import { failure } from './replies.ts';
 import { RevisionStates } from './revision-states.ts';
@@ -64,6 +68,16 @@ export function registerPublicRoutes(
 ): void {
   const { host } = session;
   const now = options.now ?? Date.now;
+  const boot = bootTag();
+  // The active race's feed, made once per race view, meeting and groups (not once per request:
+  // a host without a cache in front answers every poller).
+  let live: { view: RaceView; meeting: MeetingFacts; gaps: GapsView | null; feed: Feed } | null =
+    null;
+  const liveFeed = (view: RaceView, meeting: MeetingFacts, gaps: GapsView | null): Feed => {
+    if (live?.view !== view || live.meeting !== meeting || live.gaps !== gaps)
+      live = { view, meeting, gaps, feed: raceFeed(view, meeting, gaps) };
+    return live.feed;
+  };
   const states = new RevisionStates();
   const texts = new Map<string, RevisionText>();
   const off = (reply: FastifyReply) =>
@@ -78,18 +92,20 @@ export function registerPublicRoutes(
     const program = host.program();
     if (!program.publicFeed) return off(reply);
     const race = host.race();
+    const gaps = race ? feedGapsOf(session.gaps(), race.id) : null;
     const at = Math.floor(now() / 1000) * 1000;
-    const etag = `"${host.revision}-${at / 1000}"`;
+    // The groups change between revisions: their seq is in the ETag (issue 21).
+    const etag = `"${host.revision}${gapsTag(gaps, boot)}-${at / 1000}"`;
     reply.headers({ ...liveHeaders, ETag: etag });
     if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    const live: PublicLive = {
+    const document: PublicLive = {
       meeting: program.meeting,
       at,
       revision: host.revision,
-      race: race ? raceFeed(race, meetingFacts(program)) : null,
+      race: race ? liveFeed(race, meetingFacts(program), gaps) : null,
       revisionUrl: race ? `/public/v1/races/${race.id}/${race.revision}.json` : null,
     };
-    return reply.type('application/json; charset=utf-8').send(JSON.stringify(live));
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify(document));
   });
 
   app.get<{ Params: { id: string; revision: string } }>(

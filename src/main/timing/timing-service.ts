@@ -31,6 +31,7 @@ import type { GapsView } from '../../shared/timing/gaps-view.ts';
 import { AutoLaps } from './auto-laps.ts';
 import { DecoderLink } from './decoder-link.ts';
 import { p3Source, type SourceFactory } from './passing-source.ts';
+import type { PassingRecorder } from './passing-log.ts';
 
 /** Every command the feed makes is journaled with this source. */
 export const timingCaller: Caller = { role: 'control', source: TIMING_SOURCE };
@@ -41,6 +42,11 @@ export interface TimingServiceOptions {
   /** The host's clock in ms (default Date.now). */
   readonly now?: () => number;
   readonly connect?: SourceFactory;
+  /**
+   * Where the tracked race's raw passings go for its race report (src/main/timing/passing-log.ts,
+   * issue 21); closed with the service. Absent: the passings live in memory only.
+   */
+  readonly passingLog?: PassingRecorder;
 }
 
 /** How many passing numbers are remembered for de-duplication (a day of a busy oval). */
@@ -183,6 +189,7 @@ export class TimingService implements TimingHandler {
     this.options.session.host.useAdmission(null);
     this.listeners.clear();
     await this.decoder.stop();
+    await this.options.passingLog?.close();
   }
 
   private newTracker(): LapTracker {
@@ -259,6 +266,8 @@ export class TimingService implements TimingHandler {
       return;
     }
     if (race.id !== this.trackedRace) this.hostChanged();
+    // As received, before anything reads it: the report replays the race from these (never waits).
+    this.options.passingLog?.append(race.id, passing);
     const observation = this.tracker.observe(passing, {
       state: race.state,
       startedAt: this.startedAt(race),
@@ -334,6 +343,7 @@ export class TimingService implements TimingHandler {
     const race = this.race();
     if (!race || race.id !== this.trackedRace || this.standingBy) {
       this.lastGaps = null;
+      this.lastGapsText = null;
       return;
     }
     const gaps = raceGaps({

@@ -13,7 +13,9 @@ import type { RaceView } from '../race/view.ts';
 import { localIso } from '../results/local-time.ts';
 import type { MeetingFacts } from '../results/meeting-facts.ts';
 import { raceResults, type ResultRow } from '../results/rows.ts';
-import { feedSprints, feedVersion, type Feed, type FeedSkater } from './schema.ts';
+import { gapsOf, type GapsView } from '../timing/gaps-view.ts';
+import type { SkaterGap } from '../timing/groups.ts';
+import { feedSprints, feedVersion, type Feed, type FeedGroup, type FeedSkater } from './schema.ts';
 
 /** Points of sprint k (1-based) as sp1, sp2 ...: sp1-sp3 always, more when the format has them. */
 function sprintFields(row: ResultRow, sprints: number): Record<`sp${number}`, number | null> {
@@ -41,12 +43,23 @@ function nameFields(row: ResultRow, skater: Skater | undefined) {
   };
 }
 
+/** The loop's figures of a skater (issue 21): null where it has not timed him, never guessed. */
+function gapFields(gap: SkaterGap | undefined) {
+  const lapMs = gap?.lastLapMs ?? null;
+  return {
+    behindLeaderSeconds: gap?.behindLeaderSeconds ?? null,
+    // Whole ms, as published: P3 reads are whole ms already; a fraction would be rounded.
+    lastLapMs: lapMs === null ? null : Math.round(lapMs),
+  };
+}
+
 /** A results row as a feed row (the key order is the published one: see schema.ts). */
 function feedSkater(
   row: ResultRow,
   sprints: number,
   outlook: Outlook | undefined,
   skater: Skater | undefined,
+  gap: SkaterGap | undefined,
 ): FeedSkater {
   const { sp1, sp2, sp3, ...more } = sprintFields(row, sprints);
   return {
@@ -72,8 +85,17 @@ function feedSkater(
     qualification: outlook?.qualification ?? null,
     safeFinish: outlook?.safeFinish ?? null,
     ...nameFields(row, skater),
+    ...gapFields(gap),
   };
 }
+
+/** The groups on the ice as the feed lists them (the published three fields of each). */
+const feedGroups = (gaps: GapsView | null): FeedGroup[] =>
+  (gaps?.groups ?? []).map((group) => ({
+    helmets: [...group.helmets],
+    behindLeaderSeconds: group.behindLeaderSeconds,
+    behindLeaderMetres: group.behindLeaderMetres,
+  }));
 
 /** The last sprint's fields of the feed. */
 type LastSprintFields = Pick<Feed, Extract<keyof Feed, `lastSprint${string}`>>;
@@ -112,11 +134,29 @@ function lastSprint(view: RaceView, rows: readonly ResultRow[]): LastSprintField
 }
 
 /**
- * The feed of a race, from the view the host derives once per revision (issue 11), with the
- * meeting's facts (issue 19).
+ * The groups and gaps the feed of a race shows (issue 21): the active race's, from the timing
+ * feed, once the loop has timed someone in it; else null. Gaps with nothing timed make the same
+ * feed as none, so a host with a timing feed but no decoder serves the bytes (and ETags) of one
+ * without.
  */
-export function raceFeed(view: RaceView, meeting: MeetingFacts): Feed {
+export function feedGapsOf(gaps: GapsView | null, raceId: string): GapsView | null {
+  const mine = gapsOf(gaps, raceId);
+  return mine && (mine.groups.length > 0 || mine.skaters.length > 0) ? mine : null;
+}
+
+/**
+ * The feed of a race, from the view the host derives once per revision (issue 11), with the
+ * meeting's facts (issue 19) and the groups and gaps from the loop (issue 21: the active race's,
+ * while a timing feed tracks it; gaps of another race, or none, leave the fields null and []).
+ */
+export function raceFeed(
+  view: RaceView,
+  meeting: MeetingFacts,
+  gaps: GapsView | null = null,
+): Feed {
   const { state } = view;
+  const timed = feedGapsOf(gaps, view.id);
+  const gapOf = new Map(timed?.skaters.map((gap) => [gap.bib, gap]));
   const results = raceResults(state);
   const sprints = state.format.sprintLaps.length;
   // The view's standings carry the qualification outlook; the results rows rank the same race.
@@ -145,7 +185,8 @@ export function raceFeed(view: RaceView, meeting: MeetingFacts): Feed {
     startedLocal: localIso(state.startedAt, meeting.timeZone),
     confirmedLocal: localIso(state.confirmedAt, meeting.timeZone),
     standings: results.rows.map((row) =>
-      feedSkater(row, sprints, outlook.get(row.bib), skaters.get(row.bib)),
+      feedSkater(row, sprints, outlook.get(row.bib), skaters.get(row.bib), gapOf.get(row.bib)),
     ),
+    groups: feedGroups(timed),
   };
 }

@@ -114,22 +114,45 @@ const feedSkaterFields = z.object({
     .describe(
       'As the board prints a name that does not fit: initial and family name ("J. BERGSMA", "CHUNG J."), the family name alone without a given name, the whole name without a family name',
     ),
+  // Issue 21: from the finish-line loop's passings (src/shared/timing/groups.ts), never invented.
+  behindLeaderSeconds: z
+    .number()
+    .min(0)
+    .nullable()
+    .describe(
+      'From the finish-line loop: his crossing of his last lap less the leader’s crossing of that lap, seconds to the hundredth (0 for the leader); null without timing or before the loop timed him',
+    ),
+  lastLapMs: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .describe(
+      'From the finish-line loop: his last lap read to read, ms; null without timing, before his first lap, or when the loop missed a read at either end',
+    ),
 });
+
+// The fields added after the first published shape, by issue, in the order they were added.
+const outlookAndNames = [
+  ...['qualification', 'safeFinish'], // issue 18
+  ...['givenName', 'familyName', 'nameOrder', 'printName', 'shortName'], // issue 19
+] as const;
+const meetingFields = [
+  'meetingDate',
+  'venue',
+  'timeZone',
+  'startedLocal',
+  'confirmedLocal',
+] as const; // issue 19
+const gapFields = ['behindLeaderSeconds', 'lastLapMs'] as const; // issue 21
 
 /**
  * The standings fields added after the first published shape, in the order they were added.
  * A feed row ends with them (after sp4, sp5 ... of formats with more sprints), and the CSV puts
- * them after the race-level columns: no column a template reads by position ever moves.
+ * them after the race-level columns (feedCsvColumnsAdded): no column a template reads by
+ * position ever moves.
  */
-export const feedSkaterFieldsAdded = [
-  'qualification',
-  'safeFinish',
-  'givenName',
-  'familyName',
-  'nameOrder',
-  'printName',
-  'shortName',
-] as const;
+export const feedSkaterFieldsAdded = [...outlookAndNames, ...gapFields] as const;
 
 /**
  * A standings row: formats with more than three intermediate sprints add sp4, sp5 ... after
@@ -142,19 +165,43 @@ export const feedSkaterSchema = feedSkaterFields
   );
 
 /**
- * The race-level fields added after the first published shape, in the order they were added:
- * the last race-level fields in JSON and XML, and the CSV's last columns (after the standings
- * fields added, feedSkaterFieldsAdded).
+ * The scalar race-level fields added after the first published shape, in the order they were
+ * added: the last race-level fields before `standings` in JSON and XML.
  */
-export const feedRaceFieldsAdded = [
-  'meetingDate',
-  'venue',
-  'timeZone',
-  'startedLocal',
-  'confirmedLocal',
-] as const;
+export const feedRaceFieldsAdded = meetingFields;
 
-/** The feed of one race: race-level fields, then `standings`. */
+/**
+ * The CSV's columns added after its first published shape, in the order they were added (each
+ * issue's at the end): a table reader that binds a column by its position never sees it move.
+ * `groups` is not a column: a list of groups is a table of its own (JSON and XML carry it).
+ */
+export const feedCsvColumnsAdded = [...outlookAndNames, ...meetingFields, ...gapFields] as const;
+
+/** A group on the ice, from the front (src/shared/timing/groups.ts). */
+const feedGroupSchema = z
+  .object({
+    helmets: z
+      .array(z.number().int().min(1))
+      .min(1)
+      .describe('Helmet numbers of the group, in the order they crossed the line'),
+    behindLeaderSeconds: z
+      .number()
+      .min(0)
+      .describe(
+        'Behind the leading group’s head, seconds to the hundredth; 0 for the leading group. Never less than the group ahead',
+      ),
+    behindLeaderMetres: z
+      .number()
+      .int()
+      .min(0)
+      .nullable()
+      .describe(
+        'The same in metres at the leader’s speed over his last lap (a 400 m lap); null before the leader has a timed lap',
+      ),
+  })
+  .describe('One group on the ice: skaters crossing the line less than the threshold apart');
+
+/** The feed of one race: race-level fields, then `standings`, then `groups`. */
 export const feedSchema = z
   .object({
     feedVersion: z
@@ -230,6 +277,12 @@ export const feedSchema = z
         'When the results in force were confirmed, RFC 3339 in timeZone with its offset; null unless official',
       ),
     standings: z.array(feedSkaterSchema).describe('The ranks, in ranking order'),
+    // Issue 21: after `standings`, the last field (fields are only added at the end).
+    groups: z
+      .array(feedGroupSchema)
+      .describe(
+        'The groups on the ice from the front, from the finish-line loop’s passings (a new group where consecutive skaters cross the line at least the timing setting groupGapSeconds apart, 1 s by default; lapped skaters left out); [] without timing for this race, never invented',
+      ),
   })
   .describe('Live data feed of one race for broadcast graphics (Mass Start Scoreboard, issue 11)');
 
@@ -246,5 +299,8 @@ export type Feed = Omit<z.output<typeof feedSchema>, 'standings'> & {
   readonly standings: readonly FeedSkater[];
 };
 
-/** The race-level part of the feed (everything but the standings). */
-export type FeedRace = Omit<Feed, 'standings'>;
+/** One group of the feed's `groups`. */
+export type FeedGroup = Feed['groups'][number];
+
+/** The race-level scalars of the feed (everything but the standings and the groups). */
+export type FeedRace = Omit<Feed, 'standings' | 'groups'>;

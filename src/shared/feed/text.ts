@@ -1,9 +1,11 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { csvText, type CsvCell } from '../export/csv.ts';
 import {
+  feedCsvColumnsAdded,
   feedRaceFieldsAdded,
   feedSkaterFieldsAdded,
   type Feed,
+  type FeedGroup,
   type FeedRace,
   type FeedValue,
 } from './schema.ts';
@@ -18,13 +20,13 @@ export const feedContentTypes: Readonly<Record<FeedFormat, string>> = {
   csv: 'text/csv; charset=utf-8; header=present',
 };
 
-/** The race-level fields of a feed, in their published order. */
+/** The race-level scalars of a feed (not standings, not groups), in their published order. */
 export function feedRace(feed: Feed): FeedRace {
-  const { standings: _standings, ...race } = feed;
+  const { standings: _standings, groups: _groups, ...race } = feed;
   return race;
 }
 
-/** The feed as JSON: the race-level fields, then `standings`, one object per rank. */
+/** The feed as JSON: the race-level fields, `standings` (one object per rank), then `groups`. */
 export function feedJson(feed: Feed): string {
   return JSON.stringify(feed);
 }
@@ -39,11 +41,18 @@ const xmlText = (value: FeedValue): string =>
 const xmlFields = (fields: Readonly<Record<string, FeedValue>>): Record<string, string> =>
   Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, xmlText(value)]));
 
+/** A group as XML: its helmets one <helmet> each, as <standings> holds one <skater> each. */
+const xmlGroup = ({ helmets, ...gap }: FeedGroup) => ({
+  helmets: { helmet: helmets.map(xmlText) },
+  ...xmlFields(gap),
+});
+
 const builder = new XMLBuilder({ format: true, indentBy: '  ', suppressEmptyNode: false });
 
 /**
- * The feed as XML that mirrors the JSON: one element per field under <feed>, and
- * <standings> with one <skater> per rank (XPath /feed/lapsToGo, /feed/standings/skater[1]/name).
+ * The feed as XML that mirrors the JSON: one element per field under <feed>, <standings> with
+ * one <skater> per rank (XPath /feed/lapsToGo, /feed/standings/skater[1]/name), then <groups>
+ * with one <group> each (/feed/groups/group[2]/behindLeaderSeconds, .../helmets/helmet[1]).
  * Null is an empty element; text is escaped by fast-xml-parser's builder.
  */
 export function feedXml(feed: Feed): string {
@@ -51,6 +60,7 @@ export function feedXml(feed: Feed): string {
     feed: {
       ...xmlFields(feedRace(feed)),
       standings: { skater: feed.standings.map(xmlFields) },
+      groups: { group: feed.groups.map(xmlGroup) },
     },
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${body}`;
@@ -60,17 +70,18 @@ const added: ReadonlySet<string> = new Set([...feedSkaterFieldsAdded, ...feedRac
 
 /**
  * The CSV columns of a feed: the first published standings fields (sp4 ... included), the
- * first race-level fields, the standings fields added since, then the race-level fields added
- * since. Table readers (vMix, XPression) may bind a column by its position: a new field only
- * ever adds a column at the end.
+ * first race-level fields, then the fields added since in the order they were added
+ * (feedCsvColumnsAdded). Table readers (vMix, XPression) may bind a column by its position: a
+ * new field only ever adds a column at the end. `groups` has no column: a list of groups is a
+ * table of its own, which one row per rank cannot hold without a text to take apart; each row's
+ * own gap (behindLeaderSeconds) is there, the groups are in the JSON and XML.
  */
 export function feedCsvColumns(feed: Feed): string[] {
   const skater = Object.keys(feed.standings[0] ?? {}).filter((key) => !added.has(key));
   return [
     ...(skater.length > 0 ? skater : emptyRaceColumns),
     ...Object.keys(feedRace(feed)).filter((key) => !added.has(key)),
-    ...feedSkaterFieldsAdded,
-    ...feedRaceFieldsAdded,
+    ...feedCsvColumnsAdded,
   ];
 }
 

@@ -90,11 +90,14 @@ describe("the feed's name fields", () => {
     });
   });
 
-  it('come last in every row, and in CSV after the published columns and the outlook', () => {
+  it('come after the outlook in every row (only the loop’s fields of issue 21 after them), and in CSV after the published columns and the outlook', () => {
     const feed = feedOf(csv);
-    const last = (row: FeedSkater) => Object.keys(row).slice(-5);
+    const last = (row: FeedSkater) => Object.keys(row).slice(-7);
     expect(feed.standings.map(last)).toEqual(
-      feed.standings.map(() => ['givenName', 'familyName', 'nameOrder', 'printName', 'shortName']),
+      feed.standings.map(() => [
+        ...['givenName', 'familyName', 'nameOrder', 'printName', 'shortName'],
+        ...['behindLeaderSeconds', 'lastLapMs'],
+      ]),
     );
     const xml = new XMLParser({ parseTagValue: false }).parse(feedXml(feed)) as {
       feed: { standings: { skater: Record<string, string>[] } };

@@ -46,11 +46,14 @@ const raceKeys = [
   ),
   'standings',
 ];
-// Added for issue 19: the meeting and the race's local times, the last race-level fields (and,
-// in CSV, the last columns).
+// Added for issue 19: the meeting and the race's local times, the last race-level fields before
+// `standings` (and, in CSV, the columns after the rows' issue 18 and 19 fields).
 const raceAddedKeys = ['meetingDate', 'venue', 'timeZone', 'startedLocal', 'confirmedLocal'];
-/** The feed's own keys in order: the first race-level fields, those added, then `standings`. */
-const feedKeys = [...raceKeys.slice(0, -1), ...raceAddedKeys, 'standings'];
+/**
+ * The feed's own keys in order: the first race-level fields, those added, `standings`, then
+ * `groups` (issue 21: added at the end of the object).
+ */
+const feedKeys = [...raceKeys.slice(0, -1), ...raceAddedKeys, 'standings', 'groups'];
 const skaterKeys = [
   'rank',
   'rankText',
@@ -71,11 +74,17 @@ const skaterKeys = [
   'qualified',
 ];
 // Added for issue 18 (and the names of issue 19), after sp4 ... and (in CSV) after the race-level columns.
-const addedKeys = [
+const outlookAndNameKeys = [
   'qualification',
   'safeFinish',
   ...['givenName', 'familyName', 'nameOrder', 'printName', 'shortName'],
 ];
+// Added for issue 21: the loop's gap and lap time, last in a row and (in CSV) the last columns.
+const gapKeys = ['behindLeaderSeconds', 'lastLapMs'];
+/** The fields a row gained since its first published shape, in order. */
+const addedKeys = [...outlookAndNameKeys, ...gapKeys];
+/** The CSV's columns added since its first published shape, in order (none ever moves). */
+const csvAddedKeys = [...outlookAndNameKeys, ...raceAddedKeys, ...gapKeys];
 
 /** A race at 3 laps to go... : 12 skaters, sprint 1 placed 3-7-12, then a lap into the next. */
 const inProgress: RaceCommand[] = [
@@ -97,8 +106,7 @@ describe('the live data feed (issue 11)', () => {
     expect(feedCsvColumns(feed)).toEqual([
       ...skaterKeys,
       ...raceKeys.slice(0, -1),
-      ...addedKeys,
-      ...raceAddedKeys,
+      ...csvAddedKeys,
     ]);
   });
 
@@ -157,7 +165,11 @@ describe('the live data feed (issue 11)', () => {
       nameOrder: null,
       printName: 'Skater 3',
       shortName: 'Skater 3',
+      // No timing feed: nothing from the loop (issue 21), never invented.
+      behindLeaderSeconds: null,
+      lastLapMs: null,
     });
+    expect(feed.groups).toEqual([]);
     expect(feed.standings[3]).toMatchObject({ rank: null, rankText: '', total: 0 });
   });
 
@@ -299,8 +311,7 @@ describe('the live data feed (issue 11)', () => {
       ...skaterKeys,
       'sp4',
       ...raceKeys.slice(0, -1),
-      ...addedKeys,
-      ...raceAddedKeys,
+      ...csvAddedKeys,
     ]);
     const two = formatWith({ laps: 10, sprintLaps: [4, 8] });
     expect(feedOf(race(opening({ format: two })).state).standings[0]).toMatchObject({
@@ -362,9 +373,7 @@ describe('what each skater still needs, in the feed (issue 18)', () => {
       rows.map(({ helmet, qualification, safeFinish }) => ({ helmet, qualification, safeFinish }));
     expect(picked(readXmlRows(feedXml(feed)))).toEqual(expected);
     const csv = feedCsv(feed);
-    expect(csv.split('\r\n')[0]!.endsWith(`,${[...addedKeys, ...raceAddedKeys].join(',')}`)).toBe(
-      true,
-    );
+    expect(csv.split('\r\n')[0]!.endsWith(`,${csvAddedKeys.join(',')}`)).toBe(true);
     expect(picked(readCsv(csv))).toEqual(expected);
   });
 
