@@ -58,6 +58,7 @@ export default defineConfig({
         input: {
           console: resolve('src/renderer/console/index.html'),
           board: resolve('src/renderer/board/index.html'),
+          commentator: resolve('src/renderer/commentator/index.html'),
         },
       },
     },

@@ -196,6 +196,7 @@ export async function serve(
   print(`  console  ${urls!.console}`);
   print(`  board    ${urls!.board}`);
   print(`  overlay  ${urls!.overlay}`);
+  print(`  commentator ${base}/commentator/?token=${tokens.view}`);
   print(`  API      ${base}/api/v1/  control token ${tokens.control}  view token ${tokens.view}`);
   if (options.allowedHosts?.length)
     print(`  names    also answers to ${options.allowedHosts.join(', ')}  (--allowed-host)`);

@@ -7,7 +7,8 @@ import { access } from './auth.ts';
 
 /**
  * Serves the built renderer pages (electron-vite's `out/renderer`) at `/`, with short paths
- * for the two pages: `/board` and `/console`. The pages are public; the API they call is not.
+ * for the pages: `/board`, `/console` and `/commentator` (issue 21). The pages are public; the
+ * API they call is not (the commentator screen, like the board, follows with the view token).
  * Returns false when the folder does not exist (a development host without a build).
  */
 export async function registerStaticPages(
@@ -18,7 +19,7 @@ export async function registerStaticPages(
   if (!staticDir || !existsSync(staticDir)) return false;
   const root = resolve(staticDir);
   await app.register(fastifyStatic, { root, prefix: '/', index: 'index.html', dotfiles: 'deny' });
-  for (const page of ['board', 'console']) {
+  for (const page of ['board', 'console', 'commentator']) {
     // The page's policy lets it connect to its own host and to the other host of a pair (issue
     // 20: a board follows the new primary after a takeover), to nothing else.
     const send = async (_request: unknown, reply: FastifyReply) => {
