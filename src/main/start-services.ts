@@ -10,6 +10,7 @@ import { HostRoles } from './standby/roles.ts';
 import { startOscServer, type OscServer } from './osc/osc-server.ts';
 import { startServer, type RunningServer } from './server/http-api.ts';
 import type { PublicRouteOptions } from './server/public-routes.ts';
+import { PassingLog } from './timing/passing-log.ts';
 import { TimingService, type SourceFactory } from './timing/timing-service.ts';
 import type { TimingSettings } from '../shared/timing/settings.ts';
 
@@ -87,6 +88,7 @@ export async function startServices(options: ServicesOptions): Promise<Services>
   const timing = new TimingService({
     session,
     log,
+    passingLog: new PassingLog({ dataDir: options.dataDir, log }),
     ...(options.timingSource ? { connect: options.timingSource } : {}),
   });
   let liveTokens: ApiTokens | null = null;

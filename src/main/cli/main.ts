@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { standingsWithOutlook } from '../../shared/race/qualification.ts';
 import { parseRaceSheet, sheetState, SheetError } from '../../shared/sheet/sheet.ts';
 import { DataDirInUseError } from '../host/data-lock.ts';
+import { reportCommand } from './report.ts';
 import { CliInputError, exportCommand, resultsCommand } from './results.ts';
 import { writeSchemas } from './schemas.ts';
 import { parseServeArgs, serve } from './serve.ts';
@@ -20,6 +21,10 @@ commands:
   export --data DIR --out DIR|FILE.zip [--delimiter ,|;] [--no-pdf]
                                   the whole meeting: meeting.json, and per race its CSV, race
                                   sheet and PDF, into a folder or a zip
+  report --data DIR --race ID [--out FILE.pdf] [--json]
+                                  the race report (timeline, corrections, lap chart from the
+                                  timing loop's passings) as a PDF, default ./ID-report.pdf;
+                                  reads the data folder without changing it (report --help)
   serve [--port N] [--host ADDR] [--allowed-host NAME]... [--data DIR] [--osc-port N | --no-osc]
           [--osc-allow A,B] [--demo] [--timing p3://HOST[:PORT] | off] [--auto-laps | --no-auto-laps]
           [--min-lap SECONDS] [--start-signal TRANSPONDER|none] [--public]
@@ -91,6 +96,13 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'export':
         await exportCommand(rest, (line) => process.stdout.write(`${line}\n`));
+        return 0;
+      case 'report':
+        await reportCommand(
+          rest,
+          (line) => process.stderr.write(`${line}\n`),
+          (text) => process.stdout.write(text),
+        );
         return 0;
       case 'serve': {
         const running = await serve(parseServeArgs(rest));

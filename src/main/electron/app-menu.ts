@@ -10,6 +10,9 @@ import type { BoardScene, OverlayElement, ProgramCommand } from '../../shared/pr
 import type { RaceRequest } from '../../shared/protocol/commands.ts';
 import { hostsMenu, type HostsMenuAction, type HostsMenuModel } from './hosts-menu.ts';
 
+/** What File > Export writes: the results sheet, the race report, or the whole meeting. */
+export type ExportWhat = 'race' | 'report' | 'meeting';
+
 /** What a menu item asks main to do. */
 export type MenuAction =
   | { readonly kind: 'race'; readonly command: 'lap/completed' | 'undo' | 'redo' }
@@ -20,8 +23,11 @@ export type MenuAction =
   | { readonly kind: 'identify' }
   | { readonly kind: 'testPattern'; readonly visible: boolean }
   | { readonly kind: 'copyUrl'; readonly page: 'board' | 'overlay' }
-  /** File > Export results: the active race's files, or the whole meeting (issue 11). */
-  | { readonly kind: 'export'; readonly what: 'race' | 'meeting' }
+  /**
+   * File > Export results: the active race's results sheet, or the whole meeting (issue 11), or
+   * the active race's report (issue 21).
+   */
+  | { readonly kind: 'export'; readonly what: ExportWhat }
   /** Hosts: run as standby of…, take over, rejoin (issue 20). */
   | HostsMenuAction;
 
@@ -282,6 +288,12 @@ export function buildMenuTemplate(
       accelerator: 'CmdOrCtrl+E',
       enabled: model.raceActive,
       click: () => dispatch({ kind: 'export', what: 'race' }),
+    },
+    {
+      label: 'Race report of the active race…',
+      accelerator: 'CmdOrCtrl+Shift+E',
+      enabled: model.raceActive,
+      click: () => dispatch({ kind: 'export', what: 'report' }),
     },
     {
       label: 'Export the whole meeting…',

@@ -5,7 +5,13 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { RaceHost } from '../host/host.ts';
 import type { ConsolePanel, OutputsView, OutputTarget } from '../../shared/protocol/ipc.ts';
 import type { StandbyControl } from '../standby/control.ts';
-import { buildMenuTemplate, hostCommandFor, type MenuAction, type MenuModel } from './app-menu.ts';
+import {
+  buildMenuTemplate,
+  hostCommandFor,
+  type ExportWhat,
+  type MenuAction,
+  type MenuModel,
+} from './app-menu.ts';
 import type { BrowserUrls } from './host-services.ts';
 import { hostsMenuModel } from './hosts-menu.ts';
 
@@ -35,7 +41,7 @@ export interface MenuControllerOptions {
    * Asks where and writes the files of File > Export results (the shell wires a save dialog
    * and the exports); resolves with what was written, or null when the operator cancelled.
    */
-  readonly exportResults?: (what: 'race' | 'meeting') => Promise<string | null>;
+  readonly exportResults?: (what: ExportWhat) => Promise<string | null>;
   /**
    * Primary and standby (issue 20); absent: no Hosts menu. The shell calls `refresh` on its
    * changes (`standby.subscribe`), as it does on the host's.

@@ -17,6 +17,7 @@ import {
   raceSheetJson,
 } from '../results-out/race-export.ts';
 import { raceResultsPdf, resultsPdfFileName } from '../results-out/race-pdf.ts';
+import { raceReportPdf, reportFileName } from '../results-out/race-report.ts';
 import { access } from './auth.ts';
 import { failure } from './replies.ts';
 
@@ -38,7 +39,7 @@ const badDelimiter = (reply: FastifyReply) =>
     .send(failure('delimiter: give "comma" or "semicolon" (for example ?delimiter=semicolon)'));
 
 /**
- * Registers GET /api/v1/races/:id/results.pdf|results.csv|results.json|sheet.json and
+ * Registers GET /api/v1/races/:id/results.pdf|report.pdf|results.csv|results.json|sheet.json and
  * /api/v1/meeting/export.zip. An unknown race is 404.
  */
 export function registerResultsRoutes(app: FastifyInstance, session: HostSession): void {
@@ -67,6 +68,19 @@ export function registerResultsRoutes(app: FastifyInstance, session: HostSession
         .send(pdf);
     },
   );
+
+  // The race report (issue 21): timeline, corrections and lap chart from the journal and passings.
+  app.get<RaceFile>('/api/v1/races/:id/report.pdf', access('view'), async (request, reply) => {
+    const { id } = request.params;
+    const pdf = await raceReportPdf(host, id);
+    if (!pdf) return unknownRace(reply, id);
+    return reply
+      .code(200)
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', attachment(reportFileName(id)))
+      .header('cache-control', 'no-store')
+      .send(pdf);
+  });
 
   app.get<RaceFile>('/api/v1/races/:id/results.csv', access('view'), async (request, reply) => {
     const race = hostRaceRecord(host, request.params.id);

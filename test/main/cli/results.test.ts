@@ -226,5 +226,6 @@ describe('massstart export (the real binary)', () => {
     const { stdout } = await run('help');
     expect(stdout).toMatch(/results SHEET\.json \| --data DIR --race ID/);
     expect(stdout).toMatch(/export --data DIR --out DIR\|FILE\.zip/);
+    expect(stdout).toMatch(/report --data DIR --race ID \[--out FILE\.pdf\] \[--json\]/);
   });
 });

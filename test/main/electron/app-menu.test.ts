@@ -45,7 +45,15 @@ const model = (changes: Partial<MenuModel> = {}): MenuModel => ({
   platform: 'linux',
   appName: 'Mass Start Scoreboard',
   scene: 'live',
-  overlay: { lapsToGo: true, standings: false, sprint: false, result: false, needs: false },
+  overlay: {
+    lapsToGo: true,
+    standings: false,
+    sprint: false,
+    result: false,
+    needs: false,
+    breakaway: false,
+    gap: false,
+  },
   auto: { board: true, overlay: false },
   raceActive: true,
   displays,
@@ -134,7 +142,7 @@ describe('menu template', () => {
     expect(item(before, 'Board follows the race (auto)').enabled).toBe(false);
   });
 
-  it('File > Export: the active race (Ctrl+E, only with a race) or the whole meeting, above Quit', () => {
+  it('File > Export: the active race (Ctrl+E, only with a race), its report (Ctrl+Shift+E) or the whole meeting, above Quit', () => {
     const file = template[0]!;
     expect(file.label).toBe('File');
     const labels = (file.submenu as MenuItemConstructorOptions[]).map(
@@ -142,19 +150,24 @@ describe('menu template', () => {
     );
     expect(labels).toEqual([
       'Export results of the active race…',
+      'Race report of the active race…',
       'Export the whole meeting…',
       'separator',
       'quit',
     ]);
     expect(item(template, 'Export results of the active race…').accelerator).toBe('CmdOrCtrl+E');
+    expect(item(template, 'Race report of the active race…').accelerator).toBe('CmdOrCtrl+Shift+E');
     click(item(template, 'Export results of the active race…'));
+    click(item(template, 'Race report of the active race…'));
     click(item(template, 'Export the whole meeting…'));
     expect(actions).toEqual([
       { kind: 'export', what: 'race' },
+      { kind: 'export', what: 'report' },
       { kind: 'export', what: 'meeting' },
     ]);
     const noRace = buildMenuTemplate(model({ raceActive: false }), () => undefined);
     expect(item(noRace, 'Export results of the active race…').enabled).toBe(false);
+    expect(item(noRace, 'Race report of the active race…').enabled).toBe(false);
     const mac = buildMenuTemplate(model({ platform: 'darwin' }), () => undefined);
     expect(mac[1]!.label).toBe('File');
   });
@@ -287,7 +300,8 @@ describe('MenuController', () => {
     });
     await exporting.run({ kind: 'export', what: 'race' });
     await exporting.run({ kind: 'export', what: 'meeting' });
-    expect(asked).toEqual(['race', 'meeting']);
+    await exporting.run({ kind: 'export', what: 'report' });
+    expect(asked).toEqual(['race', 'meeting', 'report']);
     expect(notices).toEqual(['exported: /tmp/men-semi-1-results.pdf']);
     await controller.run({ kind: 'export', what: 'race' });
     expect(notices.at(-1)).toBe('export is not available in this build');

@@ -56,6 +56,21 @@ describe('File > Export results', () => {
     expect((await readFile(target)).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('writes the active race’s report where the operator chose', async () => {
+    const target = join(out, 'semi-report.pdf');
+    const { dialog: fake, asked } = dialog({ filePath: target });
+    const written = await exportWithDialog(
+      { dialog: fake, host: fixture.host, exportMeeting: exportHostMeeting },
+      'report',
+    );
+    expect(written).toBe(target);
+    expect(asked[0]).toMatchObject({
+      title: 'Save the race report',
+      defaultPath: 'men-semi-1-report.pdf',
+    });
+    expect((await readFile(target)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('writes the whole meeting into the chosen folder; a cancel writes nothing', async () => {
     const { dialog: fake } = dialog({ folder: out });
     const written = await exportWithDialog(

@@ -175,6 +175,9 @@ export const en = {
   followRace: 'Follow the race (auto)',
   export: 'Export',
   exportPdf: 'Results PDF',
+  exportReport: 'Race report',
+  exportReportTitle:
+    'The race report (PDF): timeline, corrections and the lap chart from the passings',
   exportCsvSemicolon:
     'CSV with semicolons, for spreadsheets set to Dutch and other European locales',
   exportSheet: 'The race sheet (JSON): `massstart standings` reads it',

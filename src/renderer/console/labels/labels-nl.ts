@@ -178,6 +178,9 @@ export const nl: Record<LabelKey, string> = {
   followRace: 'Volg de race (automatisch)',
   export: 'Exporteren',
   exportPdf: 'Uitslag PDF',
+  exportReport: 'Wedstrijdverslag',
+  exportReportTitle:
+    'Het wedstrijdverslag (PDF): tijdlijn, correcties en de rondegrafiek uit de doorkomsten',
   exportCsvSemicolon: 'CSV met puntkomma’s, voor spreadsheets in het Nederlands',
   exportSheet: 'Het wedstrijdblad (JSON): `massstart standings` leest het',
   exportSheetShort: 'Blad',

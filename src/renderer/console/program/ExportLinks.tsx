@@ -6,6 +6,7 @@ export function exportUrls(raceId: string, viewToken: string) {
   const race = `/api/v1/races/${encodeURIComponent(raceId)}`;
   return {
     pdf: `${race}/results.pdf?${token}`,
+    report: `${race}/report.pdf?${token}`,
     csv: `${race}/results.csv?${token}`,
     csvSemicolon: `${race}/results.csv?delimiter=semicolon&${token}`,
     json: `${race}/results.json?${token}`,
@@ -18,10 +19,11 @@ export const meetingExportUrl = (viewToken: string) =>
   `/api/v1/meeting/export.zip?token=${encodeURIComponent(viewToken)}`;
 
 /**
- * Export of a race's results: the official results sheet (PDF), CSV (comma, or semicolon for
- * spreadsheet programs set to Dutch and other European locales), JSON and the race sheet. The
- * files come from the host's API; without the view token (the Electron app without its HTTP
- * server) the menu's File > Export results does it.
+ * Export of a race's results: the official results sheet (PDF), the race report (PDF: timeline,
+ * corrections, lap chart; issue 21), CSV (comma, or semicolon for spreadsheet programs set to
+ * Dutch and other European locales), JSON and the race sheet. The files come from the host's
+ * API; without the view token (the Electron app without its HTTP server) the menu's File > Export
+ * results and File > Race report do it.
  */
 export function ExportLinks({
   t,
@@ -38,6 +40,9 @@ export function ExportLinks({
     <span className="export-links" data-testid={`export-${raceId}`}>
       <a href={urls.pdf} download>
         {t('exportPdf')}
+      </a>{' '}
+      <a href={urls.report} download title={t('exportReportTitle')}>
+        {t('exportReport')}
       </a>{' '}
       <a href={urls.csv} download>
         CSV

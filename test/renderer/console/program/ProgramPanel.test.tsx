@@ -76,13 +76,14 @@ describe('the program', () => {
 });
 
 describe('export from the program', () => {
-  it('each race links its results PDF, CSV (comma and semicolon), JSON and sheet, with the view token', () => {
+  it('each race links its results PDF, race report, CSV (comma and semicolon), JSON and sheet, with the view token', () => {
     render(
       <ProgramPanel t={translator('en')} program={twoSemis()} send={vi.fn()} viewToken="v t" />,
     );
     const links = within(screen.getByTestId('export-men-semi-2')).getAllByRole('link');
     expect(links.map((link) => link.getAttribute('href'))).toEqual([
       '/api/v1/races/men-semi-2/results.pdf?token=v%20t',
+      '/api/v1/races/men-semi-2/report.pdf?token=v%20t',
       '/api/v1/races/men-semi-2/results.csv?token=v%20t',
       '/api/v1/races/men-semi-2/results.csv?delimiter=semicolon&token=v%20t',
       '/api/v1/races/men-semi-2/results.json?token=v%20t',
