@@ -58,6 +58,8 @@ export interface BrowserUrls {
   readonly console: string;
   readonly board: string;
   readonly overlay: string;
+  /** The commentator screen (issue 21): any browser at the commentary positions. */
+  readonly commentator: string;
 }
 
 /** The running host and what serves it. */
@@ -219,6 +221,7 @@ function browserUrls(url: string, tokens: ApiTokens): BrowserUrls {
     console: `${base}/console/?token=${tokens.control}&viewToken=${tokens.view}`,
     board: `${base}/board/?token=${tokens.view}`,
     overlay: `${base}/board/?output=overlay&token=${tokens.view}`,
+    commentator: `${base}/commentator/?token=${tokens.view}`,
   };
 }
 

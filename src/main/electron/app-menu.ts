@@ -22,7 +22,7 @@ export type MenuAction =
   | { readonly kind: 'output'; readonly output: 'board' | 'overlay'; readonly target: OutputTarget }
   | { readonly kind: 'identify' }
   | { readonly kind: 'testPattern'; readonly visible: boolean }
-  | { readonly kind: 'copyUrl'; readonly page: 'board' | 'overlay' }
+  | { readonly kind: 'copyUrl'; readonly page: 'board' | 'overlay' | 'commentator' }
   /**
    * File > Export results: the active race's results sheet, or the whole meeting (issue 11), or
    * the active race's report (issue 21).
@@ -196,6 +196,11 @@ export function buildMenuTemplate(
         label: 'Copy board URL for browser sources',
         enabled: model.browserUrls,
         click: () => dispatch({ kind: 'copyUrl', page: 'board' }),
+      },
+      {
+        label: 'Copy commentator screen URL',
+        enabled: model.browserUrls,
+        click: () => dispatch({ kind: 'copyUrl', page: 'commentator' }),
       },
     ],
   };

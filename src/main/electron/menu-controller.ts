@@ -117,7 +117,11 @@ export class MenuController {
         const url = this.options.urls?.[action.page];
         if (url) {
           await this.options.copy(url);
-          notify(`${action.page} URL copied (for OBS, vMix or CasparCG browser sources)`);
+          notify(
+            action.page === 'commentator'
+              ? 'commentator screen URL copied (open it in any browser at the commentary positions)'
+              : `${action.page} URL copied (for OBS, vMix or CasparCG browser sources)`,
+          );
         }
       }
     } catch (error) {

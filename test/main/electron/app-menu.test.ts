@@ -110,6 +110,7 @@ describe('menu template', () => {
     click(item(template, 'Identify displays'));
     click(item(template, 'Test pattern on the board output'));
     click(item(template, 'Copy overlay URL for browser sources'));
+    click(item(template, 'Copy commentator screen URL'));
     expect(actions).toEqual([
       { kind: 'race', command: 'lap/completed' },
       { kind: 'scene', scene: 'results' },
@@ -123,6 +124,7 @@ describe('menu template', () => {
       { kind: 'identify' },
       { kind: 'testPattern', visible: true },
       { kind: 'copyUrl', page: 'overlay' },
+      { kind: 'copyUrl', page: 'commentator' },
     ]);
   });
 
@@ -260,6 +262,7 @@ describe('MenuController', () => {
         console: 'http://127.0.0.1:8316/console/?token=c',
         board: 'http://127.0.0.1:8316/board/?token=v',
         overlay: 'http://127.0.0.1:8316/board/?output=overlay&token=v',
+        commentator: 'http://127.0.0.1:8316/commentator/?token=v',
       },
       setMenu: (template) => menus.push(template),
       copy: (text) => void copied.push(text),
@@ -330,6 +333,9 @@ describe('MenuController', () => {
     expect(placed).toEqual([['board', { displayId: 7 }]]);
     expect(copied).toEqual(['http://127.0.0.1:8316/board/?output=overlay&token=v']);
     expect(notices.at(-1)).toContain('overlay URL copied');
+    await controller.run({ kind: 'copyUrl', page: 'commentator' });
+    expect(copied.at(-1)).toBe('http://127.0.0.1:8316/commentator/?token=v');
+    expect(notices.at(-1)).toContain('commentator screen URL copied');
   });
 
   it('reports a window action that fails', async () => {
