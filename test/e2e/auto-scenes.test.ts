@@ -73,6 +73,8 @@ describe('auto mode: the outputs follow the race by themselves', () => {
       sprint: true,
       result: false,
       needs: false,
+      breakaway: false,
+      gap: false,
     });
     expect(o.view.elements).toMatchObject({ lapsToGo: true, standings: false, result: false });
     await showsAutoState('board', 'auto');
@@ -92,6 +94,8 @@ describe('auto mode: the outputs follow the race by themselves', () => {
       sprint: true,
       result: false,
       needs: true,
+      breakaway: false,
+      gap: true,
     });
     expect(o.view.elements).toMatchObject({ lapsToGo: true, standings: false, result: false });
   });
@@ -120,6 +124,8 @@ describe('auto mode: the outputs follow the race by themselves', () => {
       sprint: false,
       result: true,
       needs: false,
+      breakaway: false,
+      gap: false,
     });
     expect(o.view.result.shown).toBe(true);
     await showsAutoState('board', 'auto');

@@ -339,6 +339,8 @@ describe('other outputs', () => {
         sprint: false,
         result: false,
         needs: false,
+        breakaway: false,
+        gap: false,
       });
       expect(state.view.rows).toHaveLength(8);
       let image = await pixels(overlay, true);
@@ -367,6 +369,8 @@ describe('other outputs', () => {
         sprint: false,
         result: true,
         needs: false,
+        breakaway: false,
+        gap: false,
       });
       // Issue 18: a finished semi's lower third says who goes to the final.
       expect(state.view.result).toMatchObject({
@@ -424,6 +428,8 @@ describe('other outputs', () => {
         sprint: true,
         result: false,
         needs: false,
+        breakaway: false,
+        gap: false,
       });
       expect(state.view.banner).toMatchObject({
         shown: true,

@@ -27,7 +27,15 @@ export function program(
     activeRaceId: 'race-1',
     scenes: {
       board: scene,
-      overlay: { lapsToGo: true, standings: true, sprint: false, result: false, needs: false },
+      overlay: {
+        lapsToGo: true,
+        standings: true,
+        sprint: false,
+        result: false,
+        needs: false,
+        breakaway: false,
+        gap: false,
+      },
       auto: { board: false, overlay: false },
       held: { board: false, overlay: false },
     },

@@ -10,6 +10,7 @@ import {
 } from './engine/software-renderer.ts';
 import { FrameLoop } from './engine/frame-loop.ts';
 import { FlagTextures } from './flags.ts';
+import type { BoardGaps } from './gaps/present-gaps.ts';
 import { pageSeconds } from './paging.ts';
 import { glyphResolution, installBitmapFonts, loadWebFont } from './fonts.ts';
 import { viewportFor, type Viewport } from './layout.ts';
@@ -17,7 +18,7 @@ import { BlankScene } from './scenes/blank-scene.ts';
 import { LiveScene } from './scenes/live-scene.ts';
 import { OverlayScene } from './scenes/overlay-scene.ts';
 import { ResultsScene } from './scenes/results-scene.ts';
-import type { SceneBase, SceneServices } from './scenes/scene.ts';
+import type { SceneBase, SceneServices, UpdateInfo } from './scenes/scene.ts';
 import { StartListScene } from './scenes/start-list-scene.ts';
 import { themeFor, type Theme } from './theme.ts';
 import { Backdrop } from './widgets/backdrop.ts';
@@ -33,6 +34,8 @@ export interface Presentation {
   readonly bannerActive: boolean;
   /** When the push arrived (performance.now()), to time push-to-frame. */
   readonly receivedAt: number;
+  /** The loop's groups and gaps for this state (issue 21); left out: the ones held stay. */
+  readonly gaps?: BoardGaps | null;
 }
 
 /**
@@ -61,6 +64,7 @@ export class BoardApp {
   private pending: Presentation | null = null;
   private raceId: string | null = null;
   private bannerActive = false;
+  private gaps: BoardGaps | null = null;
   /** The page clock (issue 18): a timer, never a frame loop, so an idle board draws nothing. */
   private pageTimer: ReturnType<typeof setTimeout> | null = null;
   private pagedScene: SceneBase | null = null;
@@ -177,29 +181,49 @@ export class BoardApp {
       this.layout();
     }
     this.applyBackground(model);
+    if (presentation.gaps !== undefined) this.gaps = presentation.gaps;
     const next = this.sceneFor(model);
     const now = performance.now();
     if (next !== this.current) {
-      next.update(model, {
-        now,
-        animate: false,
-        raceId: presentation.raceId,
-        bannerActive: presentation.bannerActive,
-      });
+      next.update(model, this.updateInfo(now, false));
       this.current?.hide(now, true);
       next.show(now, this.current !== null);
       this.current = next;
     } else {
-      next.update(model, {
-        now,
-        animate: true,
-        raceId: presentation.raceId,
-        bannerActive: presentation.bannerActive,
-      });
+      next.update(model, this.updateInfo(now, true));
     }
     this.loop.recordUpdate(performance.now() - started);
     this.loop.invalidate();
     this.schedulePage();
+  }
+
+  /**
+   * The loop's groups and gaps changed (issue 21; they come on their own, between the host's
+   * states): the scene up draws them with the model it has (compare and assign).
+   */
+  presentGaps(gaps: BoardGaps | null): void {
+    this.gaps = gaps;
+    if (!this.model || !this.current) return;
+    const started = performance.now();
+    this.current.update(this.model, this.updateInfo(started, true));
+    this.loop.recordUpdate(performance.now() - started);
+    this.loop.invalidate();
+    this.schedulePage();
+  }
+
+  /** The groups and gaps drawn now (window.__board.gaps); null without timing. */
+  get gapsShown(): BoardGaps | null {
+    return this.gaps;
+  }
+
+  private updateInfo(now: number, animate: boolean): UpdateInfo {
+    return {
+      now,
+      animate,
+      raceId: this.raceId,
+      bannerActive: this.bannerActive,
+      gaps: this.gaps,
+    };
   }
 
   /**
@@ -268,12 +292,7 @@ export class BoardApp {
     this.backdrop?.layout(this.viewport, this.theme, this.app.renderer);
     for (const scene of Object.values(this.scenes)) scene.resize(this.viewport, this.theme);
     if (this.model && this.current)
-      this.current.update(this.model, {
-        now: performance.now(),
-        animate: false,
-        raceId: this.raceId,
-        bannerActive: this.bannerActive,
-      });
+      this.current.update(this.model, this.updateInfo(performance.now(), false));
     this.loop.invalidate();
   }
 

@@ -1,4 +1,5 @@
 import type { BoardApp } from './board-app.ts';
+import type { BoardGaps } from './gaps/present-gaps.ts';
 import { textBoxes, type TextBox } from './text-boxes.ts';
 
 /** Every requestAnimationFrame callback on the page, by anyone (the idle check counts them). */
@@ -72,6 +73,11 @@ export interface BoardInspection {
   };
   /** Every visible text of the current scene as drawn, one ink box per line (text-boxes.ts). */
   textBoxes(): TextBox[];
+  /**
+   * The loop's groups and gaps as the board draws them (issue 21): the breakaway strip's text,
+   * the gap column, the overlay's lower third and gap bug; null without timing for this race.
+   */
+  readonly gaps: BoardGaps | null;
 }
 
 /** Builds `window.__board` over a running board. */
@@ -155,5 +161,8 @@ export function inspection(board: BoardApp): BoardInspection {
     },
     textBoxes: () =>
       textBoxes(board.app.stage, board.app.renderer, board.layoutInfo, board.sceneName),
+    get gaps() {
+      return board.gapsShown;
+    },
   };
 }

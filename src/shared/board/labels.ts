@@ -46,6 +46,9 @@ export const boardLabelKeys = [
   'needsHelp',
   'clinched',
   'eliminated',
+  // Issue 21, from the loop's passings: the breakaway strip, lower third and gap bug; the gap column.
+  'breakaway',
+  'column.gap',
 ] as const;
 
 /** One label of the board. */
@@ -104,6 +107,8 @@ const english: BoardLabelTable = {
   needsHelp: 'NEEDS HELP',
   clinched: 'QUALIFIED',
   eliminated: 'ELIMINATED',
+  breakaway: 'BREAKAWAY',
+  'column.gap': 'GAP',
 };
 
 const dutch: BoardLabelTable = {
@@ -146,6 +151,8 @@ const dutch: BoardLabelTable = {
   needsHelp: 'HEEFT HULP NODIG',
   clinched: 'GEKWALIFICEERD',
   eliminated: 'UITGESCHAKELD',
+  breakaway: 'ONTSNAPPING',
+  'column.gap': 'VERSCHIL',
 };
 
 const german: BoardLabelTable = {
@@ -188,6 +195,8 @@ const german: BoardLabelTable = {
   needsHelp: 'BRAUCHT HILFE',
   clinched: 'QUALIFIZIERT',
   eliminated: 'AUSGESCHIEDEN',
+  breakaway: 'AUSREISSER',
+  'column.gap': 'ABSTAND',
 };
 
 const italian: BoardLabelTable = {
@@ -230,6 +239,8 @@ const italian: BoardLabelTable = {
   needsHelp: 'SERVE AIUTO',
   clinched: 'QUALIFICATO',
   eliminated: 'ELIMINATO',
+  breakaway: 'FUGA',
+  'column.gap': 'DISTACCO',
 };
 
 /** The board's words in every display language (display settings, `language`). */

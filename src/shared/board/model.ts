@@ -246,7 +246,7 @@ export interface OverlayStandingsModel {
 /** A lower third: a title strip and a few skaters. */
 export interface LowerThirdModel {
   /** What it tells, which decides its grid: a sprint's placings, the K qualified, the podium ... */
-  readonly kind: 'sprint' | 'qualified' | 'podium' | 'leaders' | 'needs';
+  readonly kind: 'sprint' | 'qualified' | 'podium' | 'leaders' | 'needs' | 'breakaway';
   /** "SPRINT 2", "QUALIFIED FOR THE FINAL", "RESULTS", "WHAT THEY NEED". */
   readonly title: string;
   /** Beside the title: "UNOFFICIAL", "QUALIFICATION · TOP 8"; else "". */

@@ -8,6 +8,12 @@ export interface OverlayClocks {
   readonly bannerActive: boolean;
   /** The standings' time after the newest intermediate sprint runs (nextStandingsWindow). */
   readonly standingsWindow: boolean;
+  /**
+   * What the loop's passings tell (issue 21; absent without timing): whether the race on the
+   * overlay has a breakaway now, and whether the breakaway lower third's time runs (it formed or
+   * its lead moved by more than a second: src/renderer/board/gaps/breakaway-clock.ts).
+   */
+  readonly breakaway?: { readonly now: boolean; readonly window: boolean };
 }
 
 /**
@@ -30,7 +36,9 @@ export function nextStandingsWindow(
  * - the standings while the host cuts them in (by hand), or, while the overlay follows the
  *   race (auto, no manual cut), for a while after each intermediate sprint;
  * - one lower third at a time: the result, else a sprint's placings while its banner is up,
- *   else what they need; each only when it has something to show.
+ *   else the breakaway (cut in by hand, or for a while after it formed or moved while the
+ *   overlay follows the race), else what they need; each only when it has something to show;
+ * - the gap bug while it is cut in and there is a breakaway.
  */
 export function overlayOnAir(
   overlay: OverlayModel,
@@ -41,7 +49,14 @@ export function overlayOnAir(
   const result = !empty && visible.result && overlay.result !== null;
   const sprint =
     !empty && !result && visible.sprint && clocks.bannerActive && overlay.sprint !== null;
-  const needs = !empty && !result && !sprint && visible.needs && overlay.needs !== null;
+  const away = !empty && clocks.breakaway?.now === true;
+  const breakaway =
+    away &&
+    !result &&
+    !sprint &&
+    (visible.breakaway || (overlay.follows && clocks.breakaway?.window === true));
+  const needs =
+    !empty && !result && !sprint && !breakaway && visible.needs && overlay.needs !== null;
   const standings =
     !empty &&
     overlay.standings.lines.length > 0 &&
@@ -52,5 +67,7 @@ export function overlayOnAir(
     sprint,
     result,
     needs,
+    breakaway,
+    gap: away && visible.gap,
   };
 }

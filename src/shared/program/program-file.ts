@@ -43,6 +43,9 @@ export const programFileSchema = z.object({
       result: z.boolean(),
       /** The "what they need" lower third (issue 18); files written before it existed: off. */
       needs: z.boolean().default(false),
+      /** The breakaway lower third and the gap bug (issue 21); older files: off. */
+      breakaway: z.boolean().default(false),
+      gap: z.boolean().default(false),
     }),
     /** Auto mode per output (issue 9); files written before it existed get it on. */
     auto: z.object({ board: z.boolean(), overlay: z.boolean() }).default({
@@ -83,7 +86,15 @@ export function emptyProgram(meeting = 'Mass Start meeting'): ProgramFile {
     activeRaceId: null,
     scenes: {
       board: 'live',
-      overlay: { lapsToGo: true, standings: true, sprint: true, result: false, needs: false },
+      overlay: {
+        lapsToGo: true,
+        standings: true,
+        sprint: true,
+        result: false,
+        needs: false,
+        breakaway: false,
+        gap: false,
+      },
       auto: { board: true, overlay: true },
       holds: { board: null, overlay: null },
     },

@@ -19,7 +19,14 @@
  *   the venue board's "needs top 5") while someone is still open, and takes it out at the finish.
  *   In a final it never has anything to show. Rounds are not a phase: the rule stays one of phases.
  * - `result`: alone after the finish (who goes to the final, or the podium).
- * One lower third at a time on the board: the result, then a sprint's placings, then the needs.
+ * - `breakaway` (issue 21) stays OUT, as the standings do: while the overlay follows the race the
+ *   board puts the breakaway lower third up by itself for `sprintBannerSeconds` when a break forms
+ *   or its lead moves by more than a second (src/renderer/board/gaps/breakaway-clock.ts); a
+ *   manual cut in keeps it on air while there is a break.
+ * - `gap` (issue 21): the gap bug beside the laps bug, in for the live phase; the board draws it
+ *   only while the loop's passings show a breakaway (no timing: never).
+ * One lower third at a time on the board: the result, then a sprint's placings, then the
+ * breakaway, then the needs.
  */
 import type { StandingsPhase } from '../race/standings.ts';
 import type { BoardScene, Output, OverlayVisibility, Scenes } from './program.ts';
@@ -74,22 +81,34 @@ export function autoBoardScene(phase: OutputPhase): BoardScene {
   }
 }
 
+/** Every overlay element out. */
+const allOut: OverlayVisibility = {
+  lapsToGo: false,
+  standings: false,
+  sprint: false,
+  result: false,
+  needs: false,
+  breakaway: false,
+  gap: false,
+};
+
 /**
- * The overlay elements auto mode cuts in: the laps bug (and the sprint's placings, and what
- * they need in a semi's last laps) while racing, the result lower third alone after the finish.
- * The standings are never cut in for a whole phase: the board shows them after each sprint.
+ * The overlay elements auto mode cuts in: the laps bug (and the sprint's placings, what they
+ * need in a semi's last laps and the gap bug) while racing, the result lower third alone after
+ * the finish. The standings and the breakaway are never cut in for a whole phase: the board
+ * shows them for a while after each sprint, and when a break forms or its lead moves.
  */
 export function autoOverlay(phase: OutputPhase): OverlayVisibility {
   switch (phase) {
     case 'none':
-      return { lapsToGo: false, standings: false, sprint: false, result: false, needs: false };
+      return { ...allOut };
     case 'start':
-      return { lapsToGo: true, standings: false, sprint: true, result: false, needs: false };
+      return { ...allOut, lapsToGo: true, sprint: true };
     case 'live':
-      return { lapsToGo: true, standings: false, sprint: true, result: false, needs: true };
+      return { ...allOut, lapsToGo: true, sprint: true, needs: true, gap: true };
     case 'finished':
     case 'official':
-      return { lapsToGo: false, standings: false, sprint: false, result: true, needs: false };
+      return { ...allOut, result: true };
   }
 }
 

@@ -13,9 +13,19 @@ export type BoardScene = z.output<typeof boardSceneSchema>;
 
 /**
  * Broadcast overlay elements, each cut in and out on its own. `needs` (issue 18): the "what they
- * need" lower third in a running semi's last laps. The list only grows (a published contract).
+ * need" lower third in a running semi's last laps. `breakaway` and `gap` (issue 21, from the
+ * loop's passings): the breakaway lower third, and the gap bug beside the laps bug. The list
+ * only grows (a published contract).
  */
-export const overlayElementSchema = z.enum(['lapsToGo', 'standings', 'sprint', 'result', 'needs']);
+export const overlayElementSchema = z.enum([
+  'lapsToGo',
+  'standings',
+  'sprint',
+  'result',
+  'needs',
+  'breakaway',
+  'gap',
+]);
 export type OverlayElement = z.output<typeof overlayElementSchema>;
 
 /**

@@ -57,6 +57,8 @@ describe('auto mode on the host: the boards follow the race', () => {
       standings: false,
       result: false,
       needs: true,
+      breakaway: false,
+      gap: true,
     });
 
     // The operator cuts to blank mid-race: it holds for the rest of the live phase.
@@ -73,6 +75,8 @@ describe('auto mode on the host: the boards follow the race', () => {
       sprint: true,
       result: false,
       needs: true,
+      breakaway: false,
+      gap: true,
     });
 
     // The finish order complete: the next phase, auto takes over again.

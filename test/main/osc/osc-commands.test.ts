@@ -168,7 +168,7 @@ describe('OSC address → host action', () => {
     [
       '/massstart/overlay',
       [s('clock'), i(1)],
-      /argument 1 \(element\) must be one of lapsToGo, standings, sprint, result, needs, got "clock"; usage: \/massstart\/overlay <lapsToGo\|standings\|sprint\|result\|needs:string> <0\|1:int>$/,
+      /argument 1 \(element\) must be one of lapsToGo, standings, sprint, result, needs, breakaway, gap, got "clock"; usage: \/massstart\/overlay <lapsToGo\|standings\|sprint\|result\|needs\|breakaway\|gap:string> <0\|1:int>$/,
     ],
     [
       '/massstart/auto',

@@ -83,6 +83,16 @@ export const boardPairs: readonly Pair[] = [
   },
   { where: 'sprint pill', text: (t) => t.onHighlight, on: plate((t) => t.highlight) },
   { where: 'bell pill', text: (t) => t.onAlert, on: plate((t) => t.alert) },
+  // breakaway-strip.ts, standings-row.ts: from the loop's groups and gaps (issue 21)
+  {
+    where: 'breakaway strip: label on its tag',
+    text: (t) => t.onAccent,
+    on: plate((t) => t.accent),
+  },
+  { where: 'breakaway strip: helmet number', text: (t) => t.onChip, on: plate((t) => t.chip) },
+  { where: 'breakaway strip: lead', text: (t) => t.text, on: panel },
+  { where: 'breakaway strip: change per lap', text: (t) => t.accent, on: panel },
+  { where: 'row: gap behind the leader', text: (t) => t.textMuted, on: stripes },
   // start-list-scene.ts, results-scene.ts
   { where: 'start list / results heading', text: (t) => t.accent, on: venue },
   { where: 'OFFICIAL mark', text: (t) => t.onHighlight, on: plate((t) => t.official) },
@@ -103,6 +113,14 @@ export const boardPairs: readonly Pair[] = [
     where: 'overlay bug: figure (white picture)',
     text: (t) => t.text,
     on: (t) => [over(t.panel, t.panelAlpha, picture)],
+  },
+  // gap-bug.ts, lower-third.ts (issue 21)
+  { where: 'overlay gap bug: label', text: (t) => t.accent, on: plate((t) => t.panel) },
+  { where: 'overlay gap bug: lead', text: (t) => t.text, on: plate((t) => t.panel) },
+  {
+    where: 'overlay breakaway lower third: tab',
+    text: (t) => t.onAccent,
+    on: plate((t) => t.accent),
   },
 ];
 

@@ -63,6 +63,29 @@ describe('row cells', () => {
       );
   });
 
+  it("takes the loop's gap column (issue 21) from the name, right-aligned after the total", () => {
+    const cells = ['rank', 'bib', 'flag', 'name', 'total', 'mark'] as const;
+    const without = rowLayout(1266, 98, cells, 0, { far: true });
+    const withGap = rowLayout(
+      1266,
+      98,
+      ['rank', 'bib', 'flag', 'name', 'total', 'gap', 'mark'],
+      0,
+      {
+        far: true,
+      },
+    );
+    const { total, gap, mark, name } = withGap.cells;
+    expect(gap!.align).toBe('right');
+    expect(gap!.x).toBeGreaterThanOrEqual(total!.x + total!.width);
+    expect(mark!.x).toBeGreaterThanOrEqual(gap!.x + gap!.width);
+    expect(mark!.x + mark!.width).toBe(without.cells.mark!.x + without.cells.mark!.width);
+    expect(without.cells.name!.width - name!.width).toBeCloseTo(
+      gap!.width + (gap!.x - total!.x - total!.width),
+      6,
+    );
+  });
+
   it('fills tight rows (24 skaters on 1080 lines) with larger type', () => {
     expect(rowLayout(1200, 32, ['rank', 'name'], 0).fontSize / 32).toBeGreaterThan(
       rowLayout(1200, 64, ['rank', 'name'], 0).fontSize / 64,

@@ -40,6 +40,15 @@ function textPairs(theme: Theme): [string, number, number][] {
     ['silver disc digit', theme.onMedal, theme.medals[1]],
     ['bronze disc digit', theme.onMedal, theme.medals[2]],
     ['meeting name on the background', theme.textMuted, theme.background],
+    // Issue 21: the breakaway strip and the gap column.
+    ['"BREAKAWAY" on its tag', theme.onAccent, theme.accent],
+    ["the break's lead on the panel", theme.text, theme.panel],
+    ['its change per lap on the panel', theme.accent, theme.panel],
+    ...rows.map(([row, plate]): [string, number, number] => [
+      `gap behind the leader on the ${row}`,
+      theme.textMuted,
+      plate,
+    ]),
   ];
 }
 

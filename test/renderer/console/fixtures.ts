@@ -96,7 +96,15 @@ export function programWith(race: RaceView | null): ProgramView {
     activeRaceId: race?.id ?? null,
     scenes: {
       board: 'live',
-      overlay: { lapsToGo: true, standings: true, sprint: true, result: false, needs: false },
+      overlay: {
+        lapsToGo: true,
+        standings: true,
+        sprint: true,
+        result: false,
+        needs: false,
+        breakaway: false,
+        gap: false,
+      },
       auto: { board: true, overlay: true },
       held: { board: false, overlay: false },
     },

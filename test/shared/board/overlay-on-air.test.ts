@@ -23,6 +23,8 @@ const none: OverlayVisibility = {
   sprint: false,
   result: false,
   needs: false,
+  breakaway: false,
+  gap: false,
 };
 const all: OverlayVisibility = {
   lapsToGo: true,
@@ -30,6 +32,8 @@ const all: OverlayVisibility = {
   sprint: true,
   result: true,
   needs: true,
+  breakaway: true,
+  gap: true,
 };
 const withOverlay = (model: BoardModel, changes: Partial<OverlayModel>): OverlayModel => ({
   ...model.overlay,

@@ -63,7 +63,15 @@ describe('applyProgramCommand: the program changes, as a table', () => {
       {
         scenes: {
           ...program.scenes,
-          overlay: { lapsToGo: true, standings: true, sprint: true, result: false, needs: true },
+          overlay: {
+            lapsToGo: true,
+            standings: true,
+            sprint: true,
+            result: false,
+            needs: true,
+            breakaway: false,
+            gap: true,
+          },
           holds: { board: null, overlay: live },
         },
       },
@@ -75,7 +83,15 @@ describe('applyProgramCommand: the program changes, as a table', () => {
       {
         scenes: {
           ...program.scenes,
-          overlay: { lapsToGo: false, standings: true, sprint: false, result: true, needs: false },
+          overlay: {
+            lapsToGo: false,
+            standings: true,
+            sprint: false,
+            result: true,
+            needs: false,
+            breakaway: false,
+            gap: false,
+          },
           holds: { board: null, overlay: { raceId: 'semi-1', phase: 'finished' } },
         },
       },

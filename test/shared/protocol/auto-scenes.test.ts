@@ -13,7 +13,15 @@ import {
 
 const stored: StoredScenes = {
   board: 'blank',
-  overlay: { lapsToGo: false, standings: false, sprint: false, result: true, needs: false },
+  overlay: {
+    lapsToGo: false,
+    standings: false,
+    sprint: false,
+    result: true,
+    needs: false,
+    breakaway: false,
+    gap: false,
+  },
   auto: { board: true, overlay: true },
   holds: { board: null, overlay: null },
 };
@@ -38,17 +46,27 @@ describe('auto mode: the outputs follow the race (issue 9)', () => {
 
   // Issue 18, part 5: the standings are never on air for a whole phase in auto (the board puts
   // them up after each sprint); `needs` is armed while racing (the board draws it in a semi's
-  // last laps only). Columns: laps bug, standings, sprint, result, needs.
+  // last laps only). Issue 21: the breakaway is never on air for a phase either (the board puts
+  // it up when a break forms or moves); the gap bug is armed while racing (drawn only while a
+  // group is away). Columns: laps bug, standings, sprint, result, needs, breakaway, gap.
   it.each([
-    ['none', [false, false, false, false, false]],
-    ['start', [true, false, true, false, false]],
-    ['live', [true, false, true, false, true]],
-    ['finished', [false, false, false, true, false]],
-    ['official', [false, false, false, true, false]],
+    ['none', [false, false, false, false, false, false, false]],
+    ['start', [true, false, true, false, false, false, false]],
+    ['live', [true, false, true, false, true, false, true]],
+    ['finished', [false, false, false, true, false, false, false]],
+    ['official', [false, false, false, true, false, false, false]],
   ] as const)(
     'the overlay in phase %s cuts in %j',
-    (phase, [lapsToGo, standings, sprint, result, needs]) => {
-      expect(autoOverlay(phase)).toEqual({ lapsToGo, standings, sprint, result, needs });
+    (phase, [lapsToGo, standings, sprint, result, needs, breakaway, gap]) => {
+      expect(autoOverlay(phase)).toEqual({
+        lapsToGo,
+        standings,
+        sprint,
+        result,
+        needs,
+        breakaway,
+        gap,
+      });
       expect(effectiveScenes(stored, at(phase)).overlay).toEqual(autoOverlay(phase));
       expect(effectiveScenes(stored, at(phase)).held.overlay).toBe(false);
     },

@@ -3,6 +3,7 @@ import type { BoardModel } from '../../../shared/board/model.ts';
 import type { Animated, Animator } from '../engine/animator.ts';
 import { easeOutCubic, Tween } from '../engine/tween.ts';
 import type { FlagTextures } from '../flags.ts';
+import type { BoardGaps } from '../gaps/present-gaps.ts';
 import type { Viewport } from '../layout.ts';
 import type { Theme } from '../theme.ts';
 
@@ -22,6 +23,8 @@ export interface UpdateInfo {
   readonly raceId: string | null;
   /** The sprint banner is up (the board's banner clock). */
   readonly bannerActive: boolean;
+  /** The loop's groups and gaps of the race (issue 21); null without timing: nothing changes. */
+  readonly gaps: BoardGaps | null;
 }
 
 /** The one small lifecycle every scene follows (as in Pixi's creation template). */

@@ -2,7 +2,17 @@ import type { Align } from './text.ts';
 
 /** The cells a standings row can show, left to right. */
 export type Cell =
-  'rank' | 'bib' | 'flag' | 'nation' | 'name' | 'sprints' | 'final' | 'total' | 'detail' | 'mark';
+  | 'rank'
+  | 'bib'
+  | 'flag'
+  | 'nation'
+  | 'name'
+  | 'sprints'
+  | 'final'
+  | 'total'
+  | 'gap'
+  | 'detail'
+  | 'mark';
 
 /** Where one cell sits in its row. */
 export interface CellBox {
@@ -44,6 +54,8 @@ const widths: Record<Exclude<Cell, 'name'>, number> = {
   sprints: 1.05,
   final: 1.15,
   total: 1.45,
+  /** "+12.9" behind the leader (issue 21). */
+  gap: 1.35,
   detail: 2.5,
   mark: 1.6,
 };
@@ -60,6 +72,7 @@ const farWidths: Record<Exclude<Cell, 'name'>, number> = {
   sprints: 0.9,
   final: 1.0,
   total: 1.2,
+  gap: 1.1,
   detail: 2.2,
   mark: 1.2,
 };
@@ -93,6 +106,7 @@ const alignment: Record<Cell, Align> = {
   sprints: 'center',
   final: 'center',
   total: 'center',
+  gap: 'right',
   detail: 'right',
   mark: 'center',
 };

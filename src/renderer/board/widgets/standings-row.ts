@@ -80,6 +80,8 @@ export class StandingsRow extends Container implements Animated {
   private readonly final = makeText('bold', 30, 0xffffff, 'center');
   private readonly total = makeText('bold', 30, 0xffffff, 'center');
   private readonly detail = makeText('bold', 30, 0xffffff, 'right');
+  /** Behind the leader from the loop (issue 21), where the table has the column. */
+  private readonly gap = makeText('bold', 30, 0xffffff, 'right');
   private readonly badge = new RowBadge();
   private readonly needs = new NeedsChip();
   private readonly cells: readonly Container[];
@@ -116,9 +118,11 @@ export class StandingsRow extends Container implements Animated {
       this.final,
       this.total,
       this.detail,
+      this.gap,
       this.badge,
       this.needs,
     ];
+    this.gap.label = 'gap';
     this.addChild(this.card, this.flash, this.placeStrip, ...this.cells);
     this.placeStrip.visible = false;
     this.flash.alpha = 0;
@@ -148,6 +152,7 @@ export class StandingsRow extends Container implements Animated {
     total: string;
     detail: string;
     mark: string;
+    gap: string;
   } {
     return {
       rank: this.rank.text,
@@ -159,6 +164,7 @@ export class StandingsRow extends Container implements Animated {
       total: this.total.text,
       detail: this.detail.text,
       mark: this.badge.text,
+      gap: this.gap.visible ? this.gap.text : '',
     };
   }
 
@@ -220,6 +226,8 @@ export class StandingsRow extends Container implements Animated {
     place(this.final, cells.final, layout.fontSize);
     place(this.total, cells.total, layout.fontSize * 1.08);
     place(this.detail, cells.detail, layout.fontSize * 0.92);
+    // Smaller than the points: what the race on the ice says, beside the standings.
+    place(this.gap, cells.gap, layout.fontSize * 0.85);
     while (this.sprints.length < layout.sprints.length) {
       const text = makeText('bold', 30, 0xffffff, 'center');
       this.sprints.push(text);
@@ -298,6 +306,11 @@ export class StandingsRow extends Container implements Animated {
       previous.rank !== row.rank
     )
       this.paint(row);
+  }
+
+  /** The skater's gap behind the leader ("+12.9"; "" none), drawn where the table has the column. */
+  setGap(gap: string): void {
+    assign(this.gap, gap);
   }
 
   /** Marks a card as in the qualifying places (ribbons, where a line between cards is not enough). */
@@ -412,6 +425,7 @@ export class StandingsRow extends Container implements Animated {
     tint(this.nation, row.dimmed ? theme.textDimmed : theme.textMuted);
     tint(this.final, main);
     tint(this.detail, row.dimmed ? theme.textDimmed : theme.textMuted);
+    tint(this.gap, row.dimmed ? theme.textDimmed : theme.textMuted);
     for (const sprint of this.sprints) tint(sprint, main);
     tint(this.bib, theme.onChip);
     tint(this.chip, theme.chip);

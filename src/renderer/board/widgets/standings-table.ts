@@ -17,6 +17,7 @@ import { rowLayout, type Cell, type RowLayout } from './row-layout.ts';
 import type { PageProbe, RowProbe, TableGeometry } from './table-geometry.ts';
 import { ColumnHeaders, headerSize } from './table-headers.ts';
 import { StandingsRow } from './standings-row.ts';
+import { gapCells, namesFit, shortestForm } from './gap-column.ts';
 import { assign, makeText, resize, tint } from './text.ts';
 
 export type { PageProbe, RowProbe, TableGeometry } from './table-geometry.ts';
@@ -50,6 +51,13 @@ export class StandingsTable {
   /** The next placing turns to the page with the line (the banner just came up or down). */
   private toLine = false;
   private lineAfter: number | null = null;
+  /** The gap column (issue 21): wanted (timing on), its header and figures, and whether it fits. */
+  private gapWanted = false;
+  private gapHeader = '';
+  private gapFigures: Readonly<Record<string, string>> | null = null;
+  private gapShown = false;
+  /** The field's shortest name forms the fit was judged for. */
+  private fitFor = '';
 
   private theme!: Theme;
 
@@ -58,6 +66,8 @@ export class StandingsTable {
     private readonly animator: Animator,
     private readonly cells: readonly Cell[],
     private sprintCount = 3,
+    /** May show the loop's gap column after the total (live standings; issue 21). */
+    private readonly gapAllowed = false,
   ) {
     this.line = new QualificationLine(animator);
     this.bar = new QualificationBar(animator);
@@ -85,14 +95,26 @@ export class StandingsTable {
     this.geometry = geometry;
     this.theme = theme;
     const columnWidth = this.columnWidth();
-    this.layoutSpec = rowLayout(columnWidth, geometry.rowHeight, this.cells, this.sprintCount, {
-      striped: geometry.striped,
-      fontScale: geometry.fontScale ?? 1,
-      compact: geometry.compact ?? false,
-      far: geometry.far ?? false,
-      cards: geometry.cards ?? false,
-      needsInMark: geometry.needsInMark ?? false,
-    });
+    // With the gap column the mark column is as wide as a "NEEDS TOP 5" chip only while a
+    // skater has one (the last laps): the gap takes that room before.
+    const needsRoom = !this.gapWanted || this.order.some((row) => row.needs !== '');
+    const spec = (cells: readonly Cell[], needsInMark = geometry.needsInMark ?? false) =>
+      rowLayout(columnWidth, geometry.rowHeight, cells, this.sprintCount, {
+        striped: geometry.striped,
+        fontScale: geometry.fontScale ?? 1,
+        compact: geometry.compact ?? false,
+        far: geometry.far ?? false,
+        cards: geometry.cards ?? false,
+        needsInMark,
+      });
+    // The gap column only where it costs no skater his name's size (as the board leaves out
+    // other columns where they do not fit): every name's shortest form still fits at 85 %.
+    const withGap = this.gapWanted
+      ? spec(gapCells(this.cells), (geometry.needsInMark ?? false) && needsRoom)
+      : null;
+    this.layoutSpec =
+      withGap && namesFit(withGap, this.order, this.theme) ? withGap : spec(this.cells);
+    this.gapShown = this.layoutSpec.cells.gap !== undefined;
     this.chrome.position.set(geometry.x, geometry.y);
     this.live.position.set(geometry.x, geometry.y);
     this.headers.draw(geometry, this.layoutSpec, theme);
@@ -112,6 +134,7 @@ export class StandingsTable {
     this.order = [];
     this.laidOut = false;
     this.pageIndex = 0;
+    this.fitFor = '';
   }
 
   /**
@@ -131,6 +154,26 @@ export class StandingsTable {
     if (rows === this.limit) return;
     this.limit = rows;
     this.toLine = true;
+  }
+
+  /**
+   * The loop's gap column (issue 21): its header ("GAP") and each skater's figure by helmet
+   * number; null: no timing, no column. Shown from the next update where it fits. Call before
+   * `update`.
+   */
+  gapColumn(header: string, figures: Readonly<Record<string, string>> | null): void {
+    this.gapHeader = header;
+    this.gapFigures = figures;
+    const wanted = this.gapAllowed && figures !== null;
+    if (wanted === this.gapWanted) return;
+    this.gapWanted = wanted;
+    this.fitFor = '';
+    if (!wanted && this.geometry) this.layout(this.geometry, this.theme);
+  }
+
+  /** Whether the gap column is drawn (tests). */
+  get showsGaps(): boolean {
+    return this.gapShown;
   }
 
   /** Turns to the next page (the board's page clock); false when there is only one. */
@@ -162,7 +205,6 @@ export class StandingsTable {
       this.sprintCount = columns.sprints.length;
       if (this.geometry) this.layout(this.geometry, this.theme);
     }
-    this.headers.update(columns);
     for (const model of rows) {
       let row = this.rows.get(model.key);
       if (!row) {
@@ -174,6 +216,19 @@ export class StandingsTable {
       row.update(model, now, animate && this.laidOut, podium);
     }
     this.order = rows;
+    const fitFor = this.gapWanted
+      ? `${rows.map(shortestForm).join('\n')}|${rows.some((row) => row.needs !== '')}`
+      : '';
+    if (fitFor !== this.fitFor && this.geometry) {
+      // Another field (or its names changed): judge the gap column's fit again.
+      this.fitFor = fitFor;
+      this.layout(this.geometry, this.theme);
+    }
+    this.headers.update(columns, this.gapShown ? this.gapHeader : '');
+    for (const model of rows)
+      this.rows
+        .get(model.key)!
+        .setGap(this.gapShown ? (this.gapFigures?.[String(model.key)] ?? '') : '');
     this.lineAfter = qualificationLine;
     this.line.mark(qualificationLine, certain);
     this.bar.mark(qualificationLine, certain);

@@ -4,7 +4,7 @@ import type { Theme } from '../theme.ts';
 import { outputBox, type OutputBox } from './badges.ts';
 import type { Cell, CellBox, RowLayout } from './row-layout.ts';
 import type { TableGeometry } from './table-geometry.ts';
-import { align, assign, makeText, resize, tint } from './text.ts';
+import { align, assign, fitWidth, makeText, resize, tint } from './text.ts';
 
 /** Size of a table's column headers. Far: a cap height of at least 2.5 % of the screen (issue 18). */
 export function headerSize(g: TableGeometry, spec: RowLayout): number {
@@ -35,6 +35,7 @@ export class ColumnHeaders {
       'name',
       'final',
       'total',
+      'gap',
       'detail',
     ];
     for (const cell of cellNames) {
@@ -57,9 +58,13 @@ export class ColumnHeaders {
     );
   }
 
-  /** The headers' words (the model's columns, in the board's language). */
-  update(columns: BoardColumns): void {
+  /**
+   * The headers' words (the model's columns, in the board's language); `gap`: the gap column's
+   * (issue 21, the loop's), fitted to its narrow cell.
+   */
+  update(columns: BoardColumns, gap = ''): void {
     const texts: Record<string, string> = {
+      gap,
       rank: columns.rank,
       bib: columns.bib,
       nation: columns.nation,
@@ -68,7 +73,8 @@ export class ColumnHeaders {
       total: columns.total,
       detail: columns.detail,
     };
-    for (const [cell, header] of this.headers) assign(header, texts[cell] ?? '');
+    for (const [cell, header] of this.headers)
+      if (assign(header, texts[cell] ?? '') && cell === 'gap') this.fitGap(header);
     this.sprintHeaders.forEach((header, index) => assign(header, columns.sprints[index] ?? ''));
   }
 
@@ -99,5 +105,12 @@ export class ColumnHeaders {
           : box.x + box.width;
     header.y = headerHeight / 2;
     tint(header, this.theme!.accent);
+    if (box === this.spec!.cells.gap) this.fitGap(header);
+  }
+
+  /** "VERSCHIL", "DISTACCO" are wider than "+12.9": squeezed into the cell, never over "PTS". */
+  private fitGap(header: BitmapText): void {
+    const box = this.spec?.cells.gap;
+    if (box) fitWidth(header, box.width);
   }
 }

@@ -1,6 +1,8 @@
 /** The Outputs panel's words for the board's language, layout and own words (issue 18), spread into labels-en.ts. */
 export const outputsEn = {
   'overlay.needs': 'What they need',
+  'overlay.breakaway': 'Breakaway',
+  'overlay.gap': 'Gap',
   boardLayout: 'Venue board layout',
   'boardLayout.far': 'Far: big type, pages of 8',
   'boardLayout.dense': 'Dense: everyone at once',

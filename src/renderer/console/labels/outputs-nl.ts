@@ -3,6 +3,8 @@ import type { outputsEn } from './outputs-en.ts';
 /** The Outputs panel's words for the board's language, layout and own words in Dutch (issue 18), spread into labels-nl.ts. */
 export const outputsNl: Record<keyof typeof outputsEn, string> = {
   'overlay.needs': 'Wat ze nodig hebben',
+  'overlay.breakaway': 'Ontsnapping',
+  'overlay.gap': 'Verschil',
   boardLayout: 'Indeling van het stadionbord',
   'boardLayout.far': 'Veraf: grote letters, pagina’s van 8',
   'boardLayout.dense': 'Compact: iedereen tegelijk',

@@ -9,6 +9,7 @@ import type {
 import type { Translate } from '../labels/i18n.ts';
 import type { Reply } from '../../../shared/protocol/reply.ts';
 import { boardLanguageSchema, type BoardLanguage } from '../../../shared/board/labels.ts';
+import { keyBindings } from '../keyboard/keymap.ts';
 import { BoardWordsForm, boardLanguageNames } from './BoardWordsForm.tsx';
 
 /** Board scenes in key order (Shift+1..4, Shift+0). */
@@ -20,14 +21,24 @@ export const boardScenes: readonly { scene: BoardScene; key: string }[] = [
   { scene: 'blank', key: 'Shift+0' },
 ];
 
-/** Overlay elements in key order (Ctrl+Shift+1..5). */
+/**
+ * Overlay elements in button order: the gap bug beside the laps bug (issue 21), the breakaway
+ * lower third after the other lower thirds. Each button shows its key where the keymap has one.
+ */
 export const overlayElements: readonly OverlayElement[] = [
   'lapsToGo',
+  'gap',
   'standings',
   'sprint',
   'result',
   'needs',
+  'breakaway',
 ];
+
+/** The shortcut of an overlay element from the console's one key table; null: none. */
+function overlayKey(element: OverlayElement): string | null {
+  return keyBindings.find((binding) => binding.action === `overlay:${element}`)?.keys[0] ?? null;
+}
 
 /** The output at its own resolution, scaled down to the panel: the real renderer, small. */
 function ScaledFrame({
@@ -186,16 +197,25 @@ export function OutputsPanel({
             <ScaledFrame src={`/board/?output=overlay&token=${token}`} title={t('overlay')} />
           ) : null}
           <div className="scene-buttons" role="group" aria-label={t('overlay')}>
-            {overlayElements.map((element, index) => (
-              <button
-                key={element}
-                type="button"
-                aria-pressed={scenes.overlay[element]}
-                onClick={() => actions.overlay(element, !scenes.overlay[element])}
-              >
-                {t(`overlay.${element}`)} <kbd>Ctrl+Shift+{index + 1}</kbd>
-              </button>
-            ))}
+            {overlayElements.map((element) => {
+              const key = overlayKey(element);
+              return (
+                <button
+                  key={element}
+                  type="button"
+                  aria-pressed={scenes.overlay[element]}
+                  onClick={() => actions.overlay(element, !scenes.overlay[element])}
+                >
+                  {t(`overlay.${element}`)}
+                  {key && (
+                    <>
+                      {' '}
+                      <kbd>{key}</kbd>
+                    </>
+                  )}
+                </button>
+              );
+            })}
           </div>
         </div>
       </div>

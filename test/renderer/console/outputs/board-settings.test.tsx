@@ -152,3 +152,21 @@ describe('the overlay’s "what they need" element', () => {
     ]);
   });
 });
+
+describe('the overlay’s gap bug and breakaway lower third (issue 21)', () => {
+  it('has the gap button beside the laps bug and the breakaway after the lower thirds, no key', async () => {
+    const { client, user } = await consoleWith();
+    const group = screen.getByRole('group', { name: 'Broadcast overlay' });
+    const names = within(group)
+      .getAllByRole('button')
+      .map((button) => button.textContent);
+    expect(names.slice(0, 2)).toEqual(['Laps to go Ctrl+Shift+1', 'Gap']);
+    expect(names.at(-1)).toBe('Breakaway');
+    await user.click(within(group).getByRole('button', { name: 'Gap' }));
+    await user.click(within(group).getByRole('button', { name: 'Breakaway' }));
+    expect(programCommands(client)).toEqual([
+      { type: 'overlay/toggled', element: 'gap', visible: true },
+      { type: 'overlay/toggled', element: 'breakaway', visible: true },
+    ]);
+  });
+});
