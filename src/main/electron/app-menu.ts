@@ -66,6 +66,8 @@ const overlayElements: readonly { element: OverlayElement; label: string }[] = [
   { element: 'sprint', label: 'Sprint result' },
   { element: 'result', label: 'Final result' },
   { element: 'needs', label: 'What they need' },
+  { element: 'breakaway', label: 'Breakaway (lower third)' },
+  { element: 'gap', label: 'Gap bug' },
 ];
 
 /** The host command behind a menu action, or null for window actions. */

@@ -103,6 +103,7 @@ describe('menu template', () => {
     click(item(template, 'Standings'));
     click(item(template, 'Laps to go'));
     click(item(template, 'What they need'));
+    click(item(template, 'Gap bug'));
     click(item(template, '2: LED wall (3840 × 2160)'));
     click(item(template, 'In a window (for capture tools)'));
     click(item(template, 'Show board'));
@@ -117,6 +118,7 @@ describe('menu template', () => {
       { kind: 'overlayElement', element: 'standings', visible: true },
       { kind: 'overlayElement', element: 'lapsToGo', visible: false },
       { kind: 'overlayElement', element: 'needs', visible: true },
+      { kind: 'overlayElement', element: 'gap', visible: true },
       { kind: 'output', output: 'board', target: { displayId: 7 } },
       { kind: 'output', output: 'overlay', target: 'window' },
       { kind: 'output', output: 'board', target: 'closed' },
