@@ -37,10 +37,12 @@ commands:
                                   of a primary (the token also from MASSSTART_PRIMARY_TOKEN; see
                                   docs/two-laptops.md); --commit-bound: how long a primary waits for
                                   its standby per change (default 300 ms)
-  simulate-decoder [--port 5403] [--host 127.0.0.1] [--race FILE.jsonl] [--speed 10] [--skaters N]
-          [--seed S] [--no-noise] [--clock-offset MS] [--lead-in SECONDS] [--drop-at N]
+  simulate-decoder [--port 5403] [--host 127.0.0.1] [--race FILE.jsonl | --breakaway] [--speed 10]
+          [--skaters N] [--seed S] [--no-noise] [--clock-offset MS] [--lead-in SECONDS] [--drop-at N]
                                   a P3 decoder on TCP playing a race's passings (generated, or a
-                                  recorded journal) until the finish or Ctrl+C
+                                  recorded journal) until the finish or Ctrl+C; --breakaway plays a
+                                  race with known groups (a breakaway, maybe a chase, a skater
+                                  lapped) and prints each lap's true groups and gaps
   schemas [DIR]                   write the published JSON Schemas (default resources/schemas)
   help                            this text`;
 

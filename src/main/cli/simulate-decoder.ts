@@ -1,13 +1,15 @@
 /**
  * `massstart simulate-decoder`: a P3 decoder on TCP that plays the passings of a race (issue 12),
- * a generated semi-final or a recorded journal (--race), for testing the timing adapter and the
- * whole chain without a decoder. Prints where it listens, who wears which transponder, then the
- * gun and each lap of the leader as the race runs.
+ * a generated semi-final, a recorded journal (--race) or a race with known groups (--breakaway,
+ * issue 21), for testing the timing adapter and the whole chain without a decoder. Prints where
+ * it listens, who wears which transponder, then the gun and each lap of the leader as the race
+ * runs (with --breakaway, also each lap's true groups once the lap is in).
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { foldJournal } from '../../shared/race/history.ts';
 import { parseRecording, RecordingError } from '../../shared/rehearsal/recording.ts';
+import { breakawayRace, type BreakawayRace } from '../../shared/timing/breakaway-race.ts';
 import { P3_DEFAULT_PORT } from '../../shared/timing/p3-frame.ts';
 import {
   generateRace,
@@ -25,6 +27,7 @@ const optionSpec = {
   port: { type: 'string' },
   host: { type: 'string' },
   race: { type: 'string' },
+  breakaway: { type: 'boolean' },
   speed: { type: 'string' },
   skaters: { type: 'string' },
   seed: { type: 'string' },
@@ -66,14 +69,21 @@ function parse(args: string[]) {
     throw new SimulatorUsageError(`simulate-decoder takes options only, not "${positionals[0]}"`);
   if (values.race !== undefined && values.skaters !== undefined)
     throw new SimulatorUsageError('--skaters is for a generated race: leave it out with --race');
+  if (values.race !== undefined && values.breakaway)
+    throw new SimulatorUsageError('--breakaway plays a generated race: leave out --race');
   if (values.host !== undefined && values.host.trim() === '')
     throw new SimulatorUsageError('--host must name an address, such as 127.0.0.1');
   return {
     port: numberOption('port', values.port, P3_DEFAULT_PORT, { min: 0, max: 65535 }),
     host: values.host ?? '127.0.0.1',
     race: values.race,
+    breakaway: values.breakaway ?? false,
     speed: numberOption('speed', values.speed, 10, { min: 0.1, max: 1000, integer: false }),
-    skaters: numberOption('skaters', values.skaters, 16, { min: 4, max: 24 }),
+    // A race with known groups needs a bunch besides the breakaway, the chase and the straggler.
+    skaters: numberOption('skaters', values.skaters, 16, {
+      min: values.breakaway ? 6 : 4,
+      max: 24,
+    }),
     seed: numberOption('seed', values.seed, 1, { min: 0, max: 0xffffffff }),
     noise: !values['no-noise'],
     clockOffsetMs: numberOption('clock-offset', values['clock-offset'], 0, {
@@ -135,7 +145,11 @@ export async function simulateDecoderCommand(
   out: (line: string) => void,
 ): Promise<{ close(): Promise<void>; done: Promise<void> }> {
   const options = parse(args);
-  const race = await loadRace(options.race, options.skaters, options.seed, options.noise);
+  const known = options.breakaway
+    ? breakawayRace({ seed: options.seed, skaters: options.skaters, noise: options.noise })
+    : null;
+  const race =
+    known?.race ?? (await loadRace(options.race, options.skaters, options.seed, options.noise));
   const tooFar = options.dropAt.find((index) => index >= race.passings.length);
   if (tooFar !== undefined)
     throw new SimulatorUsageError(
@@ -168,11 +182,19 @@ export async function simulateDecoderCommand(
     `${race.title}: ${race.skaters.length} skaters, ${laps} laps, ${race.passings.length} passings, the gun in ${(options.leadInMs / options.speed / 1000).toFixed(2)} s`,
   );
   for (const line of transponderTable(race, names)) out(line);
+  if (known) out(storyLine(known));
   simulator.onGun((gunAt) =>
     out(
       `gun: the race is on (decoder clock ${new Date(gunAt + options.clockOffsetMs).toISOString()})`,
     ),
   );
+  // With --breakaway, each lap's true groups once its last skater on the lead lap is across
+  // (before the next lap's leader line when one passing brings both: the lap is in first).
+  const truths = [...(known?.truth ?? [])];
+  simulator.onPassing((passing) => {
+    while (truths.length > 0 && passing.raceMs >= truths[0]!.completeMs)
+      out(`  lap ${truths[0]!.lap} groups (truth): ${groupsText(truths.shift()!.groups)}`);
+  });
   let leaderLap = 0;
   simulator.onPassing((passing, passingNumber) => {
     if (passing.lap === null || passing.lap <= leaderLap) return;
@@ -187,4 +209,29 @@ export async function simulateDecoderCommand(
     );
   });
   return { close: () => simulator.close(), done: simulator.done };
+}
+
+/** Groups as one line: `#9 #3 +0.00 | #5 #10 +2.31 | bunch of 11 +4.53`. */
+export function groupsText(
+  groups: readonly { helmets: readonly number[]; behindLeaderSeconds: number }[],
+): string {
+  return groups
+    .map(({ helmets, behindLeaderSeconds }) => {
+      const who =
+        helmets.length > 4 ? `bunch of ${helmets.length}` : helmets.map((h) => `#${h}`).join(' ');
+      return `${who} +${behindLeaderSeconds.toFixed(2)}`;
+    })
+    .join(' | ');
+}
+
+/** What the race with known groups will tell, in one line. */
+export function storyLine({ story }: BreakawayRace): string {
+  const helmets = (bibs: readonly number[]) => bibs.map((bib) => `#${bib}`).join(' ');
+  const caught =
+    story.caughtAtLap === null ? 'away to the finish' : `caught at lap ${story.caughtAtLap}`;
+  const chase = story.chaseLaps
+    ? `; chase ${helmets(story.chase)} laps ${story.chaseLaps.from}-${story.chaseLaps.to}`
+    : '';
+  const lapped = story.lappedAtLap === null ? 'never lapped' : `lapped at lap ${story.lappedAtLap}`;
+  return `breakaway: ${helmets(story.away)} away from lap ${story.awayFromLap}, ${caught}${chase}; #${story.straggler} off the back after lap ${story.droppedAfterLap}, ${lapped}`;
 }

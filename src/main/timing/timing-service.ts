@@ -49,6 +49,12 @@ export interface TimingServiceOptions {
   readonly passingLog?: PassingRecorder;
 }
 
+/**
+ * The laps of history (each lap's groups, each skater's lap times) the gaps value holds: every
+ * lap of any real mass start; a 1,000-lap format keeps the latest (bench:timing part 2).
+ */
+const HISTORY_LAPS = 40;
+
 /** How many passing numbers are remembered for de-duplication (a day of a busy oval). */
 const SEEN_LIMIT = 200_000;
 
@@ -351,6 +357,7 @@ export class TimingService implements TimingHandler {
       startMs: this.tracker.startDecoderMs,
       skaters: this.tracker.crossings(),
       thresholdMs: this.settings.groupGapSeconds * 1000,
+      historyLaps: HISTORY_LAPS,
     });
     const text = `${race.id}\n${JSON.stringify(gaps)}`;
     if (text === this.lastGapsText) return;

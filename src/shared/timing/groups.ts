@@ -16,6 +16,10 @@
  *   inferred, src/shared/timing/skater-crossings.ts) it is unknown (null), never averaged.
  * - A lapped skater (the leader had crossed one lap more before he crossed his last) is flagged
  *   and left out of the groups: he is not in the group he happens to skate beside.
+ * - A skater not read for 1.25 of the race's laps before the latest crossing (stepped off, or
+ *   his reads missed) is in no group until he is read again: where he is is not known.
+ * - A breakaway is a leading group of fewer than half the skaters in the groups (half is not
+ *   away from the other half), with a group behind it.
  */
 import { isRacing, type RaceState } from '../race/state.ts';
 import type { LapCrossing } from './skater-crossings.ts';
@@ -36,6 +40,11 @@ export interface GapsInput {
   readonly thresholdMs: number;
   /** The lap of the oval (400 m), for gaps in metres. */
   readonly lapMetres?: number;
+  /**
+   * How many of the latest laps the history and the lap times hold (default: every lap): a
+   * 1,000-lap format would otherwise make every passing cost the whole race.
+   */
+  readonly historyLaps?: number;
 }
 
 /** A group on the ice, from the front. */
@@ -100,6 +109,8 @@ export interface RaceGaps {
   readonly skaters: readonly SkaterGap[];
   /** Each lap's groups, lap 1 first (the lap under way: as far as it is known). */
   readonly laps: readonly LapGroups[];
+  /** The first lap `laps` and each skater's `lapTimesMs` hold (1 unless `historyLaps` cut it). */
+  readonly historyFrom: number;
 }
 
 /** No timing: nothing known, nothing invented. */
@@ -111,6 +122,7 @@ export const noGaps = (thresholdSeconds: number): RaceGaps => ({
   breakaway: null,
   skaters: [],
   laps: [],
+  historyFrom: 1,
 });
 
 const seconds = (ms: number): number => Math.round(ms / 10) / 100;
@@ -190,7 +202,12 @@ export function raceGaps(input: GapsInput): RaceGaps {
     behindLeaderMetres: metresPerMs === null ? null : Math.round(behindMs * metresPerMs),
     lap,
   }));
-  const history = lapHistory(field, firsts, thresholdMs, startMs, input.lapMetres ?? 400);
+  const historyFrom = Math.max(1, firsts.length - (input.historyLaps ?? Infinity) + 1);
+  // From the lap before the first kept: its breakaway is what the first one's change is from.
+  // Every skater who crossed a lap is in its groups (one put out later still skated it).
+  const history = lapHistory(everyone, firsts, thresholdMs, startMs, input.lapMetres ?? 400, {
+    from: Math.max(1, historyFrom - 1),
+  }).filter((lap) => lap.lap >= historyFrom);
   const skaters: SkaterGap[] = [
     ...order.filter((s) => !lapped.has(s.bib)),
     ...order.filter((s) => lapped.has(s.bib)),
@@ -201,7 +218,7 @@ export function raceGaps(input: GapsInput): RaceGaps {
     behindLeaderSeconds: seconds(skater.lastMs - firsts[skater.count - 1]!),
     lapsBehind: Math.max(lapsBehind(skater), lapped.has(skater.bib) ? 1 : 0),
     group: groupOf.get(skater.bib) ?? null,
-    lapTimesMs: Array.from({ length: skater.count }, (_, k) => lapTime(skater, k + 1, startMs)),
+    lapTimesMs: lapTimesOf(skater, startMs, historyFrom),
   }));
   const now = breakawayOf(gapGroups, groupOf.size);
   const before = now ? history.find((lap) => lap.lap === groups[1]!.lap - 1)?.breakaway : null;
@@ -216,6 +233,7 @@ export function raceGaps(input: GapsInput): RaceGaps {
     },
     skaters,
     laps: history,
+    historyFrom,
   };
 }
 
@@ -241,13 +259,21 @@ function lapTime(skater: Crossed, lap: number, startMs: number): number | null {
   return end.decoderMs - (begin?.decoderMs ?? startMs);
 }
 
+/** Every lap of a skater's, read to read (index k - 1: lap k). */
+function lapTimesOf(skater: Crossed, startMs: number, from: number): (number | null)[] {
+  const times: (number | null)[] = [];
+  for (let lap = from; lap <= skater.count; lap += 1) times.push(lapTime(skater, lap, startMs));
+  return times;
+}
+
 /** The leading group when it is away: two groups or more and fewer than half the field in it. */
 function breakawayOf(
   groups: readonly GapGroup[],
   onLeadLap: number,
 ): Omit<Breakaway, 'changeSeconds'> | null {
   const [front, chase] = groups;
-  if (!front || !chase || front.helmets.length * 2 > onLeadLap) return null;
+  // Fewer than half: a leading group of exactly half the field is not away from the rest.
+  if (!front || !chase || front.helmets.length * 2 >= onLeadLap) return null;
   return {
     helmets: front.helmets,
     leadSeconds: seconds((chase.behindLeaderSeconds - front.behindLeaderSeconds) * 1000),
@@ -262,41 +288,47 @@ function lapHistory(
   thresholdMs: number,
   startMs: number,
   lapMetres: number,
+  { from }: { readonly from: number },
 ): LapGroups[] {
   const history: LapGroups[] = [];
-  for (let lap = 1; lap <= firsts.length; lap += 1) {
-    const across = field
-      .filter((s) => s.count >= lap)
-      .map((s) => ({ bib: s.bib, at: s.laps[lap - 1]!.decoderMs }))
-      // Lapped at this crossing: the leader had crossed the next lap before.
-      .filter(({ at }) => !((firsts[lap] ?? Infinity) < at))
-      .sort((a, b) => a.at - b.at);
+  for (let lap = from; lap <= firsts.length; lap += 1) {
+    const first = firsts[lap - 1]!;
+    // Lapped at this crossing: the leader had crossed the next lap before.
+    const nextFirst = firsts[lap] ?? Infinity;
+    const across: { bib: number; at: number }[] = [];
+    for (const skater of field) {
+      if (skater.count < lap) continue;
+      const at = skater.laps[lap - 1]!.decoderMs;
+      if (!(nextFirst < at)) across.push({ bib: skater.bib, at });
+    }
+    across.sort((a, b) => a.at - b.at);
+    const lapMs = first - (lap === 1 ? startMs : firsts[lap - 2]!);
+    const metresPerMs = lapMetres / lapMs;
+    // Built in one pass (this runs for every lap at every passing: bench:timing).
     const groups: GapGroup[] = [];
-    let previous: number | null = null;
+    let helmets: number[] = [];
+    let previous = -Infinity;
     for (const { bib, at } of across) {
-      if (previous === null || at - previous >= thresholdMs)
+      if (at - previous >= thresholdMs) {
+        helmets = [];
+        const behindLeaderSeconds = seconds(at - first);
         groups.push({
-          helmets: [],
-          behindLeaderSeconds: seconds(at - firsts[lap - 1]!),
-          behindLeaderMetres: null,
+          helmets,
+          behindLeaderSeconds,
+          behindLeaderMetres: Math.round(behindLeaderSeconds * 1000 * metresPerMs),
           lap,
         });
-      (groups.at(-1)!.helmets as number[]).push(bib);
+      }
+      helmets.push(bib);
       previous = at;
     }
-    const lapMs = firsts[lap - 1]! - (lap === 1 ? startMs : firsts[lap - 2]!);
-    const metresPerMs = lapMetres / lapMs;
-    const withMetres = groups.map((group) => ({
-      ...group,
-      behindLeaderMetres: Math.round(group.behindLeaderSeconds * 1000 * metresPerMs),
-    }));
-    const away = breakawayOf(withMetres, across.length);
+    const away = breakawayOf(groups, across.length);
     const before = history.at(-1)?.breakaway;
     history.push({
       lap,
       leader: across[0]?.bib ?? -1,
       lapMs,
-      groups: withMetres,
+      groups,
       breakaway: away && {
         ...away,
         changeSeconds: before ? seconds((away.leadSeconds - before.leadSeconds) * 1000) : null,

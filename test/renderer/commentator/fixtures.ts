@@ -158,4 +158,5 @@ export const lapSix: GapsView = {
     groups: [],
     breakaway: null,
   })),
+  historyFrom: 1,
 };

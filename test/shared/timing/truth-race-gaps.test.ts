@@ -37,7 +37,11 @@ const passingOf = (bib: number, raceMs: number): Passing => ({
 function play(
   crossings: readonly TrueCrossing[],
   each: (gaps: RaceGaps, crossing: TrueCrossing, next: TrueCrossing | undefined) => void,
-  options: { missed?: (c: TrueCrossing) => boolean; doubled?: (c: TrueCrossing) => boolean } = {},
+  options: {
+    missed?: (c: TrueCrossing) => boolean;
+    doubled?: (c: TrueCrossing) => boolean;
+    historyLaps?: number;
+  } = {},
 ): RaceGaps {
   const tracker = new LapTracker({ minLapMs: 20_000, startSignal: null });
   const at = { state, startedAt: START };
@@ -49,6 +53,7 @@ function play(
       startMs: tracker.startDecoderMs,
       skaters: tracker.crossings(),
       thresholdMs: 1000,
+      ...(options.historyLaps ? { historyLaps: options.historyLaps } : {}),
     });
   crossings.forEach((crossing, i) => {
     if (!options.missed?.(crossing)) tracker.observe(passingOf(crossing.bib, crossing.raceMs), at);
@@ -150,5 +155,17 @@ describe('groups and gaps against a race written from the rules', () => {
     // Double reads and the missed read change no lap's groups.
     const clean = play(crossings, () => undefined);
     expect(final.laps.map((l) => shape(l.groups))).toEqual(clean.laps.map((l) => shape(l.groups)));
+  });
+
+  it('keeps the latest laps only when told (a very long format): the same laps, the same changes', () => {
+    const all = play(crossings, () => undefined);
+    const latest = play(crossings, () => undefined, { historyLaps: 3 });
+    expect(latest.historyFrom).toBe(14);
+    expect(latest.laps).toEqual(all.laps.slice(13));
+    for (const skater of latest.skaters) {
+      const whole = all.skaters.find((s) => s.bib === skater.bib)!;
+      expect(skater.lapTimesMs).toEqual(whole.lapTimesMs.slice(13));
+    }
+    expect(latest.groups).toEqual(all.groups);
   });
 });

@@ -42,7 +42,9 @@ export interface LapTimesModel {
 /** The lap-times table of the race on screen; none without the loop. */
 export function lapTimesModel(race: RaceView, gaps: GapsView | null): LapTimesModel {
   const total = Math.max(race.state.format.laps, gaps?.leaderLaps ?? 0);
-  const laps = Array.from({ length: total }, (_, index) => index + 1);
+  // The host keeps the latest laps only in a very long format (historyFrom > 1).
+  const from = gaps?.historyFrom ?? 1;
+  const laps = Array.from({ length: total - from + 1 }, (_, index) => from + index);
   const byLap = new Map((gaps?.laps ?? []).map((lap) => [lap.lap, lap]));
   const leader = laps.map((lap) => {
     const run = byLap.get(lap);
@@ -56,7 +58,7 @@ export function lapTimesModel(race: RaceView, gaps: GapsView | null): LapTimesMo
       skater.lapsBehind > 0 ? lapsDownText(skater.lapsBehind) : gapText(skater.behindLeaderSeconds),
     lapped: skater.lapsBehind > 0,
     cells: laps.map((lap) => ({
-      text: lap <= skater.laps ? lapText(skater.lapTimesMs[lap - 1]) : '',
+      text: lap <= skater.laps ? lapText(skater.lapTimesMs[lap - from]) : '',
       last: lap === skater.laps,
       led: byLap.get(lap)?.leader === skater.bib,
     })),
