@@ -50,10 +50,13 @@ export interface TimingServiceOptions {
 }
 
 /**
- * The laps of history (each lap's groups, each skater's lap times) the gaps value holds: every
+ * The laps of history (each lap's groups, each skater's lap times) the gaps value holds, in blocks: every
  * lap of any real mass start; a 1,000-lap format keeps the latest (bench:timing part 2).
  */
 const HISTORY_LAPS = 40;
+
+/** The groups are derived and published at most this often (ms). */
+const GAPS_EVERY_MS = 40;
 
 /** How many passing numbers are remembered for de-duplication (a day of a busy oval). */
 const SEEN_LIMIT = 200_000;
@@ -189,6 +192,7 @@ export class TimingService implements TimingHandler {
   /** Stops the decoder connection and the feed. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.gapsTimer) clearTimeout(this.gapsTimer);
     await this.autoLaps.settled();
     this.unsubscribe();
     this.options.session.attachTiming(null);
@@ -369,6 +373,7 @@ export class TimingService implements TimingHandler {
   }
 
   private readonly gapsListeners = new Set<(gaps: GapsView) => void>();
+  private gapsTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** Called with the groups each time they change (feeds: issue 21). */
   onGaps(listener: (gaps: GapsView) => void): () => void {
@@ -377,7 +382,12 @@ export class TimingService implements TimingHandler {
   }
 
   private push(): void {
-    this.pushGaps();
+    // The groups follow a moment later, at most every GAPS_EVERY_MS: a lap reaches the boards
+    // first, and a bunch crossing over a second is a few publishes, not one per skater.
+    this.gapsTimer ??= setTimeout(() => {
+      this.gapsTimer = null;
+      if (!this.closed) this.pushGaps();
+    }, GAPS_EVERY_MS);
     const view = this.view();
     const { now: _now, seq: _seq, ...content } = view;
     const text = JSON.stringify(content);

@@ -41,8 +41,9 @@ export interface GapsInput {
   /** The lap of the oval (400 m), for gaps in metres. */
   readonly lapMetres?: number;
   /**
-   * How many of the latest laps the history and the lap times hold (default: every lap): a
-   * 1,000-lap format would otherwise make every passing cost the whole race.
+   * The history and the lap times hold the laps of the current block of this many laps (default:
+   * every lap): a 1,000-lap format would otherwise make every passing cost the whole race. Blocks,
+   * not a sliding window, so the value only grows within a block (small changes on the channel).
    */
   readonly historyLaps?: number;
 }
@@ -202,7 +203,8 @@ export function raceGaps(input: GapsInput): RaceGaps {
     behindLeaderMetres: metresPerMs === null ? null : Math.round(behindMs * metresPerMs),
     lap,
   }));
-  const historyFrom = Math.max(1, firsts.length - (input.historyLaps ?? Infinity) + 1);
+  const block = input.historyLaps ?? Infinity;
+  const historyFrom = block === Infinity ? 1 : 1 + Math.floor((firsts.length - 1) / block) * block;
   // From the lap before the first kept: its breakaway is what the first one's change is from.
   // Every skater who crossed a lap is in its groups (one put out later still skated it).
   const history = lapHistory(everyone, firsts, thresholdMs, startMs, input.lapMetres ?? 400, {
