@@ -16,7 +16,13 @@ export function timingView(
   return {
     seq: 1,
     now: hostNow,
-    settings: { url: 'p3://10.0.0.5:5403', autoLaps: false, minLapSeconds: 20, startSignal: null, groupGapSeconds: 1 },
+    settings: {
+      url: 'p3://10.0.0.5:5403',
+      autoLaps: false,
+      minLapSeconds: 20,
+      startSignal: null,
+      groupGapSeconds: 1,
+    },
     status: {
       connection: 'connected',
       url: 'p3://10.0.0.5:5403',
