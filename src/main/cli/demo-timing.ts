@@ -5,6 +5,7 @@
 // the console for the operator to accept (Enter), and the referee's decisions (DNF, lapped) are
 // entered when the recording had them, as an operator would.
 import type { JournalEntry, RaceEventOf } from '../../shared/race/events.ts';
+import { breakawayRace } from '../../shared/timing/breakaway-race.ts';
 import { passingsFromRecording, type SimRace } from '../../shared/timing/race-passings.ts';
 import { DecoderSimulator } from '../timing/decoder-simulator.ts';
 
@@ -20,13 +21,20 @@ const eventOf = <T extends JournalEntry['event']['type']>(
   return event as RaceEventOf<T>;
 };
 
-/** Starts the simulator; the gun goes `leadInSeconds` (real time) from now. */
+/**
+ * Starts the simulator; the gun goes `leadInSeconds` (real time) from now. `breakaway`: a race
+ * with known groups (issue 21: a break of two goes at lap 6, a chase, caught at lap 12) instead
+ * of the recording.
+ */
 export async function startDemoDecoder(
   recording: readonly JournalEntry[],
   speed: number,
   leadInSeconds: number,
+  breakaway = false,
 ): Promise<{ simulator: DecoderSimulator; race: SimRace }> {
-  const race = passingsFromRecording(recording, { seed: 1 });
+  const race = breakaway
+    ? breakawayRace({ seed: 32 }).race
+    : passingsFromRecording(recording, { seed: 1 });
   const simulator = await DecoderSimulator.start({
     race,
     speed,

@@ -1,4 +1,4 @@
-// `npm run demo [-- --speed N] [--port N] [--timing]`: browser mode on a scratch data directory
+// `npm run demo [-- --speed N] [--port N] [--timing] [--breakaway]`: browser mode on a scratch data directory
 // (the demo meeting), replaying the recorded semi-final into a rehearsal race at N times real
 // speed (default 10), so a new user sees the whole product move; with --timing the same race
 // comes as transponder passings from the decoder simulator (demo-timing.ts). The pages are built
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       speed: { type: 'string', default: '10' },
       port: { type: 'string', default: '0' },
       timing: { type: 'boolean', default: false },
+      breakaway: { type: 'boolean', default: false },
     },
   });
   const speed = Number(values.speed);
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'massstart-demo-'));
   const lines: string[] = [];
   // With --timing the decoder comes first: the host connects to it as to a real one.
-  const decoder = values.timing ? await startDemoDecoder(recording, speed, 6) : null;
+  const withTiming = values.timing || values.breakaway;
+  const decoder = withTiming ? await startDemoDecoder(recording, speed, 6, values.breakaway) : null;
   const timing = decoder ? { url: `p3://127.0.0.1:${decoder.simulator.port}`, autoLaps: true } : {};
   const running = await serve(
     { port, host: '127.0.0.1', dataDir, oscPort: null, oscAllow: [], demo: true, timing },
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
   if (decoder) {
     await runTimingDemo(call, decoder.simulator, decoder.race, (line) => console.log(line));
     console.log(
-      `\nTiming rehearsal: ${plan.setup.title} as ${decoder.race.passings.length} P3 passings from the decoder simulator on 127.0.0.1:${decoder.simulator.port} at ${speed}x; the gun in 6 s.`,
+      `\nTiming rehearsal: ${decoder.race.title} as ${decoder.race.passings.length} P3 passings from the decoder simulator on 127.0.0.1:${decoder.simulator.port} at ${speed}x; the gun in 6 s.`,
     );
     console.log(
       'Auto laps count the laps; the console proposes each sprint and the finish in its entry line: press Enter to accept.',
