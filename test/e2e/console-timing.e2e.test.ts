@@ -129,6 +129,7 @@ describe('the console with a timing feed', () => {
       autoLaps: true,
       minLapSeconds: 1,
       startSignal: '9992',
+      groupGapSeconds: 1,
     });
     expect(await text('timing-status')).toMatch(/auto laps/);
   });
