@@ -1,6 +1,8 @@
 // The one seeded random source of the tests and benches (issue 10: it used to be written three
 // times): a fixed seed replays the same run exactly, so a failure can be reproduced.
 
+import { mulberry32 } from '../../src/shared/seeded-random.ts';
+
 /** A seeded random source: call it for a float in [0, 1); the helpers draw from it. */
 export interface SeededRandom {
   (): number;
@@ -14,16 +16,8 @@ export interface SeededRandom {
   readonly shuffled: <T>(items: readonly T[]) => T[];
 }
 
-/** mulberry32: a small, fast PRNG with a 32-bit state; the same seed gives the same sequence. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (src/shared/seeded-random.ts, the core's): the same seed gives the same sequence. */
+export { mulberry32 };
 
 /** A seeded random source with the usual helpers, from mulberry32(seed). */
 export function seededRandom(seed: number): SeededRandom {

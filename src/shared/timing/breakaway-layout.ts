@@ -8,6 +8,7 @@
  * from any leader's crossing, so which lap he is on is plain.
  */
 import { isu2018 } from '../race/format.ts';
+import { mulberry32 } from '../seeded-random.ts';
 
 /** Packs cross at least this far apart, and within a pack at most `SPACING_MAX` apart. */
 const PACK_GAP_MS = 1500;
@@ -16,15 +17,9 @@ const SPACING_MAX = 600;
 /** A lapped skater's crossing keeps this far from every leader's crossing. */
 const LAPPED_CLEAR_MS = 1000;
 
-/** mulberry32 (as race-passings.ts and test/support/seeded-random.ts): no Math.random here. */
+/** A seeded source (src/shared/seeded-random.ts): no Math.random here. */
 export function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (below: number) => Math.floor(next() * below);
   const shuffled = <T>(items: readonly T[]): T[] => {
     const out = [...items];

@@ -13,6 +13,7 @@ import { isu2018 } from '../race/format.ts';
 import { foldJournal } from '../race/history.ts';
 import type { RaceState } from '../race/state.ts';
 import { RecordingError } from '../rehearsal/recording.ts';
+import { mulberry32 } from '../seeded-random.ts';
 
 /** One read of the finish-line loop, in race time. */
 export interface SimPassing {
@@ -74,15 +75,9 @@ function fail(message: string): never {
   throw new RecordingError(message);
 }
 
-/** mulberry32, as test/support/seeded-random.ts: the core may not use Math.random. */
+/** A seeded source (src/shared/seeded-random.ts): the core may not use Math.random. */
 function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const shuffled = <T>(items: readonly T[]): T[] =>
     items
       .map((item) => ({ item, key: next() }))
