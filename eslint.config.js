@@ -41,7 +41,8 @@ const rendererPatterns = [
 /** One renderer importing the other: what they share lives in src/renderer/shared. */
 const otherRenderer = (other) => ({
   group: [`**/renderer/${other}/**`, `../${other}/**`, `../../${other}/**`, `../../../${other}/**`],
-  message: 'The console and the board never import each other; share through src/renderer/shared.',
+  message:
+    'The console, the board and the commentator screen never import each other; share through src/renderer/shared.',
 });
 
 /** The clock and timers the host must not touch: time comes from its clock and scheduler. */
@@ -145,6 +146,20 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [rendererElectron], patterns: [...rendererPatterns, otherRenderer('board')] },
+      ],
+    },
+  },
+  {
+    // The commentator screen (issue 21) draws what the host pushes, like the board: what it
+    // shares with the console lives in src/renderer/shared.
+    files: ['src/renderer/commentator/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [rendererElectron],
+          patterns: [...rendererPatterns, otherRenderer('console'), otherRenderer('board')],
+        },
       ],
     },
   },

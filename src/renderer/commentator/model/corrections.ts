@@ -3,12 +3,12 @@
  * subscribes with `journal`, which a view token may read): undo and redo with what they took
  * out or brought back, a sprint or finish order entered again with what it replaced, laps
  * corrected, a time typed again, and the referee's status decisions. Worded as the console's
- * journal list words them (its journal-rows.ts, the engine's own fold), newest first.
+ * journal list words them (src/renderer/shared/journal-rows.ts, the engine's own fold), newest first.
  */
 import type { RaceEvent } from '../../../shared/race/events.ts';
 import { describe } from '../../../shared/race/history.ts';
 import type { JournalCopy } from '../../shared/journal-feed.ts';
-import { journalRows } from '../../console/journal/journal-rows.ts';
+import { journalRows } from '../../shared/journal-rows.ts';
 
 /** What kind of change a line is. */
 export type CorrectionKind = 'undo' | 'redo' | 'correction' | 'decision';

@@ -13,7 +13,7 @@ import { replyOf } from '../../../shared/protocol/socket.ts';
 import type { RaceCommand } from '../../../shared/race/events.ts';
 import type { ConnectionState, HostClient } from '../../shared/host-client.ts';
 import type { JournalCopy } from '../../shared/journal-feed.ts';
-import { localTime } from '../ui/local-time.ts';
+import { localTime } from '../../shared/local-time.ts';
 import { describeCommands, describeProgramCommand, type Unsent } from './unsent.ts';
 
 /** How a race request is sent. */

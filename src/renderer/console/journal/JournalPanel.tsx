@@ -1,8 +1,8 @@
 import { useMemo, type Ref } from 'react';
 import type { Translate } from '../labels/i18n.ts';
 import type { JournalCopy } from '../../shared/journal-feed.ts';
-import { localTime } from '../ui/local-time.ts';
-import { journalRows, type JournalRow } from './journal-rows.ts';
+import { localTime } from '../../shared/local-time.ts';
+import { journalRows, type JournalRow } from '../../shared/journal-rows.ts';
 import type { UndoPreview } from './undo-preview.ts';
 import { stepText } from './UndoLine.tsx';
 

@@ -1,6 +1,6 @@
 import type { TimingView } from '../../../shared/timing/view.ts';
 import type { LabelKey, Translate } from '../labels/i18n.ts';
-import { localTime } from '../ui/local-time.ts';
+import { localTime } from '../../shared/local-time.ts';
 import { offsetText } from './timing-text.ts';
 
 /** A host-clock moment as the operator's wall clock time, "15:07:42". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journalRows } from '../../../../src/renderer/console/journal/journal-rows.ts';
+import { journalRows } from '../../../../src/renderer/shared/journal-rows.ts';
 import type { JournalEntry, RaceEvent } from '../../../../src/shared/race/events.ts';
 import { isu2018 } from '../../../../src/shared/race/format.ts';
 import { semiSkaters } from '../fixtures.ts';

@@ -7,7 +7,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { journalRows } from '../../../../src/renderer/console/journal/journal-rows.ts';
+import { journalRows } from '../../../../src/renderer/shared/journal-rows.ts';
 import { stepText, UndoLine } from '../../../../src/renderer/console/journal/UndoLine.tsx';
 import { undoPreview } from '../../../../src/renderer/console/journal/undo-preview.ts';
 import type { UndoResult, UndoState } from '../../../../src/renderer/console/journal/use-undo.ts';

@@ -4,10 +4,10 @@
  * in force and what a correction replaced come from the engine's own fold (history.ts), not a
  * fold of the console's.
  */
-import type { JournalEntry, RaceEvent } from '../../../shared/race/events.ts';
-import { describe, describeEntry, foldJournal } from '../../../shared/race/history.ts';
-import type { RaceState } from '../../../shared/race/state.ts';
-import { localTime } from '../ui/local-time.ts';
+import type { JournalEntry, RaceEvent } from '../../shared/race/events.ts';
+import { describe, describeEntry, foldJournal } from '../../shared/race/history.ts';
+import type { RaceState } from '../../shared/race/state.ts';
+import { localTime } from './local-time.ts';
 
 /** One line of the journal view. */
 export interface JournalRow {
