@@ -19,7 +19,7 @@ import {
 } from './command-stream.ts';
 
 // A kill per cycle; CI runs 8 (about 2 s each on two cores), STANDBY_KILLS=50 for more.
-const kills = Number(process.env.STANDBY_KILLS ?? 8);
+const kills = Number(process.env.STANDBY_KILLS ?? 6);
 const seed = Number(process.env.STANDBY_SEED ?? 20260220);
 const deposedRefusal =
   /^deposed at epoch \d+ by http:\/\/127\.0\.0\.1:\d+: this host is now a standby/;
