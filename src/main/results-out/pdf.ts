@@ -1,11 +1,10 @@
-import PDFDocument from 'pdfkit';
 import {
   resultsSheet,
   type ResultsSheet,
   type ResultsSheetInput,
   type SheetRow,
 } from '../../shared/results/sheet.ts';
-import { sheetFonts } from './fonts.ts';
+import { openA4Pdf } from './pdf-document.ts';
 
 /**
  * The official results sheet as a PDF (issue 11): A4 portrait in the style of ISU results, the
@@ -267,34 +266,11 @@ function footer(doc: Doc, sheet: ResultsSheet, page: number, pages: number): voi
 
 /** Lays out a results sheet model as a PDF. */
 export function renderSheetPdf(sheet: ResultsSheet): Promise<Buffer> {
-  const created = sheet.confirmedAt ?? sheet.startedAt;
-  const creationDate =
-    created && !Number.isNaN(Date.parse(created)) ? new Date(created) : new Date(0);
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'portrait',
-    margin: 0,
-    autoFirstPage: false,
-    // No default font: pdfkit then never loads its Helvetica AFM data (the sheet's fonts follow).
-    font: '',
-    info: {
-      Title: sheet.documentTitle,
-      Subject: sheet.meeting,
-      Author: sheet.software,
-      Creator: sheet.software,
-      Producer: sheet.software,
-      CreationDate: creationDate,
-    },
-  });
-  const fonts = sheetFonts();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, done } = openA4Pdf({
+    title: sheet.documentTitle,
+    meeting: sheet.meeting,
+    software: sheet.software,
+    created: sheet.confirmedAt ?? sheet.startedAt,
   });
 
   const boxes = columnBoxes(sheet);

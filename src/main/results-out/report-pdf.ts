@@ -6,9 +6,8 @@
  * on every page and "page / pages" in the footer. The same journal and passing log give the same
  * bytes (the creation date is the race's own time).
  */
-import PDFDocument from 'pdfkit';
 import type { RaceReport } from '../../shared/timing/race-report.ts';
-import { sheetFonts } from './fonts.ts';
+import { openA4Pdf } from './pdf-document.ts';
 import { drawLapChart } from './lap-chart-pdf.ts';
 
 type Doc = PDFKit.PDFDocument;
@@ -196,34 +195,12 @@ const rowColours: Partial<Record<string, string>> = {
 
 /** Lays out a race report as PDF bytes. */
 export function renderReportPdf(report: RaceReport): Promise<Buffer> {
-  const created = report.title.confirmedAt ?? report.title.startedAt;
-  const creationDate =
-    created && !Number.isNaN(Date.parse(created)) ? new Date(created) : new Date(0);
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'portrait',
-    margin: 0,
-    autoFirstPage: false,
+  const { doc, done } = openA4Pdf({
+    title: report.documentTitle,
+    meeting: report.title.meeting,
+    software: report.title.software,
+    created: report.title.confirmedAt ?? report.title.startedAt,
     bufferPages: true,
-    // No default font: pdfkit then never loads its Helvetica AFM data (the sheet's fonts follow).
-    font: '',
-    info: {
-      Title: report.documentTitle,
-      Subject: report.title.meeting,
-      Author: report.title.software,
-      Creator: report.title.software,
-      Producer: report.title.software,
-      CreationDate: creationDate,
-    },
-  });
-  const fonts = sheetFonts();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const flow = new Flow(doc, report);
