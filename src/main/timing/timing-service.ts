@@ -25,9 +25,10 @@ import type {
   TimingView,
 } from '../../shared/timing/view.ts';
 import type { Caller, HostSession, TimingHandler } from '../host/session.ts';
-import { gapsName, timingName } from '../../shared/protocol/channel.ts';
+import { timingName } from '../../shared/protocol/channel.ts';
 import { raceGaps } from '../../shared/timing/groups.ts';
 import type { GapsView } from '../../shared/timing/gaps-view.ts';
+import { GapsPublisher, type DeriveGaps } from './gaps-publisher.ts';
 import { AutoLaps } from './auto-laps.ts';
 import { DecoderLink } from './decoder-link.ts';
 import { p3Source, type SourceFactory } from './passing-source.ts';
@@ -55,9 +56,6 @@ export interface TimingServiceOptions {
  */
 const HISTORY_LAPS = 40;
 
-/** The groups are derived and published at most this often (ms). */
-const GAPS_EVERY_MS = 40;
-
 /** How many passing numbers are remembered for de-duplication (a day of a busy oval). */
 const SEEN_LIMIT = 200_000;
 
@@ -70,9 +68,6 @@ export class TimingService implements TimingHandler {
   private readonly dismissed = new Set<string>();
   private seq = 0;
   private lastText: string | null = null;
-  private gapsSeq = 0;
-  private lastGaps: GapsView | null = null;
-  private lastGapsText: string | null = null;
   private pushQueued = false;
   private closed = false;
   private readonly unsubscribe: () => void;
@@ -81,6 +76,8 @@ export class TimingService implements TimingHandler {
   private readonly now: () => number;
   private lastError: string | null = null;
   private readonly autoLaps: AutoLaps;
+  /** The groups and gaps on the channel (issue 21). */
+  private readonly gapsOut: GapsPublisher;
 
   constructor(private readonly options: TimingServiceOptions) {
     this.log = options.log ?? (() => undefined);
@@ -93,6 +90,7 @@ export class TimingService implements TimingHandler {
     });
     this.tracker = this.newTracker();
     const { session } = options;
+    this.gapsOut = new GapsPublisher(session.channel, () => this.derivedGaps());
     this.autoLaps = new AutoLaps({
       race: () => (this.closed ? null : this.race()),
       send: async (race, commands, revision) => {
@@ -145,7 +143,7 @@ export class TimingService implements TimingHandler {
    * without a tracked race (no decoder, no passings: nothing invented).
    */
   gaps(): GapsView | null {
-    return this.lastGaps;
+    return this.gapsOut.current();
   }
 
   /** Called with every new view (the fan-out's consoles get it too). */
@@ -192,7 +190,7 @@ export class TimingService implements TimingHandler {
   /** Stops the decoder connection and the feed. */
   async close(): Promise<void> {
     this.closed = true;
-    if (this.gapsTimer) clearTimeout(this.gapsTimer);
+    this.gapsOut.close();
     await this.autoLaps.settled();
     this.unsubscribe();
     this.options.session.attachTiming(null);
@@ -348,14 +346,10 @@ export class TimingService implements TimingHandler {
     });
   }
 
-  /** The groups derived again; published (`gaps`, a doc: only what moved travels) on a change. */
-  private pushGaps(): void {
+  /** The active race's groups from the tracker now; null when it is not tracked (a standby). */
+  private derivedGaps(): ReturnType<DeriveGaps> {
     const race = this.race();
-    if (!race || race.id !== this.trackedRace || this.standingBy) {
-      this.lastGaps = null;
-      this.lastGapsText = null;
-      return;
-    }
+    if (!race || race.id !== this.trackedRace || this.standingBy) return null;
     const gaps = raceGaps({
       state: race.state,
       startMs: this.tracker.startDecoderMs,
@@ -363,31 +357,16 @@ export class TimingService implements TimingHandler {
       thresholdMs: this.settings.groupGapSeconds * 1000,
       historyLaps: HISTORY_LAPS,
     });
-    const text = `${race.id}\n${JSON.stringify(gaps)}`;
-    if (text === this.lastGapsText) return;
-    this.lastGapsText = text;
-    this.gapsSeq += 1;
-    this.lastGaps = { raceId: race.id, seq: this.gapsSeq, ...gaps };
-    this.options.session.channel.publish(gapsName, 'doc', this.gapsSeq, this.lastGaps);
-    for (const listener of this.gapsListeners) listener(this.lastGaps);
+    return { raceId: race.id, gaps };
   }
-
-  private readonly gapsListeners = new Set<(gaps: GapsView) => void>();
-  private gapsTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** Called with the groups each time they change (feeds: issue 21). */
   onGaps(listener: (gaps: GapsView) => void): () => void {
-    this.gapsListeners.add(listener);
-    return () => this.gapsListeners.delete(listener);
+    return this.gapsOut.onGaps(listener);
   }
 
   private push(): void {
-    // The groups follow a moment later, at most every GAPS_EVERY_MS: a lap reaches the boards
-    // first, and a bunch crossing over a second is a few publishes, not one per skater.
-    this.gapsTimer ??= setTimeout(() => {
-      this.gapsTimer = null;
-      if (!this.closed) this.pushGaps();
-    }, GAPS_EVERY_MS);
+    this.gapsOut.schedule();
     const view = this.view();
     const { now: _now, seq: _seq, ...content } = view;
     const text = JSON.stringify(content);
